@@ -1,0 +1,75 @@
+"""Every user-facing string, rendered in the reader's language with its values HTML-escaped."""
+
+from __future__ import annotations
+
+import html
+import unicodedata
+from typing import Literal
+
+from bot.domain.errors import DomainError
+from bot.texts.errors import ERROR_MESSAGES
+from bot.texts.messages import MESSAGES
+
+Lang = Literal["vi", "en"]
+TELEGRAM_TEXT_LIMIT = 4096
+
+
+def text(key: str, lang: Lang, **params: object) -> str:
+    """The message `key` in `lang`, with every value escaped for Telegram's HTML parse mode."""
+    template = MESSAGES[key][lang]
+    escaped = {name: html.escape(str(value), quote=False) for name, value in params.items()}
+    return unicodedata.normalize("NFC", template.format(**escaped))
+
+
+def error_text(error: DomainError, lang: Lang) -> str:
+    """The polite explanation of a domain error: what is wrong and what to do."""
+    templates = ERROR_MESSAGES.get(error.code) or ERROR_MESSAGES["invalid_input"]
+    escaped = {name: html.escape(_plain(v), quote=False) for name, v in error.params.items()}
+    try:
+        return templates[lang].format(**escaped)
+    except (KeyError, IndexError):
+        return ERROR_MESSAGES["invalid_input"][lang]
+
+
+def _plain(value: object) -> str:
+    if isinstance(value, list | tuple | set | frozenset):
+        return ", ".join(str(item) for item in value)
+    return str(value)
+
+
+def split_message(message: str, limit: int = TELEGRAM_TEXT_LIMIT) -> list[str]:
+    """Cut a long message into parts under `limit` characters, at line breaks where possible.
+
+    Lines are kept whole so HTML tags (which never span lines in our texts) stay balanced; a
+    single line longer than `limit` is cut at the limit, after any open entity.
+    """
+    parts: list[str] = []
+    current = ""
+    for line in message.split("\n"):
+        while len(line) > limit:
+            cut = _safe_cut(line, limit)
+            parts, current = _flush(parts, current), ""
+            parts.append(line[:cut])
+            line = line[cut:]
+        candidate = f"{current}\n{line}" if current else line
+        if len(candidate) > limit:
+            parts, current = _flush(parts, current), line
+        else:
+            current = candidate
+    return _flush(parts, current) or [""]
+
+
+def _safe_cut(line: str, limit: int) -> int:
+    """A cut position at most `limit` that does not split an HTML entity or tag."""
+    cut = limit
+    for opener, closer in (("&", ";"), ("<", ">")):
+        start = line.rfind(opener, 0, cut)
+        if start != -1 and line.find(closer, start, cut) == -1:
+            cut = min(cut, start)
+    return cut if cut > 0 else limit
+
+
+def _flush(parts: list[str], current: str) -> list[str]:
+    if current.strip():
+        parts.append(current)
+    return parts

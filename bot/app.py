@@ -1,0 +1,70 @@
+"""Build the Application: every handler and its filter, wired in one place."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from telegram import Update
+from telegram.constants import ParseMode
+from telegram.ext import (
+    Application,
+    ApplicationBuilder,
+    CommandHandler,
+    ContextTypes,
+    Defaults,
+    MessageHandler,
+    TypeHandler,
+    filters,
+)
+from telegram.request import BaseRequest
+
+from bot.context import DEPENDENCIES_KEY, BotContext, Dependencies
+from bot.update_processor import LoggingUpdateProcessor
+from handlers import fallback, start
+from handlers.errors import on_error
+from handlers.identify import identify_caller
+
+BotApplication = Application[Any, BotContext, Any, Any, Any, Any]
+
+IDENTIFY_GROUP = -1  # runs before every other handler
+MAX_CONCURRENT_UPDATES = 8
+
+
+def file_base_url(api_base_url: str) -> str:
+    """Telegram serves files beside the API: https://api.telegram.org/bot -> …/file/bot."""
+    root, _, last = api_base_url.rstrip("/").rpartition("/")
+    return f"{root}/file/{last}"
+
+
+def build_application(deps: Dependencies, request: BaseRequest | None = None,
+                      updates_request: BaseRequest | None = None) -> BotApplication:
+    """The bot's Application for these dependencies; `request`s let tests talk in-process."""
+    settings = deps.settings
+    builder = (
+        ApplicationBuilder()
+        .token(settings.token)
+        .base_url(settings.telegram_api_base_url)
+        .base_file_url(file_base_url(settings.telegram_api_base_url))
+        .defaults(Defaults(parse_mode=ParseMode.HTML, tzinfo=settings.bot_timezone))
+        .context_types(ContextTypes(context=BotContext))
+        .concurrent_updates(LoggingUpdateProcessor(MAX_CONCURRENT_UPDATES))
+    )
+    if request is not None:
+        builder = builder.request(request)
+    if updates_request is not None:
+        builder = builder.get_updates_request(updates_request)
+    application: BotApplication = builder.build()
+    application.bot_data[DEPENDENCIES_KEY] = deps
+    register_handlers(application)
+    return application
+
+
+def register_handlers(application: BotApplication) -> None:
+    application.add_handler(TypeHandler(Update, identify_caller), group=IDENTIFY_GROUP)
+    application.add_handler(CommandHandler("start", start.start))
+    application.add_handler(CommandHandler("help", start.help_command))
+    application.add_handler(MessageHandler(filters.COMMAND, fallback.unknown_command))
+    application.add_handler(
+        MessageHandler(filters.ChatType.PRIVATE & filters.TEXT, fallback.stray_text)
+    )
+    application.add_error_handler(on_error)

@@ -1,0 +1,106 @@
+"""The `deadline-bot` command line: run the bot and look after its database."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import signal
+import sys
+from collections.abc import Callable, Sequence
+
+from loguru import logger
+from telegram.error import InvalidToken
+
+from bot.lifecycle import prepare, run_until_stopped
+from bot.logging_setup import configure_logging
+from config.settings import Settings, SettingsError, load_settings
+from db.migrate import upgrade_to_head
+from db.session import Database, DatabaseUnavailable
+
+EXIT_CONFIG_ERROR = 2
+
+
+class ConfigurationProblem(Exception):
+    """Ends the program with exit code 2 and one line on stderr."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="deadline-bot",
+        description="Telegram bot for the reporting deadlines of the province. "
+        "Settings come from environment variables or a .env file (see README).",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    run = commands.add_parser("run", help="run the bot (long polling)",
+                              description="Migrate the database, then long-poll Telegram "
+                              "until stopped with Ctrl+C or SIGTERM.")
+    run.set_defaults(handler=_run)
+    database = commands.add_parser("db", help="database maintenance",
+                                   description="Database maintenance.")
+    database_commands = database.add_subparsers(dest="db_command", required=True,
+                                                metavar="DB_COMMAND")
+    upgrade = database_commands.add_parser("upgrade", help="apply pending migrations",
+                                           description="Apply every pending Alembic migration "
+                                           "to DATABASE_URL.")
+    upgrade.set_defaults(handler=_db_upgrade)
+    return parser
+
+
+def _open_database(settings: Settings) -> Database:
+    database = Database(settings.database_url)
+    try:
+        database.check_connection()
+    except DatabaseUnavailable as error:
+        raise ConfigurationProblem(f"DATABASE_URL: cannot open the database ({error})") from None
+    return database
+
+
+def _db_upgrade(settings: Settings, _args: argparse.Namespace) -> int:
+    database = _open_database(settings)
+    before, after = upgrade_to_head(database)
+    change = "" if before == after else f" (was {before or 'empty'})"
+    print(f"Database at revision {after}{change}")
+    database.dispose()
+    return 0
+
+
+def _run(settings: Settings, _args: argparse.Namespace) -> int:
+    settings.token  # noqa: B018 - fail early, with one line, if the token is missing
+    _open_database(settings).dispose()
+    deps = prepare(settings)
+    try:
+        asyncio.run(_run_with_signals(lambda stop: run_until_stopped(deps, stop)))
+    except InvalidToken:
+        raise ConfigurationProblem("TELEGRAM_BOT_TOKEN: Telegram rejected this token") from None
+    finally:
+        deps.database.dispose()
+    return 0
+
+
+async def _run_with_signals(main: Callable[[asyncio.Event], object]) -> None:
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(signum, stop.set)
+    await main(stop)  # type: ignore[misc]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of `deadline-bot` and `python -m bot`; returns the exit code."""
+    args = build_parser().parse_args(argv)
+    try:
+        settings = load_settings()
+        token = settings.telegram_bot_token
+        secret = token.get_secret_value() if token else ""
+        configure_logging(settings.bot_log_level, settings.bot_log_json_file, secrets=[secret])
+        return int(args.handler(settings, args))
+    except (SettingsError, ConfigurationProblem) as error:
+        print(f"deadline-bot: configuration error: {error}", file=sys.stderr)
+        return EXIT_CONFIG_ERROR
+    except KeyboardInterrupt:
+        logger.info("Interrupted")
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,94 @@
+"""Start, run and stop the bot process: database first, then Telegram, then polling."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+
+from loguru import logger
+from telegram import Update
+from telegram.error import InvalidToken, NetworkError, RetryAfter
+from telegram.request import BaseRequest
+
+from bot.app import BotApplication, build_application
+from bot.clock import Clock, system_clock
+from bot.command_menu import publish_command_menu
+from bot.context import Dependencies
+from bot.services.people import bootstrap_admins
+from config.settings import Settings
+from db.migrate import upgrade_to_head
+from db.session import Database
+
+PROVINCE_NAME = "Trà Vinh"
+LONG_POLL_TIMEOUT_SECONDS = 30
+
+
+def prepare(settings: Settings, clock: Clock = system_clock) -> Dependencies:
+    """Open and migrate the database, seed what the first start needs; raise DatabaseUnavailable."""
+    database = Database(settings.database_url)
+    database.check_connection()
+    before, after = upgrade_to_head(database)
+    if before != after:
+        logger.info("Database migrated from {} to {}", before or "empty", after)
+    added = database.run_sync(
+        lambda session: bootstrap_admins(session, settings.bot_admin_ids, clock())
+    )
+    if added:
+        logger.info("Admins from BOT_ADMIN_IDS registered: {}", added)
+    return Dependencies(settings=settings, database=database, clock=clock,
+                        province_name=PROVINCE_NAME)
+
+
+async def retry_with_backoff(action: Callable[[], Awaitable[object]], what: str,
+                             first_delay: float = 1.0, max_delay: float = 60.0) -> None:
+    """Run `action` until it succeeds, waiting longer after each network failure.
+
+    A bad token is not a network failure and is raised at once.
+    """
+    delay = first_delay
+    while True:
+        try:
+            await action()
+            return
+        except InvalidToken:
+            raise
+        except RetryAfter as error:
+            wait = float(error.retry_after if isinstance(error.retry_after, int | float)
+                         else error.retry_after.total_seconds())
+            logger.warning("{}: Telegram asks to wait {} s", what, wait)
+            await asyncio.sleep(wait)
+        except NetworkError as error:
+            logger.warning("{} failed ({}); retrying in {:.1f} s", what, error, delay)
+            await asyncio.sleep(delay)
+            delay = min(delay * 2, max_delay)
+
+
+async def run_until_stopped(deps: Dependencies, stop: asyncio.Event,
+                            request: BaseRequest | None = None,
+                            updates_request: BaseRequest | None = None,
+                            first_retry_delay: float = 1.0) -> None:
+    """Long-poll Telegram and handle updates until `stop` is set, then shut down cleanly."""
+    application = build_application(deps, request, updates_request)
+    await retry_with_backoff(application.initialize, "Connecting to Telegram", first_retry_delay)
+    logger.info("Connected to Telegram as @{}", application.bot.username)
+    await retry_with_backoff(
+        lambda: publish_command_menu(application.bot, deps.settings.bot_language),
+        "Publishing the command menu", first_retry_delay,
+    )
+    await _serve(application, stop)
+
+
+async def _serve(application: BotApplication, stop: asyncio.Event) -> None:
+    updater = application.updater
+    assert updater is not None
+    await application.start()
+    await updater.start_polling(poll_interval=0.0, timeout=LONG_POLL_TIMEOUT_SECONDS,
+                                bootstrap_retries=-1, allowed_updates=Update.ALL_TYPES)
+    logger.info("Bot is running; waiting for updates")
+    try:
+        await stop.wait()
+    finally:
+        logger.info("Stopping")
+        await updater.stop()
+        await application.stop()
+        await application.shutdown()

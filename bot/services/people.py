@@ -1,0 +1,60 @@
+"""Use cases about people: recognising who is writing, bootstrapping admins."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy.orm import Session
+
+from bot.domain.roles import Role
+from db import people
+
+
+@dataclass(frozen=True, slots=True)
+class TelegramUser:
+    """The parts of a Telegram user the bot keeps."""
+
+    telegram_user_id: int
+    full_name: str
+    username: str | None = None
+    language_code: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Caller:
+    """The person behind an update, with the roles they hold now."""
+
+    person_id: int
+    telegram_user_id: int
+    full_name: str
+    roles: frozenset[Role]
+
+    @property
+    def is_admin(self) -> bool:
+        return Role.ADMIN in self.roles
+
+
+def record_contact(session: Session, user: TelegramUser, now: datetime) -> Caller:
+    """Remember (or refresh) the person behind an update and return who they are."""
+    profile = {"full_name": user.full_name[:256], "username": user.username,
+               "language_code": user.language_code, "last_seen_at": now}
+    people.insert_if_absent(session, user.telegram_user_id, {**profile, "created_at": now})
+    person = people.find_by_telegram_id(session, user.telegram_user_id)
+    assert person is not None  # inserted above or by a concurrent update
+    people.touch(session, person, profile)
+    roles = {Role.EVERYONE} | ({Role.ADMIN} if person.is_admin else set())
+    return Caller(person.id, person.telegram_user_id, user.full_name, frozenset(roles))
+
+
+def bootstrap_admins(session: Session, admin_ids: Iterable[int], now: datetime) -> list[int]:
+    """Make the BOT_ADMIN_IDS people admins the first time the bot sees them; return the new ones.
+
+    Someone already known keeps the role they have, so an admin later revoked stays revoked.
+    """
+    known = people.existing_telegram_ids(session, admin_ids)
+    added = [user_id for user_id in admin_ids if user_id not in known]
+    for user_id in added:
+        people.insert_if_absent(session, user_id, {"is_admin": True, "created_at": now})
+    return added

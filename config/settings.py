@@ -1,0 +1,125 @@
+"""Settings from the environment and an optional `.env` file; nothing else reads the environment.
+
+The variable names are a public contract (README, deployment scripts): each field name is its
+environment variable, lower-cased.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import time
+from pathlib import Path
+from typing import Annotated, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import SecretStr, ValidationError, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
+
+DEFAULT_DATABASE_URL = "sqlite:///./data/deadline-bot.sqlite3"
+SUPPORTED_DATABASE_DRIVERS = ("sqlite", "sqlite+pysqlite", "postgresql+psycopg")
+_TOKEN_PATTERN = re.compile(r"^\d+:[A-Za-z0-9_-]{20,}$")
+
+Language = Literal["vi", "en"]
+DueDatePolicy = Literal["next_working_day", "previous_working_day"]
+
+
+class Settings(BaseSettings):
+    """Validated configuration of one bot process."""
+
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+
+    telegram_bot_token: SecretStr | None = None
+    telegram_api_base_url: str = "https://api.telegram.org/bot"
+    database_url: str = DEFAULT_DATABASE_URL
+    bot_timezone: ZoneInfo = ZoneInfo("Asia/Ho_Chi_Minh")
+    bot_admin_ids: Annotated[tuple[int, ...], NoDecode] = ()
+    bot_language: Language = "vi"
+    bot_log_level: Literal["TRACE", "DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+    bot_log_json_file: Path | None = None
+    bot_reminder_time: time = time(8, 0)
+    bot_due_date_policy: DueDatePolicy = "next_working_day"
+
+    @field_validator("telegram_bot_token")
+    @classmethod
+    def _token_looks_like_a_bot_token(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None and not _TOKEN_PATTERN.match(value.get_secret_value()):
+            raise ValueError("not a bot token (expected <digits>:<secret> as given by @BotFather)")
+        return value
+
+    @field_validator("telegram_api_base_url")
+    @classmethod
+    def _base_url_is_http(cls, value: str) -> str:
+        if not re.match(r"^https?://[^\s/]+", value):
+            raise ValueError("must be an http(s) URL such as https://api.telegram.org/bot")
+        return value
+
+    @field_validator("database_url")
+    @classmethod
+    def _database_url_is_supported(cls, value: str) -> str:
+        try:
+            url = make_url(value)
+        except ArgumentError:
+            raise ValueError(f"malformed URL {value!r}") from None
+        if url.drivername not in SUPPORTED_DATABASE_DRIVERS:
+            supported = ", ".join(f"{d}://" for d in SUPPORTED_DATABASE_DRIVERS)
+            raise ValueError(f"unsupported database {url.drivername!r} (use {supported})")
+        return value
+
+    @field_validator("bot_timezone", mode="before")
+    @classmethod
+    def _known_timezone(cls, value: object) -> object:
+        if isinstance(value, str):
+            try:
+                return ZoneInfo(value)
+            except (ZoneInfoNotFoundError, ValueError):
+                raise ValueError(f"unknown time zone {value!r}") from None
+        return value
+
+    @field_validator("bot_admin_ids", mode="before")
+    @classmethod
+    def _comma_separated_ids(cls, value: object) -> object:
+        if isinstance(value, int):
+            return (value,)
+        if not isinstance(value, str):
+            return value
+        ids: list[int] = []
+        for part in (p.strip() for p in value.split(",")):
+            if not part:
+                continue
+            if not re.fullmatch(r"\d{1,19}", part):
+                raise ValueError(f"{part!r} is not a Telegram user id (digits only)")
+            ids.append(int(part))
+        return tuple(ids)
+
+    @property
+    def token(self) -> str:
+        """The bot token; only call where the bot must run."""
+        if self.telegram_bot_token is None:
+            raise MissingSetting("TELEGRAM_BOT_TOKEN",
+                                 "required to run the bot (get one from @BotFather)")
+        return self.telegram_bot_token.get_secret_value()
+
+
+class SettingsError(Exception):
+    """A setting is missing or invalid; `str()` is one line naming the variable."""
+
+    def __init__(self, variable: str, reason: str) -> None:
+        super().__init__(f"{variable}: {reason}")
+        self.variable = variable
+
+
+class MissingSetting(SettingsError):
+    """A setting the requested command needs is not set."""
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Read and validate the settings; raise SettingsError with one line naming the bad variable."""
+    try:
+        return Settings(**overrides)  # type: ignore[arg-type]
+    except ValidationError as error:
+        first = error.errors()[0]
+        variable = str(first["loc"][0]).upper() if first["loc"] else "settings"
+        reason = first["msg"].removeprefix("Value error, ")
+        raise SettingsError(variable, reason) from None

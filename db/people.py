@@ -1,0 +1,35 @@
+"""Queries about people."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from sqlalchemy import select, update
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.orm import Session
+
+from db.models import Person
+
+
+def find_by_telegram_id(session: Session, telegram_user_id: int) -> Person | None:
+    return session.scalars(
+        select(Person).where(Person.telegram_user_id == telegram_user_id)
+    ).one_or_none()
+
+
+def insert_if_absent(session: Session, telegram_user_id: int, values: Mapping[str, object]) -> None:
+    """Insert a person unless one with this Telegram id exists (safe under concurrent inserts)."""
+    insert = postgresql_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+    statement = insert(Person).values(telegram_user_id=telegram_user_id, **values)
+    session.execute(statement.on_conflict_do_nothing(index_elements=[Person.telegram_user_id]))
+
+
+def touch(session: Session, person: Person, values: Mapping[str, object]) -> None:
+    session.execute(update(Person).where(Person.id == person.id).values(**values))
+
+
+def existing_telegram_ids(session: Session, telegram_user_ids: Iterable[int]) -> set[int]:
+    ids = list(telegram_user_ids)
+    rows = session.scalars(select(Person.telegram_user_id).where(Person.telegram_user_id.in_(ids)))
+    return set(rows)

@@ -1,0 +1,34 @@
+"""The one error handler: domain errors become polite explanations, anything else an apology."""
+
+from __future__ import annotations
+
+from loguru import logger
+from telegram import Update
+from telegram.error import Forbidden, NetworkError, TelegramError
+
+from bot.context import BotContext
+from bot.domain.errors import DomainError
+from bot.texts import error_text, text
+from handlers.replies import reply
+
+
+async def on_error(update: object, context: BotContext) -> None:
+    error = context.error
+    if not isinstance(update, Update):
+        logger.opt(exception=error).warning("Error outside an update: {}", error)
+        return
+    if isinstance(error, DomainError):
+        await _answer(update, error_text(error, context.lang))
+        return
+    if isinstance(error, Forbidden | NetworkError):
+        logger.warning("Telegram refused or failed an answer: {}", error)
+        return
+    logger.opt(exception=error).error("Unexpected error while handling update {}", update.update_id)
+    await _answer(update, text("error.unexpected", context.lang))
+
+
+async def _answer(update: Update, message: str) -> None:
+    try:
+        await reply(update, message)
+    except TelegramError as error:
+        logger.warning("Could not send the error answer: {}", error)

@@ -1,0 +1,19 @@
+"""Last resort: unknown commands and text the bot has no use for get a short, helpful answer."""
+
+from __future__ import annotations
+
+from telegram import Update
+
+from bot.context import BotContext
+from bot.texts import text
+from handlers.replies import reply
+
+
+async def unknown_command(update: Update, context: BotContext) -> None:
+    message_text = update.effective_message.text if update.effective_message else ""
+    command = (message_text or "/").split()[0][1:].split("@")[0]
+    await reply(update, text("fallback.unknown_command", context.lang, command=command[:64]))
+
+
+async def stray_text(update: Update, context: BotContext) -> None:
+    await reply(update, text("fallback.stray_text", context.lang))

@@ -1,0 +1,78 @@
+"""Settings: the public variable names, their defaults and one-line errors naming the variable."""
+
+from __future__ import annotations
+
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from config.settings import DEFAULT_DATABASE_URL, SettingsError, load_settings
+
+VALID_TOKEN = "123456:ABCdefGHIjklMNOpqrSTUvwxYZ_0123-45"
+
+
+@pytest.fixture(autouse=True)
+def clean_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: object) -> None:
+    for name in ("TELEGRAM_BOT_TOKEN", "TELEGRAM_API_BASE_URL", "DATABASE_URL", "BOT_TIMEZONE",
+                 "BOT_ADMIN_IDS", "BOT_LANGUAGE"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.chdir(tmp_path)  # type: ignore[arg-type]  # no stray .env
+
+
+def test_defaults_match_the_documented_contract() -> None:
+    settings = load_settings()
+    assert settings.telegram_bot_token is None
+    assert settings.telegram_api_base_url == "https://api.telegram.org/bot"
+    assert settings.database_url == DEFAULT_DATABASE_URL
+    assert settings.bot_timezone == ZoneInfo("Asia/Ho_Chi_Minh")
+    assert settings.bot_admin_ids == ()
+    assert settings.bot_language == "vi"
+
+
+def test_values_are_read_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TELEGRAM_BOT_TOKEN", VALID_TOKEN)
+    monkeypatch.setenv("BOT_ADMIN_IDS", " 11, 22 ,33")
+    monkeypatch.setenv("BOT_LANGUAGE", "en")
+    monkeypatch.setenv("DATABASE_URL", "postgresql+psycopg://bot:pw@db.local/bot")
+    settings = load_settings()
+    assert settings.token == VALID_TOKEN
+    assert settings.bot_admin_ids == (11, 22, 33)
+    assert settings.bot_language == "en"
+    assert settings.database_url.startswith("postgresql+psycopg://")
+
+
+def test_values_are_read_from_a_dotenv_file(tmp_path: object) -> None:
+    from pathlib import Path
+
+    Path(".env").write_text("BOT_TIMEZONE=Asia/Bangkok\nBOT_ADMIN_IDS=5\n", encoding="utf-8")
+    settings = load_settings()
+    assert settings.bot_timezone == ZoneInfo("Asia/Bangkok")
+    assert settings.bot_admin_ids == (5,)
+
+
+@pytest.mark.parametrize(
+    ("variable", "value", "expected"),
+    [
+        ("BOT_TIMEZONE", "Mars/Olympus", "BOT_TIMEZONE: unknown time zone 'Mars/Olympus'"),
+        ("BOT_ADMIN_IDS", "12,abc", "BOT_ADMIN_IDS: 'abc' is not a Telegram user id"),
+        ("DATABASE_URL", "::not a url::", "DATABASE_URL: malformed URL"),
+        ("DATABASE_URL", "mysql://u@h/d", "DATABASE_URL: unsupported database 'mysql'"),
+        ("TELEGRAM_BOT_TOKEN", "hello", "TELEGRAM_BOT_TOKEN: not a bot token"),
+        ("TELEGRAM_API_BASE_URL", "ftp://x", "TELEGRAM_API_BASE_URL: must be an http(s) URL"),
+        ("BOT_LANGUAGE", "fr", "BOT_LANGUAGE: Input should be 'vi' or 'en'"),
+    ],
+)
+def test_a_bad_value_gives_one_line_naming_the_variable(
+    monkeypatch: pytest.MonkeyPatch, variable: str, value: str, expected: str
+) -> None:
+    monkeypatch.setenv(variable, value)
+    with pytest.raises(SettingsError) as raised:
+        load_settings()
+    assert str(raised.value).startswith(expected)
+    assert "\n" not in str(raised.value)
+
+
+def test_the_token_is_required_only_where_the_bot_runs() -> None:
+    settings = load_settings()
+    with pytest.raises(SettingsError, match="TELEGRAM_BOT_TOKEN: required"):
+        _ = settings.token

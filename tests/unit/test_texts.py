@@ -1,0 +1,62 @@
+"""Texts: both languages for every key, escaped values, safe splitting under 4096 characters."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from bot.domain.errors import DomainError
+from bot.texts import TELEGRAM_TEXT_LIMIT, error_text, split_message, text
+from bot.texts.errors import ERROR_MESSAGES
+from bot.texts.messages import MESSAGES
+
+
+def test_every_message_exists_in_vietnamese_and_english_with_the_same_placeholders() -> None:
+    for catalog in (MESSAGES, ERROR_MESSAGES):
+        for key, variants in catalog.items():
+            assert set(variants) == {"vi", "en"}, key
+            placeholders = {lang: set(re.findall(r"{(\w+)}", s)) for lang, s in variants.items()}
+            assert placeholders["vi"] == placeholders["en"], key
+
+
+def test_interpolated_values_are_escaped_for_html() -> None:
+    rendered = text("start.greeting", "vi", name="<b>Bình</b> & co", province="Trà Vinh")
+    assert "&lt;b&gt;Bình&lt;/b&gt; &amp; co" in rendered
+    assert "<b>Bình</b>" not in rendered
+
+
+def test_an_unknown_error_code_falls_back_to_the_generic_polite_message() -> None:
+    class Strange(DomainError):
+        code = "no_such_code"
+
+    assert error_text(Strange(), "vi") == ERROR_MESSAGES["invalid_input"]["vi"]
+
+
+def test_a_short_message_is_not_split() -> None:
+    assert split_message("Xin chào") == ["Xin chào"]
+
+
+def test_a_long_message_is_split_at_line_breaks() -> None:
+    lines = [f"<b>Đơn vị {i}</b>: chưa gửi báo cáo" for i in range(400)]
+    parts = split_message("\n".join(lines))
+    assert len(parts) > 1
+    assert all(len(part) <= TELEGRAM_TEXT_LIMIT for part in parts)
+    assert "\n".join(parts).split("\n") == lines
+
+
+def test_a_single_enormous_line_is_cut_without_breaking_an_entity() -> None:
+    line = "a&amp;" * 2000
+    parts = split_message(line)
+    assert "".join(parts) == line
+    assert all(len(p) <= TELEGRAM_TEXT_LIMIT and not re.search(r"&[a-z]*$", p) for p in parts)
+
+
+@given(st.lists(st.text(alphabet=st.characters(blacklist_characters="\n"), max_size=5000),
+                min_size=1, max_size=12))
+def test_splitting_never_exceeds_the_limit_and_loses_no_text(lines: list[str]) -> None:
+    message = "\n".join(lines)
+    parts = split_message(message)
+    assert all(len(part) <= TELEGRAM_TEXT_LIMIT for part in parts)
+    assert re.sub(r"\s", "", "".join(parts)) == re.sub(r"\s", "", message)
