@@ -11,8 +11,12 @@ from collections.abc import Callable, Sequence
 from loguru import logger
 from telegram.error import InvalidToken
 
+from bot.cli_output import schedule_json, schedule_table, units_table
+from bot.context import Dependencies
+from bot.domain.errors import InvalidProvinceData
 from bot.lifecycle import prepare, run_until_stopped
 from bot.logging_setup import configure_logging
+from bot.services.schedule import unit_list, year_schedule
 from config.settings import Settings, SettingsError, load_settings
 from db.migrate import upgrade_to_head
 from db.session import Database, DatabaseUnavailable
@@ -43,6 +47,19 @@ def build_parser() -> argparse.ArgumentParser:
                                            description="Apply every pending Alembic migration "
                                            "to DATABASE_URL.")
     upgrade.set_defaults(handler=_db_upgrade)
+    schedule = commands.add_parser(
+        "schedule", help="print a year's reporting calendar",
+        description="Print every report due in a year with its effective due date, units, "
+        "recipient and reminders, as stored in the database (loaded with the province's "
+        "defaults on first use).")
+    schedule.add_argument("--year", type=int, required=True, help="calendar year, e.g. 2020")
+    schedule.add_argument("--format", choices=("table", "json"), default="table",
+                          help="table for people (default) or json for tools")
+    schedule.set_defaults(handler=_schedule)
+    departments = commands.add_parser(
+        "departments", help="list the reporting units and their codes",
+        description="List every reporting unit with the code used in chat commands.")
+    departments.set_defaults(handler=_departments)
     return parser
 
 
@@ -64,10 +81,39 @@ def _db_upgrade(settings: Settings, _args: argparse.Namespace) -> int:
     return 0
 
 
+def _schedule(settings: Settings, args: argparse.Namespace) -> int:
+    if not 1900 < args.year < 2200:
+        raise ConfigurationProblem(f"--year: {args.year} is outside 1901-2199")
+    deps = _prepare(settings)
+    schedule = deps.database.run_sync(lambda session: year_schedule(
+        session, args.year, policy=settings.bot_due_date_policy,
+        at=settings.bot_reminder_time, tz=settings.bot_timezone))
+    deps.database.dispose()
+    print(schedule_json(schedule) if args.format == "json" else schedule_table(args.year, schedule),
+          end="" if args.format == "table" else "\n")
+    return 0
+
+
+def _departments(settings: Settings, _args: argparse.Namespace) -> int:
+    deps = _prepare(settings)
+    print(units_table(deps.database.run_sync(unit_list)), end="")
+    deps.database.dispose()
+    return 0
+
+
+def _prepare(settings: Settings) -> Dependencies:
+    """The database opened, migrated and loaded with the province's defaults."""
+    try:
+        return prepare(settings)
+    except InvalidProvinceData as error:
+        raise ConfigurationProblem(f"BOT_PROVINCE_FILE: {error}") from None
+    except DatabaseUnavailable as error:
+        raise ConfigurationProblem(f"DATABASE_URL: cannot open the database ({error})") from None
+
+
 def _run(settings: Settings, _args: argparse.Namespace) -> int:
     settings.token  # noqa: B018 - fail early, with one line, if the token is missing
-    _open_database(settings).dispose()
-    deps = prepare(settings)
+    deps = _prepare(settings)
     try:
         asyncio.run(_run_with_signals(lambda stop: run_until_stopped(deps, stop)))
     except InvalidToken:

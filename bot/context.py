@@ -8,6 +8,7 @@ from typing import Any, cast
 from telegram.ext import Application, CallbackContext, ExtBot
 
 from bot.clock import Clock
+from bot.domain.province import Province
 from bot.services.people import Caller
 from bot.texts import Lang
 from config.settings import Settings
@@ -21,7 +22,7 @@ class Dependencies:
     settings: Settings
     database: Database
     clock: Clock
-    province_name: str
+    province: Province
 
 
 DEPENDENCIES_KEY = "dependencies"

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Awaitable, Callable
+from datetime import datetime
 
 from loguru import logger
+from sqlalchemy.orm import Session
 from telegram import Update
 from telegram.error import InvalidToken, NetworkError, RetryAfter
 from telegram.request import BaseRequest
@@ -14,29 +16,42 @@ from bot.app import BotApplication, build_application
 from bot.clock import Clock, system_clock
 from bot.command_menu import publish_command_menu
 from bot.context import Dependencies
+from bot.domain.province import Province
 from bot.services.people import bootstrap_admins
+from bot.services.province import seed_province
+from config.province import load_province
 from config.settings import Settings
 from db.migrate import upgrade_to_head
 from db.session import Database
 
-PROVINCE_NAME = "Trà Vinh"
 LONG_POLL_TIMEOUT_SECONDS = 30
 
 
 def prepare(settings: Settings, clock: Clock = system_clock) -> Dependencies:
-    """Open and migrate the database, seed what the first start needs; raise DatabaseUnavailable."""
+    """Open and migrate the database and load the province's defaults into it.
+
+    Raises DatabaseUnavailable if the database cannot be opened and InvalidProvinceData if the
+    province file is wrong; nothing is stored in either case.
+    """
+    province = load_province(settings.bot_province_file)
     database = Database(settings.database_url)
     database.check_connection()
     before, after = upgrade_to_head(database)
     if before != after:
         logger.info("Database migrated from {} to {}", before or "empty", after)
-    added = database.run_sync(
-        lambda session: bootstrap_admins(session, settings.bot_admin_ids, clock())
-    )
+    database.run_sync(lambda session: _first_start_data(session, settings, province, clock()))
+    return Dependencies(settings=settings, database=database, clock=clock, province=province)
+
+
+def _first_start_data(session: Session, settings: Settings, province: Province,
+                      now: datetime) -> None:
+    seeded = seed_province(session, province, now)
+    if seeded.changed:
+        logger.info("Province data loaded: {} units, {} deadlines, {} calendar days",
+                    len(seeded.units), len(seeded.deadlines), seeded.calendar_days)
+    added = bootstrap_admins(session, settings.bot_admin_ids, now)
     if added:
         logger.info("Admins from BOT_ADMIN_IDS registered: {}", added)
-    return Dependencies(settings=settings, database=database, clock=clock,
-                        province_name=PROVINCE_NAME)
 
 
 async def retry_with_backoff(action: Callable[[], Awaitable[object]], what: str,

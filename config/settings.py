@@ -17,12 +17,13 @@ from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
+from bot.domain.calendar import DueDatePolicy
+
 DEFAULT_DATABASE_URL = "sqlite:///./data/deadline-bot.sqlite3"
 SUPPORTED_DATABASE_DRIVERS = ("sqlite", "sqlite+pysqlite", "postgresql+psycopg")
 _TOKEN_PATTERN = re.compile(r"^\d+:[A-Za-z0-9_-]{20,}$")
 
 Language = Literal["vi", "en"]
-DueDatePolicy = Literal["next_working_day", "previous_working_day"]
 
 
 class Settings(BaseSettings):
@@ -39,7 +40,8 @@ class Settings(BaseSettings):
     bot_log_level: Literal["TRACE", "DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     bot_log_json_file: Path | None = None
     bot_reminder_time: time = time(8, 0)
-    bot_due_date_policy: DueDatePolicy = "next_working_day"
+    bot_due_date_policy: DueDatePolicy = DueDatePolicy.NEXT_WORKING_DAY
+    bot_province_file: Path | None = None
 
     @field_validator("telegram_bot_token")
     @classmethod
@@ -92,6 +94,13 @@ class Settings(BaseSettings):
                 raise ValueError(f"{part!r} is not a Telegram user id (digits only)")
             ids.append(int(part))
         return tuple(ids)
+
+    @field_validator("bot_province_file")
+    @classmethod
+    def _province_file_exists(cls, value: Path | None) -> Path | None:
+        if value is not None and not value.is_file():
+            raise ValueError(f"no such file {str(value)!r}")
+        return value
 
     @property
     def token(self) -> str:

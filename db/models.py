@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
-from sqlalchemy import BigInteger, MetaData, String
+from sqlalchemy import JSON, BigInteger, CheckConstraint, Date, MetaData, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from db.types import UTCDateTime
@@ -36,3 +36,70 @@ class Person(Base):
     is_admin: Mapped[bool] = mapped_column(default=False)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     last_seen_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+class Unit(Base):
+    """A reporting unit: a provincial department, a district committee or another agency."""
+
+    __tablename__ = "units"
+    __table_args__ = (
+        CheckConstraint("unit_group IN ('department', 'district', 'agency')", name="unit_group"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(16), unique=True)
+    name: Mapped[str] = mapped_column(String(256))
+    unit_group: Mapped[str] = mapped_column(String(16))
+    active: Mapped[bool] = mapped_column(default=True)
+    active_from: Mapped[date | None] = mapped_column(Date)
+    active_until: Mapped[date | None] = mapped_column(Date)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class Deadline(Base):
+    """A reporting obligation: what, on which legal basis, to whom, from whom and when (RRULE).
+
+    `units_selector` is kept as written (`all -bdt`) and resolved when used, so a unit added
+    later is included in `all`; `rule` is the canonical RFC 5545 text with DTSTART.
+    """
+
+    __tablename__ = "deadlines"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(32), unique=True)
+    title: Mapped[str] = mapped_column(String(512))
+    legal_kind: Mapped[str] = mapped_column(String(64), default="")
+    legal_document: Mapped[str] = mapped_column(String(128), default="")
+    legal_issued_on: Mapped[date | None] = mapped_column(Date)
+    legal_issuer: Mapped[str] = mapped_column(String(256), default="")
+    legal_title: Mapped[str] = mapped_column(Text, default="")
+    legal_clause: Mapped[str] = mapped_column(String(256), default="")
+    recipient_code: Mapped[str] = mapped_column(String(32))
+    recipient_name: Mapped[str] = mapped_column(String(256))
+    units_selector: Mapped[str] = mapped_column(Text)
+    rule: Mapped[str] = mapped_column(Text)
+    period_kind: Mapped[str] = mapped_column(String(16))
+    period_label: Mapped[str] = mapped_column(String(64), default="")
+    period_shift: Mapped[int] = mapped_column(default=0)
+    before_offsets: Mapped[list[int]] = mapped_column(JSON)
+    remind_on_due_day: Mapped[bool] = mapped_column(default=True)
+    overdue_offsets: Mapped[list[int]] = mapped_column(JSON)
+    escalation_offsets: Mapped[list[int]] = mapped_column(JSON)
+    paused: Mapped[bool] = mapped_column(default=False)
+    deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class CalendarDay(Base):
+    """An exception to the holiday calendar: an extra day off or a make-up working day."""
+
+    __tablename__ = "calendar_days"
+    __table_args__ = (CheckConstraint("kind IN ('day_off', 'working_day')", name="kind"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    day: Mapped[date] = mapped_column(Date, unique=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    reason: Mapped[str] = mapped_column(String(256), default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())

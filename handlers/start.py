@@ -13,7 +13,7 @@ from handlers.replies import reply
 async def start(update: Update, context: BotContext) -> None:
     name = update.effective_user.full_name if update.effective_user else ""
     await reply(update, text("start.greeting", context.lang, name=name,
-                             province=context.deps.province_name))
+                             province=context.deps.province.name))
 
 
 async def help_command(update: Update, context: BotContext) -> None:

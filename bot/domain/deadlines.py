@@ -1,0 +1,162 @@
+"""Deadlines (what is due, from whom, to whom, on which legal basis) and their occurrences."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+
+from bot.domain.calendar import DueDatePolicy, WorkingCalendar
+from bot.domain.dates import format_vn_date
+from bot.domain.errors import InvalidDeadlineCode, OffsetBeyondPreviousOccurrence
+from bot.domain.periods import Period, PeriodSpec, period_of
+from bot.domain.recurrence import Recurrence
+from bot.domain.reminders import ReminderOffsets
+
+_DEADLINE_CODE = re.compile(r"[a-z][a-z0-9_]{1,31}")
+
+
+@dataclass(frozen=True, slots=True)
+class LegalBasis:
+    """Where a deadline comes from, e.g. Quyết định số 01/QĐ-UBND ngày 02/01/2020, mục 1.1.
+
+    `document` is the document's number ('01/QĐ-UBND'), empty when the source does not give it;
+    `kind` is its type ('Quyết định', 'Chỉ thị'); `issued_on` is None when the date is unknown.
+    """
+
+    document: str
+    clause: str
+    kind: str = ""
+    issued_on: date | None = None
+    issuer: str = ""
+    title: str = ""
+
+    def citation(self) -> str:
+        """One line for messages, e.g. 'Quyết định số 01/QĐ-UBND ngày 02/01/2020 của UBND tỉnh,
+        Tổ chức thực hiện, mục 1.1' (the title stands in for a missing number)."""
+        parts = [self.kind] if self.kind else []
+        parts += [f"số {self.document}"] if self.document else []
+        parts += [f"ngày {format_vn_date(self.issued_on)}"] if self.issued_on else []
+        parts += [f"của {self.issuer}"] if self.issuer else []
+        if self.title and not self.document:
+            parts.append(self.title[:1].lower() + self.title[1:])
+        return ", ".join(filter(None, [" ".join(parts), self.clause]))
+
+
+@dataclass(frozen=True, slots=True)
+class Recipient:
+    """Who receives the reports: a unit (same code) or a person such as the Chairman."""
+
+    code: str
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class Deadline:
+    """A reporting obligation: its rule, the units that must report and who receives it.
+
+    `units` holds resolved unit codes; `unit_selector` keeps how they were chosen (`all -bdt`)
+    for display. An inactive deadline has no occurrences.
+    """
+
+    code: str
+    title: str
+    legal_basis: LegalBasis
+    recipient: Recipient
+    units: tuple[str, ...]
+    rule: Recurrence
+    period: PeriodSpec = field(default_factory=PeriodSpec)
+    offsets: ReminderOffsets = field(default_factory=ReminderOffsets)
+    unit_selector: str = ""
+    active: bool = True
+
+    def __post_init__(self) -> None:
+        check_deadline_code(self.code)
+        object.__setattr__(self, "title", unicodedata.normalize("NFC", self.title.strip()))
+
+
+@dataclass(frozen=True, slots=True)
+class Occurrence:
+    """One due date of a deadline: nominal (from the rule) and effective (after the policy)."""
+
+    deadline_code: str
+    title: str
+    period: Period
+    due_date: date
+    effective_due_date: date
+    units: tuple[str, ...]
+    recipient: Recipient
+    offsets: ReminderOffsets
+
+    @property
+    def key(self) -> str:
+        """A stable identity, e.g. 'quy:2020-03-10' (deadline code and nominal due date)."""
+        return f"{self.deadline_code}:{self.due_date.isoformat()}"
+
+
+def check_deadline_code(code: str) -> str:
+    """`code` if it is 2-32 lowercase ASCII letters, digits or '_' starting with a letter."""
+    if not _DEADLINE_CODE.fullmatch(code):
+        raise InvalidDeadlineCode(
+            code=code, reason="use 2-32 lowercase letters a-z, digits or _, e.g. khnam_noidung")
+    return code
+
+
+def occurrences(
+    deadline: Deadline,
+    start: date,
+    end: date,
+    calendar: WorkingCalendar,
+    policy: DueDatePolicy = DueDatePolicy.NEXT_WORKING_DAY,
+) -> tuple[Occurrence, ...]:
+    """The occurrences whose nominal due date d satisfies start <= d <= end, in order."""
+    if not deadline.active:
+        return ()
+    return tuple(
+        Occurrence(
+            deadline_code=deadline.code,
+            title=deadline.title,
+            period=period_of(deadline.period, due),
+            due_date=due,
+            effective_due_date=calendar.effective_due_date(due, policy),
+            units=deadline.units,
+            recipient=deadline.recipient,
+            offsets=deadline.offsets,
+        )
+        for due in deadline.rule.dates_between(start, end)
+    )
+
+
+def check_offsets_fit(
+    rule: Recurrence,
+    offsets: ReminderOffsets,
+    calendar: WorkingCalendar,
+    policy: DueDatePolicy,
+    *,
+    start: date,
+    end: date,
+) -> None:
+    """Raise OffsetBeyondPreviousOccurrence if, for a due date in [start, end], the earliest
+    before-reminder would fall on or before the previous occurrence's effective due date."""
+    if not offsets.before:
+        return
+    longest = max(offsets.before)
+    dues = rule.dates_between(start, end)
+    previous = rule.previous_date(dues[0]) if dues else None
+    for due in dues:
+        if previous is not None:
+            effective = calendar.effective_due_date(due, policy)
+            previous_effective = calendar.effective_due_date(previous, policy)
+            reminder_day = calendar.add_working_days(effective, -longest)
+            if reminder_day <= previous_effective:
+                raise OffsetBeyondPreviousOccurrence(
+                    offset=longest,
+                    due_date=format_vn_date(effective),
+                    reminder_date=format_vn_date(reminder_day),
+                    previous_due_date=format_vn_date(previous_effective),
+                    reason=f"{longest} working days before {format_vn_date(effective)} is "
+                    f"{format_vn_date(reminder_day)}, not after the previous occurrence's due "
+                    f"date {format_vn_date(previous_effective)}",
+                )
+        previous = due

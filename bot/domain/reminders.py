@@ -1,0 +1,123 @@
+"""When each reminder about one occurrence goes out: before, on the day, and while it is overdue.
+
+Offsets are whole working days counted from the effective due date, so a reminder never falls on
+a day off: counting back moves a before-reminder earlier past days off, counting forward moves an
+overdue one later. Distinct offsets therefore land on distinct days; no two reminders of one plan
+share a day and none needs merging.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, time, tzinfo
+from enum import StrEnum
+from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
+
+from bot.domain.errors import InvalidEscalationOffsets, InvalidOffsets
+
+if TYPE_CHECKING:
+    from bot.domain.calendar import WorkingCalendar
+    from bot.domain.deadlines import Occurrence
+
+DEFAULT_REMINDER_TIME = time(8, 0)
+DEFAULT_TIMEZONE = ZoneInfo("Asia/Ho_Chi_Minh")
+# About one working year; a longer offset is a typing mistake.
+MAX_OFFSET = 250
+
+
+class ReminderKind(StrEnum):
+    """Why a reminder goes out."""
+
+    BEFORE = "before"  # the deadline is coming
+    DUE = "due"  # the morning of the effective due date
+    OVERDUE = "overdue"  # to the unit, which has not submitted yet
+    ESCALATION = "escalation"  # overdue, and the provincial office is told too
+
+
+@dataclass(frozen=True, slots=True)
+class ReminderOffsets:
+    """A deadline's reminder offsets in working days (validated; stored in a canonical order).
+
+    `before`: days before the effective due date (largest first); `on_due_day`: remind on its
+    morning; `overdue`: days after it while a unit has not submitted (smallest first);
+    `escalation`: the overdue offsets that also alert the provincial office.
+    """
+
+    before: tuple[int, ...] = (7, 3, 1)
+    overdue: tuple[int, ...] = (1, 3, 7)
+    escalation: tuple[int, ...] = (3, 7)
+    on_due_day: bool = True
+
+    def __post_init__(self) -> None:
+        before = checked_offsets("before", self.before)
+        overdue = checked_offsets("overdue", self.overdue)
+        escalation = checked_offsets("escalation", self.escalation)
+        stray = sorted(set(escalation) - set(overdue))
+        if stray:
+            raise InvalidEscalationOffsets(
+                escalation=escalation, overdue=overdue,
+                reason=f"escalation offsets {stray} are not overdue offsets",
+            )
+        object.__setattr__(self, "before", tuple(sorted(before, reverse=True)))
+        object.__setattr__(self, "overdue", tuple(sorted(overdue)))
+        object.__setattr__(self, "escalation", tuple(sorted(escalation)))
+
+
+@dataclass(frozen=True, slots=True)
+class Reminder:
+    """One planned reminder: when (aware local time), why, and its offset in working days."""
+
+    at: datetime
+    kind: ReminderKind
+    offset: int  # working days before (BEFORE) or after (OVERDUE, ESCALATION); 0 for DUE
+
+    def to_json(self) -> dict[str, str]:
+        """{"at": ISO local datetime, "kind": kind}, as the schedule export prints it."""
+        return {"at": self.at.isoformat(), "kind": self.kind.value}
+
+
+def checked_offsets(kind: str, values: Sequence[object]) -> tuple[int, ...]:
+    """`values` as distinct whole numbers 1..MAX_OFFSET; raise InvalidOffsets naming the kind."""
+    if isinstance(values, str | bytes):
+        raise InvalidOffsets(kind=kind, offsets=values, maximum=MAX_OFFSET,
+                             reason="expected a list of numbers of working days")
+    offsets: list[int] = []
+    for value in values:
+        if isinstance(value, bool) or not isinstance(value, int):
+            reason = f"{value!r} is not a whole number of working days"
+        elif not 1 <= value <= MAX_OFFSET:
+            reason = f"{value} is not between 1 and {MAX_OFFSET}"
+        elif value in offsets:
+            reason = f"{value} is given twice"
+        else:
+            offsets.append(value)
+            continue
+        raise InvalidOffsets(kind=kind, offsets=tuple(values), maximum=MAX_OFFSET, reason=reason)
+    return tuple(offsets)
+
+
+def reminder_plan(
+    occurrence: Occurrence,
+    calendar: WorkingCalendar,
+    *,
+    at: time = DEFAULT_REMINDER_TIME,
+    tz: tzinfo = DEFAULT_TIMEZONE,
+) -> tuple[Reminder, ...]:
+    """Every reminder of `occurrence`, strictly in time order, each at `at` local time on a
+    working day of `calendar` (which must be the calendar the occurrence was computed with)."""
+    due = occurrence.effective_due_date
+    if not calendar.is_working_day(due):
+        raise ValueError(f"{due} is not a working day of this calendar; recompute the occurrence")
+    offsets = occurrence.offsets
+    plan = [(calendar.add_working_days(due, -n), ReminderKind.BEFORE, n) for n in offsets.before]
+    if offsets.on_due_day:
+        plan.append((due, ReminderKind.DUE, 0))
+    for n in offsets.overdue:
+        kind = ReminderKind.ESCALATION if n in offsets.escalation else ReminderKind.OVERDUE
+        plan.append((calendar.add_working_days(due, n), kind, n))
+    return tuple(
+        Reminder(datetime.combine(day, at.replace(tzinfo=None), tzinfo=tz), kind, n)
+        for day, kind, n in sorted(plan)
+    )

@@ -1,0 +1,141 @@
+"""Reporting units (departments, district committees, agencies) and selections like `all -bdt`."""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+from bot.domain.errors import (
+    EmptyUnitSelection,
+    InactiveUnit,
+    InvalidUnitCode,
+    InvalidUnitSelector,
+    UnknownUnit,
+)
+
+_CODE = re.compile(r"[a-z0-9]{2,16}")
+
+
+class UnitGroup(StrEnum):
+    """Which kind of body a unit is."""
+
+    DEPARTMENT = "department"  # Sở, ban, ngành of the province (incl. Văn phòng UBND tỉnh)
+    DISTRICT = "district"  # UBND cấp huyện: districts, towns and the provincial city
+    AGENCY = "agency"  # central agencies in the province and other provincial bodies
+
+
+# Selector words and the groups they select; they can never be unit codes.
+GROUP_WORDS: dict[str, frozenset[UnitGroup]] = {
+    "all": frozenset(UnitGroup),
+    "departments": frozenset({UnitGroup.DEPARTMENT}),
+    "districts": frozenset({UnitGroup.DISTRICT}),
+    "agencies": frozenset({UnitGroup.AGENCY}),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """A reporting unit: short ASCII code for commands, full Vietnamese name (NFC), group.
+
+    `active` is the admin's switch; `active_from` / `active_until` (inclusive, optional) record
+    reorganisations such as the 2025 merger of departments.
+    """
+
+    code: str
+    name: str
+    group: UnitGroup
+    active: bool = True
+    active_from: date | None = None
+    active_until: date | None = None
+
+    def __post_init__(self) -> None:
+        check_unit_code(self.code)
+        object.__setattr__(self, "name", unicodedata.normalize("NFC", self.name.strip()))
+
+    def is_active_on(self, day: date | None = None) -> bool:
+        """True if the unit reports: switched on and, when `day` is given, within its dates."""
+        if not self.active or day is None:
+            return self.active
+        starts_ok = self.active_from is None or self.active_from <= day
+        return starts_ok and (self.active_until is None or day <= self.active_until)
+
+
+def check_unit_code(code: str) -> str:
+    """`code` if it is 2-16 lowercase ASCII letters or digits and no selector word; else raise."""
+    if not _CODE.fullmatch(code):
+        reason = "use 2-16 lowercase letters a-z or digits, e.g. skhdt"
+        raise InvalidUnitCode(code=code, reason=reason)
+    if code in GROUP_WORDS:
+        raise InvalidUnitCode(code=code, reason=f"{code!r} is a selector word")
+    return code
+
+
+def fold_code(text: str) -> str:
+    """Lowercase ASCII form of typed text: 'SKHĐT' -> 'skhdt' (diacritics and đ folded)."""
+    decomposed = unicodedata.normalize("NFD", text.strip().lower().replace("đ", "d"))
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def resolve_units(
+    selector: str, units: Sequence[Unit], *, on: date | None = None
+) -> tuple[str, ...]:
+    """The codes a selection names, in the order of `units`; raise on unknown or inactive codes.
+
+    A selection is words separated by spaces or commas: `all`, `departments`, `districts`,
+    `agencies`, unit codes, and any of these prefixed with `-` to leave them out (`all -bdt`).
+    Group words select active units only (on `on`, when given); naming an inactive unit raises
+    InactiveUnit; a selection that leaves nothing raises EmptyUnitSelection.
+    """
+    included, excluded = _split_tokens(selector)
+    by_code = {unit.code: unit for unit in units}
+    for token in (*included, *excluded):
+        if token not in GROUP_WORDS and token not in by_code:
+            raise UnknownUnit(code=token, suggestions=close_codes(token, by_code),
+                              reason=f"no unit has the code {token!r}")
+    chosen = _expand(included, units, on, explicit=True) - _expand(excluded, units, on)
+    codes = tuple(unit.code for unit in units if unit.code in chosen)
+    if not codes:
+        raise EmptyUnitSelection(selector=selector, reason="the selection leaves no unit")
+    return codes
+
+
+def close_codes(code: str, known: Iterable[str]) -> tuple[str, ...]:
+    """Up to three known codes closest to `code` (the best guesses even when none is close)."""
+    candidates = sorted(known)
+    close = difflib.get_close_matches(code, candidates, n=3, cutoff=0.6)
+    return tuple(close or difflib.get_close_matches(code, candidates, n=3, cutoff=0.0))
+
+
+def _split_tokens(selector: str) -> tuple[list[str], list[str]]:
+    tokens = [fold_code(token) for token in re.split(r"[\s,;]+", selector) if token.strip()]
+    if not tokens:
+        raise InvalidUnitSelector(selector=selector, reason="the selection is empty")
+    included = [token for token in tokens if not token.startswith("-")]
+    excluded = [token.removeprefix("-").strip() for token in tokens if token.startswith("-")]
+    if not included:
+        raise InvalidUnitSelector(selector=selector,
+                                  reason="say what to include before excluding, e.g. 'all -bdt'")
+    if any(not token for token in excluded):
+        raise InvalidUnitSelector(selector=selector, reason="a lone '-' names no unit")
+    return included, excluded
+
+
+def _expand(tokens: Sequence[str], units: Sequence[Unit], on: date | None,
+            *, explicit: bool = False) -> set[str]:
+    """Codes named by `tokens`; with `explicit`, a named inactive unit raises InactiveUnit."""
+    codes: set[str] = set()
+    for token in tokens:
+        if token in GROUP_WORDS:
+            groups = GROUP_WORDS[token]
+            codes |= {u.code for u in units if u.group in groups and u.is_active_on(on)}
+            continue
+        unit = next(u for u in units if u.code == token)
+        if explicit and not unit.is_active_on(on):
+            raise InactiveUnit(code=unit.code, name=unit.name, reason="the unit no longer reports")
+        codes.add(token)
+    return codes

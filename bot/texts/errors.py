@@ -1,0 +1,123 @@
+"""Polite explanations of domain errors (bot.domain.errors), by error code.
+
+Each message uses only the params its error carries (see the error classes); the `reason` param
+is an English note for logs and is shown only where the problem is technical (rule syntax).
+"""
+
+from __future__ import annotations
+
+ERROR_MESSAGES: dict[str, dict[str, str]] = {
+    "invalid_input": {
+        "vi": "Yêu cầu chưa hợp lệ nên chưa có gì bị thay đổi. Anh/chị vui lòng kiểm tra lại.",
+        "en": "That request is not valid, so nothing was changed. Please check it and try again.",
+    },
+    # Dates
+    "invalid_date": {
+        "vi": "“{value}” chưa phải là một ngày hợp lệ. Anh/chị vui lòng nhập theo dạng "
+              "ngày/tháng/năm, ví dụ 20/01/2021.",
+        "en": "“{value}” is not a valid date. Please write it as day/month/year, "
+              "for example 20/01/2021.",
+    },
+    "date_does_not_exist": {
+        "vi": "Ngày {value} không có trên lịch: tháng {month}/{year} chỉ có {days_in_month} ngày. "
+              "Anh/chị vui lòng kiểm tra lại.",
+        "en": "There is no such date as {value}: {month}/{year} has only {days_in_month} days. "
+              "Please check the date.",
+    },
+    # Recurrence rules and periods
+    "invalid_rule": {
+        "vi": "Quy tắc lặp lại chưa đúng ở phần “{part}” ({reason}). Quy tắc viết theo chuẩn "
+              "iCalendar, ví dụ: DTSTART:20200310 RRULE:FREQ=YEARLY;BYMONTH=3,6,9,12;"
+              "BYMONTHDAY=10.",
+        "en": "The recurrence rule is wrong at “{part}” ({reason}). Rules follow the iCalendar "
+              "standard, for example: DTSTART:20200310 RRULE:FREQ=YEARLY;BYMONTH=3,6,9,12;"
+              "BYMONTHDAY=10.",
+    },
+    "rule_never_fires": {
+        "vi": "Quy tắc lặp lại “{rule}” không cho ra ngày hạn nào trong {years} năm kể từ ngày "
+              "bắt đầu. Anh/chị vui lòng kiểm tra lại ngày và tháng (ví dụ tháng 2 không có "
+              "ngày 30).",
+        "en": "The recurrence rule “{rule}” gives no due date within {years} years of its start. "
+              "Please check the days and months (February has no 30th, for example).",
+    },
+    "invalid_period": {
+        "vi": "Kỳ báo cáo “{value}” chưa hợp lệ. Các loại kỳ: month (tháng), quarter (quý), "
+              "half_year (6 tháng), nine_months (9 tháng), year (năm), none (không theo kỳ).",
+        "en": "The report period “{value}” is not valid. Kinds: month, quarter, half_year, "
+              "nine_months, year, none.",
+    },
+    # Reminder offsets
+    "invalid_offsets": {
+        "vi": "Các mốc nhắc ({offsets}) chưa hợp lệ: mỗi mốc là một số ngày làm việc, là số "
+              "nguyên từ 1 đến {maximum}, và không được trùng nhau.",
+        "en": "The reminder offsets ({offsets}) are not valid: each must be a whole number of "
+              "working days from 1 to {maximum}, with no repeats.",
+    },
+    "invalid_escalation_offsets": {
+        "vi": "Các mốc báo lên Văn phòng UBND tỉnh ({escalation}) phải nằm trong các mốc nhắc "
+              "quá hạn ({overdue}).",
+        "en": "The escalation offsets ({escalation}) must be among the overdue offsets "
+              "({overdue}).",
+    },
+    "offset_beyond_previous_occurrence": {
+        "vi": "Nếu nhắc trước {offset} ngày làm việc thì lời nhắc cho hạn {due_date} rơi vào ngày "
+              "{reminder_date}, không muộn hơn hạn của kỳ trước ({previous_due_date}). Anh/chị "
+              "vui lòng chọn số ngày nhỏ hơn.",
+        "en": "Reminding {offset} working days ahead would put the reminder for {due_date} on "
+              "{reminder_date}, no later than the previous due date ({previous_due_date}). "
+              "Please choose fewer days.",
+    },
+    # Working calendar
+    "conflicting_calendar_day": {
+        "vi": "Ngày {day} không thể vừa là ngày nghỉ vừa là ngày làm việc bù. Anh/chị vui lòng "
+              "bỏ một trong hai.",
+        "en": "{day} cannot be both a day off and a make-up working day. Please remove one.",
+    },
+    # Units and selections
+    "unknown_unit": {
+        "vi": "Không tìm thấy đơn vị có mã “{code}”. Có phải anh/chị muốn nhập: {suggestions}?",
+        "en": "There is no unit with the code “{code}”. Did you mean: {suggestions}?",
+    },
+    "inactive_unit": {
+        "vi": "{name} (mã {code}) hiện không còn hoạt động nên không thể chọn.",
+        "en": "{name} (code {code}) is no longer active and cannot be chosen.",
+    },
+    "invalid_unit_code": {
+        "vi": "Mã đơn vị “{code}” chưa hợp lệ: mã gồm 2–16 chữ cái thường không dấu hoặc chữ số "
+              "(ví dụ skhdt) và không trùng các từ all, departments, districts, agencies.",
+        "en": "The unit code “{code}” is not valid: use 2–16 lowercase letters without accents "
+              "or digits (e.g. skhdt), other than all, departments, districts, agencies.",
+    },
+    "duplicate_code": {
+        "vi": "Mã “{code}” đã được dùng. Anh/chị vui lòng chọn mã khác.",
+        "en": "The code “{code}” is already in use. Please choose another.",
+    },
+    "invalid_unit_selector": {
+        "vi": "Cách chọn đơn vị “{selector}” chưa hợp lệ. Anh/chị hãy dùng all (tất cả), "
+              "departments (sở, ban, ngành), districts (UBND cấp huyện), agencies (cơ quan "
+              "khác) hoặc mã đơn vị; thêm dấu trừ để loại trừ, ví dụ: all -bdt.",
+        "en": "The unit selection “{selector}” is not valid. Use all, departments, districts, "
+              "agencies or unit codes; put a minus sign before one to leave it out, e.g. all -bdt.",
+    },
+    "empty_unit_selection": {
+        "vi": "Cách chọn “{selector}” không còn đơn vị nào. Anh/chị vui lòng kiểm tra lại.",
+        "en": "The selection “{selector}” leaves no unit at all. Please check it.",
+    },
+    # Deadlines
+    "invalid_deadline_code": {
+        "vi": "Mã hạn báo cáo “{code}” chưa hợp lệ: mã gồm 2–32 chữ cái thường không dấu, chữ số "
+              "hoặc dấu gạch dưới, bắt đầu bằng chữ cái, ví dụ khnam_noidung.",
+        "en": "The deadline code “{code}” is not valid: use 2–32 lowercase letters without "
+              "accents, digits or underscores, starting with a letter, e.g. khnam_noidung.",
+    },
+    "unknown_deadline": {
+        "vi": "Không tìm thấy hạn báo cáo có mã “{code}”. Có phải anh/chị muốn nhập: "
+              "{suggestions}?",
+        "en": "There is no deadline with the code “{code}”. Did you mean: {suggestions}?",
+    },
+    # Province data file (read by operators)
+    "invalid_province_data": {
+        "vi": "Tệp dữ liệu {file} có lỗi tại {where}: {detail}. Chưa có dữ liệu nào được nạp.",
+        "en": "The data file {file} has a mistake at {where}: {detail}. Nothing was loaded.",
+    },
+}

@@ -1,0 +1,64 @@
+"""Queries about deadlines, and their conversion to the domain's Deadline."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from bot.domain import deadlines as domain
+from bot.domain.periods import PeriodKind, PeriodSpec
+from bot.domain.recurrence import parse_rule
+from bot.domain.reminders import ReminderOffsets
+from bot.domain.units import Unit as DomainUnit
+from bot.domain.units import resolve_units
+from db.models import Deadline
+
+
+def current_deadlines(session: Session, units: Sequence[DomainUnit]) -> tuple[domain.Deadline, ...]:
+    """Every deadline not deleted, with its unit selector resolved against `units`."""
+    rows = session.scalars(select(Deadline).where(Deadline.deleted_at.is_(None))
+                           .order_by(Deadline.id))
+    return tuple(to_domain(row, units) for row in rows)
+
+
+def existing_codes(session: Session) -> set[str]:
+    """Codes of every deadline ever stored, deleted ones included (codes are never reused)."""
+    return set(session.scalars(select(Deadline.code)))
+
+
+def add_deadline(session: Session, deadline: domain.Deadline, now: datetime) -> None:
+    basis, offsets, period = deadline.legal_basis, deadline.offsets, deadline.period
+    session.add(Deadline(
+        code=deadline.code, title=deadline.title,
+        legal_kind=basis.kind, legal_document=basis.document, legal_issued_on=basis.issued_on,
+        legal_issuer=basis.issuer, legal_title=basis.title, legal_clause=basis.clause,
+        recipient_code=deadline.recipient.code, recipient_name=deadline.recipient.name,
+        units_selector=deadline.unit_selector or " ".join(deadline.units),
+        rule=deadline.rule.text,
+        period_kind=period.kind.value, period_label=period.label, period_shift=period.shift,
+        before_offsets=list(offsets.before), remind_on_due_day=offsets.on_due_day,
+        overdue_offsets=list(offsets.overdue), escalation_offsets=list(offsets.escalation),
+        paused=not deadline.active, created_at=now, updated_at=now,
+    ))
+
+
+def to_domain(row: Deadline, units: Sequence[DomainUnit]) -> domain.Deadline:
+    return domain.Deadline(
+        code=row.code,
+        title=row.title,
+        legal_basis=domain.LegalBasis(
+            document=row.legal_document, clause=row.legal_clause, kind=row.legal_kind,
+            issued_on=row.legal_issued_on, issuer=row.legal_issuer, title=row.legal_title),
+        recipient=domain.Recipient(row.recipient_code, row.recipient_name),
+        units=resolve_units(row.units_selector, units),
+        rule=parse_rule(row.rule),
+        period=PeriodSpec(PeriodKind(row.period_kind), row.period_label, row.period_shift),
+        offsets=ReminderOffsets(
+            before=tuple(row.before_offsets), overdue=tuple(row.overdue_offsets),
+            escalation=tuple(row.escalation_offsets), on_due_day=row.remind_on_due_day),
+        unit_selector=row.units_selector,
+        active=not row.paused and row.deleted_at is None,
+    )

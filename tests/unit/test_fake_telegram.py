@@ -1,0 +1,583 @@
+"""The fake Telegram Bot API behaves like Telegram for everything the bot and the e2e tests use.
+
+Driven with a real ``telegram.Bot`` bound in-process, with raw httpx, and once over real HTTP
+with uvicorn and a polling ``Application``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import time
+from collections.abc import AsyncIterator
+
+import httpx
+import pytest
+from telegram import (
+    Bot,
+    BotCommand,
+    BotCommandScopeChat,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    ReplyParameters,
+    Update,
+)
+from telegram.constants import ParseMode
+from telegram.error import (
+    BadRequest,
+    ChatMigrated,
+    Conflict,
+    Forbidden,
+    InvalidToken,
+    NetworkError,
+    RetryAfter,
+    TimedOut,
+)
+from telegram.ext import Application, CommandHandler, ContextTypes
+from telegram.request import HTTPXRequest
+
+from tests.fake_telegram import (
+    INPROCESS_BASE_URL,
+    FakeTelegram,
+    InProcessTransport,
+    ManualClock,
+    RateLimits,
+    file_base_url,
+    inprocess_bot,
+    inprocess_request,
+    serve_with_uvicorn,
+)
+
+ignore_ptb_deprecations = pytest.mark.filterwarnings(
+    "ignore::telegram.warnings.PTBDeprecationWarning"
+)
+
+
+@pytest.fixture
+def fake() -> FakeTelegram:
+    return FakeTelegram()
+
+
+@pytest.fixture
+async def bot(fake: FakeTelegram) -> AsyncIterator[Bot]:
+    async with inprocess_bot(fake) as ptb_bot:
+        yield ptb_bot
+
+
+@pytest.fixture
+async def http(fake: FakeTelegram) -> AsyncIterator[httpx.AsyncClient]:
+    base = f"http://fake-telegram.test/bot{fake.token}/"
+    async with httpx.AsyncClient(transport=InProcessTransport(fake.app), base_url=base) as client:
+        yield client
+
+
+def keyboard(*datas: str) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup([[InlineKeyboardButton(d.title(), callback_data=d) for d in datas]])
+
+
+# -- identity and wire format ---------------------------------------------------------------
+async def test_get_me_returns_a_complete_bot_user(bot: Bot, fake: FakeTelegram) -> None:
+    me = await bot.get_me()
+    assert (me.id, me.is_bot, me.username) == (fake.bot.id, True, "deadline_test_bot")
+    assert me.can_join_groups is True
+    assert me.can_read_all_group_messages is False  # privacy mode, as on Telegram
+
+
+async def test_parameters_are_read_from_query_form_and_json_alike(
+    http: httpx.AsyncClient, fake: FakeTelegram
+) -> None:
+    user = fake.add_user()
+    by_query = await http.get("sendMessage", params={"chat_id": user.id, "text": "query"})
+    by_form = await http.post("sendMessage", data={"chat_id": str(user.id), "text": "form"})
+    by_json = await http.post("sendMessage", json={"chat_id": user.id, "text": "json"})
+    assert [r.json()["ok"] for r in (by_query, by_form, by_json)] == [True, True, True]
+    assert [m.text for m in fake.chat_log(user)] == ["query", "form", "json"]
+    assert by_json.json()["result"]["chat"] == {"id": user.id, "type": "private",
+                                                "first_name": "Lan"}
+
+
+async def test_unknown_method_answers_404_and_wrong_token_401(
+    http: httpx.AsyncClient, fake: FakeTelegram
+) -> None:
+    missing = await http.post("sendPoll", json={"chat_id": 1})
+    assert missing.status_code == 404
+    assert missing.json() == {"ok": False, "error_code": 404, "description": "Not Found"}
+    impostor = Bot("42:wrong", base_url="http://fake-telegram.test/bot",
+                   request=inprocess_request(fake))
+    with pytest.raises(InvalidToken, match="Unauthorized"):
+        await impostor.get_me()
+    assert fake.calls("getMe")[-1].status == 401
+
+
+# -- sending and validation -----------------------------------------------------------------
+async def test_sent_message_is_logged_with_plain_text_entities_and_keyboard(
+    bot: Bot, fake: FakeTelegram
+) -> None:
+    user = fake.add_user()
+    sent = await bot.send_message(user.id, "<b>Hạn nộp</b> &lt;Q3&gt;", parse_mode=ParseMode.HTML,
+                                  reply_markup=keyboard("yes", "no"))
+    assert sent.text == "Hạn nộp <Q3>"
+    assert sent.entities[0].type == "bold" and sent.entities[0].length == 7
+    [logged] = fake.bot_messages(user)
+    assert logged.raw_text == "<b>Hạn nộp</b> &lt;Q3&gt;"
+    assert logged.callback_data == ["yes", "no"]
+    assert fake.calls("sendMessage")[0].params["parse_mode"] == "HTML"
+
+
+@pytest.mark.parametrize(
+    ("html", "reason"),
+    [
+        ("line<br>break", 'Unsupported start tag "br" at byte offset 4'),
+        ("<b>bold", 'Can\'t find end tag corresponding to start tag "b"'),
+        ("<b>x</i>", 'Unmatched end tag at byte offset 4, expected "</b>", found "</i>"'),
+        ("<span>x</span>", 'Tag "span" must have class "tg-spoiler"'),
+        ("1 < 2", 'Unsupported start tag "" at byte offset 2'),
+    ],
+)
+async def test_malformed_html_is_a_bad_request(
+    bot: Bot, fake: FakeTelegram, html: str, reason: str
+) -> None:
+    user = fake.add_user()
+    with pytest.raises(BadRequest, match="parse entities") as error:
+        await bot.send_message(user.id, html, parse_mode=ParseMode.HTML)
+    assert reason.lower() in fake.calls("sendMessage")[0].description.lower()
+    assert "can't parse entities" in str(error.value).lower()
+    assert fake.chat_log(user) == []
+
+
+async def test_length_is_measured_after_tags_and_entities_are_parsed(
+    bot: Bot, fake: FakeTelegram
+) -> None:
+    user = fake.add_user()
+    fake.set_rate_limits(RateLimits.off())
+    await bot.send_message(user.id, "<b>" + "&amp;" * 4096 + "</b>", parse_mode=ParseMode.HTML)
+    with pytest.raises(BadRequest, match="Message is too long"):
+        await bot.send_message(user.id, "<i>" + "x" * 4097 + "</i>", parse_mode=ParseMode.HTML)
+    with pytest.raises(BadRequest, match="Message text is empty"):
+        await bot.send_message(user.id, "<b> </b>", parse_mode=ParseMode.HTML)
+    assert len(fake.bot_messages(user)[0].text or "") == 4096
+
+
+async def test_entity_offsets_are_counted_in_utf16_units(bot: Bot, fake: FakeTelegram) -> None:
+    user = fake.add_user()
+    sent = await bot.send_message(user.id, "📅 <b>Hạn</b>", parse_mode=ParseMode.HTML)
+    assert (sent.entities[0].offset, sent.entities[0].length) == (3, 3)
+    assert sent.parse_entity(sent.entities[0]) == "Hạn"
+
+
+async def test_callback_data_longer_than_64_bytes_is_rejected(
+    bot: Bot, fake: FakeTelegram
+) -> None:
+    user = fake.add_user()
+    with pytest.raises(BadRequest, match="Button_data_invalid"):
+        await bot.send_message(user.id, "Chọn", reply_markup=keyboard("đ" * 33))
+    await bot.send_message(user.id, "Chọn", reply_markup=keyboard("d" * 64))
+
+
+async def test_unknown_chat_is_chat_not_found(bot: Bot) -> None:
+    with pytest.raises(BadRequest, match="Chat not found"):
+        await bot.send_message(987654, "hello")
+
+
+async def test_blocked_user_sends_my_chat_member_and_then_gets_forbidden(
+    bot: Bot, fake: FakeTelegram
+) -> None:
+    user = fake.add_user()
+    fake.block_bot(user)
+    [update] = await bot.get_updates(timeout=0)
+    assert update.my_chat_member.new_chat_member.status == "kicked"
+    assert update.my_chat_member.from_user.id == user.id
+    with pytest.raises(Forbidden, match="bot was blocked by the user"):
+        await bot.send_message(user.id, "Nhắc hạn")
+
+
+async def test_bot_cannot_write_first_to_a_user_who_never_started_it(
+    bot: Bot, fake: FakeTelegram
+) -> None:
+    stranger = fake.add_user("Hoa", has_started_bot=False)
+    with pytest.raises(Forbidden, match="can't initiate conversation"):
+        await bot.send_message(stranger.id, "Xin chào")
+    fake.send_command(stranger, "start")
+    await bot.send_message(stranger.id, "Xin chào")
+
+
+async def test_reply_parameters_attach_the_full_original_message(
+    bot: Bot, fake: FakeTelegram
+) -> None:
+    user = fake.add_user()
+    question = fake.send_text(user, "Hạn quý 3 là khi nào?")
+    answer = await bot.send_message(user.id, "Ngày 10/9",
+                                    reply_parameters=ReplyParameters(question["message_id"]))
+    assert answer.reply_to_message is not None
+    assert answer.reply_to_message.text == "Hạn quý 3 là khi nào?"
+    with pytest.raises(BadRequest, match="Message to be replied not found"):
+        await bot.send_message(user.id, "x", reply_parameters=ReplyParameters(999))
+
+
+# -- edits ----------------------------------------------------------------------------------
+async def test_edits_keep_history_and_refuse_no_op_or_unknown_messages(
+    bot: Bot, fake: FakeTelegram
+) -> None:
+    user = fake.add_user()
+    sent = await bot.send_message(user.id, "Chưa nộp", reply_markup=keyboard("submit"))
+    await bot.edit_message_text("Đã nộp", chat_id=user.id, message_id=sent.message_id)
+    logged = fake.message(user, sent.message_id)
+    assert logged.text == "Đã nộp"
+    assert logged.inline_keyboard == []  # omitting reply_markup removes the keyboard
+    assert [old["text"] for old in logged.edits] == ["Chưa nộp"]
+    with pytest.raises(BadRequest, match="Message is not modified"):
+        await bot.edit_message_text("Đã nộp", chat_id=user.id, message_id=sent.message_id)
+    with pytest.raises(BadRequest, match="Message to edit not found"):
+        await bot.edit_message_text("x", chat_id=user.id, message_id=999)
+    await bot.edit_message_reply_markup(user.id, sent.message_id, reply_markup=keyboard("undo"))
+    assert fake.message(user, sent.message_id).callback_data == ["undo"]
+    with pytest.raises(BadRequest, match="Message is not modified"):
+        await bot.edit_message_reply_markup(user.id, sent.message_id,
+                                            reply_markup=keyboard("undo"))
+
+
+# -- updates --------------------------------------------------------------------------------
+async def test_long_poll_returns_an_injected_command_as_soon_as_it_arrives(
+    bot: Bot, fake: FakeTelegram
+) -> None:
+    user = fake.add_user()
+    poll = asyncio.create_task(bot.get_updates(timeout=5))
+    await fake.wait_for_calls("getUpdates")
+    started = time.perf_counter()
+    fake.send_command(user, "start", "dept-7")
+    [update] = await poll
+    assert time.perf_counter() - started < 1.0
+    assert update.message.text == "/start dept-7"
+    [entity] = update.message.entities
+    assert (entity.type, entity.offset, entity.length) == ("bot_command", 0, 6)
+    assert update.message.from_user.id == user.id and update.message.chat.type == "private"
+
+
+async def test_long_poll_without_updates_answers_empty_after_its_timeout(bot: Bot) -> None:
+    started = time.perf_counter()
+    assert await bot.get_updates(timeout=0.2) == ()
+    assert time.perf_counter() - started >= 0.19
+
+
+async def test_offset_confirms_updates_and_limit_caps_a_batch(
+    bot: Bot, fake: FakeTelegram
+) -> None:
+    user = fake.add_user()
+    for text in ("a", "b", "c"):
+        fake.send_text(user, text)
+    first = await bot.get_updates(limit=2)
+    assert [u.message.text for u in first] == ["a", "b"]
+    again = await bot.get_updates(offset=first[-1].update_id + 1)
+    assert [u.message.text for u in again] == ["c"]
+    assert len(fake.pending_updates) == 1
+    await bot.get_updates(offset=again[-1].update_id + 1)
+    await fake.wait_until_updates_consumed(timeout=0.1)
+
+
+async def test_allowed_updates_filters_the_kinds_delivered(bot: Bot, fake: FakeTelegram) -> None:
+    user = fake.add_user()
+    sent = await bot.send_message(user.id, "Xác nhận?", reply_markup=keyboard("yes"))
+    fake.send_text(user, "ignored")
+    fake.press_button(user, sent.message_id, "yes")
+    [update] = await bot.get_updates(allowed_updates=["callback_query"])
+    assert update.callback_query is not None
+    await bot.get_updates(offset=update.update_id + 1)
+    assert fake.pending_updates == []
+
+
+async def test_pressed_button_reaches_the_bot_and_its_answer_is_recorded(
+    bot: Bot, fake: FakeTelegram
+) -> None:
+    user = fake.add_user()
+    sent = await bot.send_message(user.id, "Xác nhận?", reply_markup=keyboard("yes", "no"))
+    fake.press_button(user, sent.message_id, button_text="No")
+    [update] = await bot.get_updates()
+    query = update.callback_query
+    assert (query.data, query.message.message_id, query.from_user.id) == (
+        "no", sent.message_id, user.id)
+    await query.answer("Đã ghi nhận")
+    assert [(a.callback_query_id, a.text) for a in fake.callback_answers] == [
+        (query.id, "Đã ghi nhận")]
+    with pytest.raises(BadRequest, match="Query is too old"):
+        await query.answer("again")
+
+
+def test_pressing_a_button_that_is_not_on_the_message_fails_the_test(fake: FakeTelegram) -> None:
+    user = fake.add_user()
+    fake.send_text(user, "hello")
+    with pytest.raises(AssertionError, match="no button with callback_data 'forged'"):
+        fake.press_button(user, 1, "forged")
+    update = fake.press_button(user, 1, "forged", force=True)
+    assert update["callback_query"]["data"] == "forged"
+
+
+async def test_user_reply_carries_the_bot_message_it_answers(
+    bot: Bot, fake: FakeTelegram
+) -> None:
+    user = fake.add_user()
+    prompt = await bot.send_message(user.id, "Nhập số liệu:")
+    fake.reply_to(user, prompt.message_id, "42")
+    [update] = await bot.get_updates()
+    assert update.message.reply_to_message.message_id == prompt.message_id
+    assert update.message.reply_to_message.from_user.is_bot
+
+
+async def test_group_privacy_mode_delivers_commands_and_replies_but_not_chatter(
+    bot: Bot, fake: FakeTelegram
+) -> None:
+    lan, minh = fake.add_user("Lan"), fake.add_user("Minh")
+    group = fake.add_group("Phòng KH", members=[lan, minh])
+    fake.send_text(minh, "chào mọi người", chat=group)
+    fake.send_command(lan, "status", chat=group, mention_bot=True)
+    [update] = await bot.get_updates()
+    assert update.message.text == "/status@deadline_test_bot"
+    assert update.message.entities[0].length == len("/status@deadline_test_bot")
+    assert update.message.chat.type == "group" and update.message.chat.id < 0
+    assert [m.text for m in fake.chat_log(group)] == ["chào mọi người",
+                                                     "/status@deadline_test_bot"]
+
+
+async def test_webhook_makes_get_updates_conflict_until_deleted(
+    bot: Bot, fake: FakeTelegram
+) -> None:
+    await bot.set_webhook("https://bot.example/hook", secret_token="s3cret")
+    assert fake.webhook is not None and fake.webhook.secret_token == "s3cret"
+    assert (await bot.get_webhook_info()).url == "https://bot.example/hook"
+    with pytest.raises(Conflict, match="webhook is active"):
+        await bot.get_updates()
+    await bot.delete_webhook()
+    assert await bot.get_updates() == ()
+
+
+async def test_a_newer_get_updates_terminates_the_waiting_one(
+    bot: Bot, fake: FakeTelegram
+) -> None:
+    older = asyncio.create_task(bot.get_updates(timeout=5))
+    await fake.wait_for_calls("getUpdates")
+    assert await bot.get_updates(timeout=0) == ()
+    with pytest.raises(Conflict, match="terminated by other getUpdates"):
+        await older
+
+
+# -- flood limits ---------------------------------------------------------------------------
+@ignore_ptb_deprecations
+async def test_two_messages_to_a_chat_in_the_same_instant_raise_retry_after() -> None:
+    clock = ManualClock()
+    fake = FakeTelegram(clock=clock, rate_limits=RateLimits(private_burst=1))
+    user = fake.add_user()
+    async with inprocess_bot(fake) as bot:
+        await bot.send_message(user.id, "first")
+        with pytest.raises(RetryAfter, match="Retry in 1 seconds"):
+            await bot.send_message(user.id, "second")
+        assert fake.rate_limited_count == 1
+        assert fake.calls("sendMessage")[-1].status == 429
+        clock.advance(1.0)
+        await bot.send_message(user.id, "second, a second later")
+    assert [m.text for m in fake.chat_log(user)] == ["first", "second, a second later"]
+
+
+async def test_flood_limits_follow_telegram_per_group_and_overall() -> None:
+    clock = ManualClock()
+    fake = FakeTelegram(clock=clock)
+    group = fake.add_group()
+    users = [fake.add_user(f"U{i}") for i in range(31)]
+    transport = InProcessTransport(fake.app)
+    async with httpx.AsyncClient(transport=transport,
+                                 base_url=f"http://t/bot{fake.token}/") as client:
+        statuses = [(await client.post("sendMessage", json={"chat_id": group.id, "text": "x"}))
+                    for _ in range(21)]
+        assert [r.status_code for r in statuses].count(200) == 20
+        assert statuses[-1].json() == {
+            "ok": False, "error_code": 429, "description": "Too Many Requests: retry after 3",
+            "parameters": {"retry_after": 3},
+        }
+        clock.advance(60)
+        answers = [await client.post("sendMessage", json={"chat_id": u.id, "text": "x"})
+                   for u in users]
+    assert [r.status_code for r in answers].count(429) == 1
+    assert answers[-1].json()["parameters"] == {"retry_after": 1}
+    assert {hit.scope for hit in fake.rate_limit_hits} == {"group", "global"}
+
+
+# -- faults ---------------------------------------------------------------------------------
+async def test_injected_5xx_surfaces_as_network_error_once(bot: Bot, fake: FakeTelegram) -> None:
+    user = fake.add_user()
+    fake.inject_failure("sendMessage", 502)
+    with pytest.raises(NetworkError, match="Bad Gateway"):
+        await bot.send_message(user.id, "x")
+    await bot.send_message(user.id, "x")
+    assert [c.status for c in fake.calls("sendMessage")] == [502, 200]
+
+
+async def test_dropped_connection_and_held_request_look_like_network_failures(
+    fake: FakeTelegram,
+) -> None:
+    user = fake.add_user()
+    async with inprocess_bot(fake, read_timeout=0.2) as bot:
+        fake.inject_failure("sendMessage", "drop")
+        with pytest.raises(NetworkError, match="dropped the connection"):
+            await bot.send_message(user.id, "x")
+        fake.inject_failure("sendMessage", "timeout", delay=10)
+        started = time.perf_counter()
+        with pytest.raises(TimedOut):
+            await bot.send_message(user.id, "x")
+        assert time.perf_counter() - started < 1.0
+        fake.inject_failure("sendMessage", "timeout", delay=10, applied=True)
+        with pytest.raises(TimedOut):
+            await bot.send_message(user.id, "delivered although the client gave up")
+    assert [m.text for m in fake.chat_log(user)] == ["delivered although the client gave up"]
+
+
+async def test_outage_fails_every_method_until_the_clock_passes_its_end() -> None:
+    clock = ManualClock()
+    fake = FakeTelegram(clock=clock)
+    async with inprocess_bot(fake) as bot:
+        fake.start_outage(duration=30, kind=503)
+        for _ in range(3):
+            with pytest.raises(NetworkError, match="Service Unavailable"):
+                await bot.get_me()
+        clock.advance(30)
+        assert (await bot.get_me()).username == "deadline_test_bot"
+    assert fake.faults.outage_requests == 3
+
+
+async def test_probabilistic_failures_repeat_with_the_same_seed() -> None:
+    def pattern() -> list[bool]:
+        fake = FakeTelegram(seed=7)
+        fake.inject_failure("*", 500, probability=0.5)
+        return [fake.faults.pick("getMe") is not None for _ in range(40)]
+
+    first = pattern()
+    assert first == pattern()
+    assert 5 < sum(first) < 35
+
+
+# -- files and commands ---------------------------------------------------------------------
+async def test_document_upload_get_file_and_download_round_trip(
+    bot: Bot, fake: FakeTelegram
+) -> None:
+    user = fake.add_user()
+    content = "Báo cáo quý 3\n".encode() * 100
+    sent = await bot.send_document(user.id, content, filename="bao-cao.txt", caption="<b>Q3</b>",
+                                   parse_mode=ParseMode.HTML)
+    assert (sent.document.file_name, sent.caption) == ("bao-cao.txt", "Q3")
+    remote = await bot.get_file(sent.document.file_id)
+    assert bytes(await remote.download_as_bytearray()) == content
+    again = await bot.send_document(user.id, sent.document.file_id)
+    assert again.document is not None and again.document.file_id == sent.document.file_id
+    incoming = fake.send_document(user, b"%PDF-1.7 fake", "nop.pdf", "application/pdf")
+    remote = await bot.get_file(incoming["document"]["file_id"])
+    assert bytes(await remote.download_as_bytearray()) == b"%PDF-1.7 fake"
+
+
+async def test_commands_are_stored_per_scope_and_language(bot: Bot, fake: FakeTelegram) -> None:
+    admin = fake.add_user("Admin")
+    await bot.set_my_commands([BotCommand("start", "Bắt đầu")])
+    await bot.set_my_commands([BotCommand("start", "Start")], language_code="en")
+    await bot.set_my_commands([BotCommand("units", "Đơn vị")],
+                              scope=BotCommandScopeChat(admin.id))
+    assert [c.command for c in await bot.get_my_commands()] == ["start"]
+    assert fake.commands(language_code="en") == [{"command": "start", "description": "Start"}]
+    assert fake.commands({"type": "chat", "chat_id": admin.id})[0]["command"] == "units"
+    assert fake.visible_commands(admin, admin)[0]["command"] == "units"
+    await bot.delete_my_commands(scope=BotCommandScopeChat(admin.id))
+    assert fake.visible_commands(admin, admin, "en")[0]["description"] == "Start"
+    with pytest.raises(BadRequest, match="Bot_command_invalid"):
+        await bot.set_my_commands([BotCommand("Bad-Name", "x")])
+
+
+async def test_group_upgraded_to_supergroup_raises_chat_migrated(
+    bot: Bot, fake: FakeTelegram
+) -> None:
+    group = fake.add_group()
+    supergroup = fake.upgrade_to_supergroup(group)
+    with pytest.raises(ChatMigrated) as migrated:
+        await bot.send_message(group.id, "x")
+    assert migrated.value.new_chat_id == supergroup.id
+    assert str(supergroup.id).startswith("-100")
+
+
+# -- waiting helpers and performance --------------------------------------------------------
+async def test_waiting_for_a_reply_that_never_comes_shows_the_chat_log(
+    fake: FakeTelegram,
+) -> None:
+    user = fake.add_user()
+    fake.send_text(user, "có ai không?")
+    with pytest.raises(AssertionError, match="có ai không") as error:
+        await fake.wait_for_bot_messages(user, timeout=0.05)
+    assert "1 new bot message(s)" in str(error.value)
+
+
+async def test_thousands_of_requests_pass_in_process_quickly() -> None:
+    fake = FakeTelegram(rate_limits=RateLimits.off(), record_calls=False)
+    users = [fake.add_user(f"U{i}") for i in range(500)]
+    body = {"text": "<b>Nhắc hạn</b> báo cáo quý", "parse_mode": "HTML"}
+    started = time.perf_counter()
+    async with httpx.AsyncClient(transport=InProcessTransport(fake.app),
+                                 base_url=f"http://t/bot{fake.token}/") as client:
+        for _ in range(4):
+            answers = await asyncio.gather(*[
+                client.post("sendMessage", data={"chat_id": str(u.id), **body}) for u in users
+            ])
+            assert all(a.status_code == 200 for a in answers)
+    elapsed = time.perf_counter() - started
+    assert fake.bot_message_count == 2000
+    assert elapsed < 10, f"2000 requests took {elapsed:.1f} s"
+
+
+async def test_stock_httpx_asgi_transport_works_for_long_polling_and_cuts() -> None:
+    fake = FakeTelegram()
+    user = fake.add_user()
+
+    def request() -> HTTPXRequest:
+        return HTTPXRequest(httpx_kwargs={"transport": httpx.ASGITransport(app=fake.app)})
+
+    async with Bot(fake.token, base_url=INPROCESS_BASE_URL, request=request(),
+                   get_updates_request=request()) as bot:
+        poll = asyncio.create_task(bot.get_updates(timeout=5))
+        await fake.wait_for_calls("getUpdates")
+        fake.send_text(user, "xin chào")
+        [update] = await poll
+        assert update.message is not None and update.message.text == "xin chào"
+        fake.inject_failure("getMe", "drop")
+        with pytest.raises(NetworkError):
+            await bot.get_me()
+
+
+# -- over real HTTP -------------------------------------------------------------------------
+async def test_real_application_answers_start_over_uvicorn_polling() -> None:
+    fake = FakeTelegram()
+    user = fake.add_user("Lan")
+
+    async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        assert update.message is not None and update.effective_user is not None
+        await update.message.reply_text(f"Chào {update.effective_user.first_name}!")
+
+    async with serve_with_uvicorn(fake) as base_url:
+        assert base_url.startswith("http://127.0.0.1:") and base_url.endswith("/bot")
+        application = (Application.builder().token(fake.token).base_url(base_url)
+                       .base_file_url(file_base_url(base_url)).build())
+        application.add_handler(CommandHandler("start", start))
+        async with application:
+            await application.start()
+            assert application.updater is not None
+            await application.updater.start_polling(poll_interval=0, timeout=1)
+            fake.send_command(user, "start")
+            [reply] = await fake.wait_for_bot_messages(user, timeout=5)
+            await application.updater.stop()
+            await application.stop()
+    assert reply.text == "Chào Lan!"
+    assert fake.calls("deleteWebhook") and not fake.pending_updates
+    assert json.loads(json.dumps(reply.message))["chat"]["id"] == user.id
+
+
+async def test_uvicorn_answers_without_the_40_ms_nagle_delay() -> None:
+    fake = FakeTelegram()
+    async with serve_with_uvicorn(fake) as base_url, httpx.AsyncClient(
+        base_url=f"{base_url}{fake.token}/"
+    ) as client:
+        started = time.perf_counter()
+        for _ in range(20):
+            assert (await client.get("getMe")).json()["result"]["is_bot"] is True
+        elapsed = time.perf_counter() - started
+    assert elapsed < 0.5, f"20 requests took {elapsed:.2f} s (TCP_NODELAY missing?)"
