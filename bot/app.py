@@ -7,6 +7,7 @@ from typing import Any
 from telegram import Update
 from telegram.constants import ParseMode
 from telegram.ext import (
+    AIORateLimiter,
     Application,
     ApplicationBuilder,
     CommandHandler,
@@ -28,6 +29,7 @@ BotApplication = Application[Any, BotContext, Any, Any, Any, Any]
 
 IDENTIFY_GROUP = -1  # runs before every other handler
 MAX_CONCURRENT_UPDATES = 8
+REPLY_MAX_RETRIES = 3  # after a 429, wait retry_after and send again
 
 
 def file_base_url(api_base_url: str) -> str:
@@ -48,6 +50,8 @@ def build_application(deps: Dependencies, request: BaseRequest | None = None,
         .defaults(Defaults(parse_mode=ParseMode.HTML, tzinfo=settings.bot_timezone))
         .context_types(ContextTypes(context=BotContext))
         .concurrent_updates(LoggingUpdateProcessor(MAX_CONCURRENT_UPDATES))
+        # Interactive replies only; reminder fan-outs get their own paced sender.
+        .rate_limiter(AIORateLimiter(max_retries=REPLY_MAX_RETRIES))
     )
     if request is not None:
         builder = builder.request(request)

@@ -1,7 +1,7 @@
 """Logging: loguru for the operator, standard `logging` (PTB, httpx, APScheduler) routed into it.
 
-Secrets never reach a sink: every record passes through `redact`, which hides the bot token
-(httpx and PTB put it in URLs).
+Secrets never reach a sink: every formatted line, traceback included, passes through
+`_RedactingSink`, which hides the bot token (httpx and PTB put it in URLs).
 """
 
 from __future__ import annotations
@@ -10,13 +10,13 @@ import logging
 import sys
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from loguru import logger
 
 _CONSOLE_FORMAT = (
     "<green>{time:YYYY-MM-DD HH:mm:ss}</green> <level>{level: <7}</level> "
-    "<cyan>{name}</cyan> {extra_context}<level>{message}</level>"
+    "<cyan>{name}</cyan> {extra[extra_context]}<level>{message}</level>"
 )
 _CONTEXT_KEYS = ("update_id", "user_id", "chat_id", "job")
 _NOISY_LIBRARIES = {"httpx": logging.WARNING, "httpcore": logging.WARNING,
@@ -38,29 +38,39 @@ class _InterceptHandler(logging.Handler):
         logger.opt(depth=depth, exception=record.exc_info).log(level, record.getMessage())
 
 
-def _redactor(secrets: Iterable[str]) -> Any:
-    hidden = [s for s in secrets if s]
+def _add_context(record: Any) -> None:
+    extra = record["extra"]
+    context = " ".join(f"{key}={extra[key]}" for key in _CONTEXT_KEYS if key in extra)
+    extra["extra_context"] = f"[{context}] " if context else ""
 
-    def patch(record: Any) -> None:
-        for secret in hidden:
-            if secret in record["message"]:
-                record["message"] = record["message"].replace(secret, "<token>")
-        extra = record["extra"]
-        context = " ".join(f"{k}={extra[k]}" for k in _CONTEXT_KEYS if k in extra)
-        record["extra"]["extra_context"] = f"[{context}] " if context else ""
 
-    return patch
+class _RedactingSink:
+    """Writes formatted lines (tracebacks included) with every secret replaced by <token>."""
+
+    def __init__(self, stream: TextIO, secrets: Iterable[str]) -> None:
+        self._stream = stream
+        self._secrets = [secret for secret in secrets if secret]
+
+    def write(self, message: str) -> None:
+        for secret in self._secrets:
+            message = message.replace(secret, "<token>")
+        self._stream.write(message)
+        self._stream.flush()
 
 
 def configure_logging(level: str = "INFO", json_file: Path | None = None,
                       secrets: Iterable[str] = ()) -> None:
     """Install the console sink (and a JSON-lines file sink if asked); idempotent."""
+    secrets = list(secrets)
     logger.remove()
-    logger.configure(patcher=_redactor(secrets), extra={"extra_context": ""})
-    logger.add(sys.stderr, level=level, format=_CONSOLE_FORMAT, backtrace=False, diagnose=False)
+    logger.configure(patcher=_add_context, extra={"extra_context": ""})
+    logger.add(_RedactingSink(sys.stderr, secrets).write, level=level, format=_CONSOLE_FORMAT,
+               backtrace=False, diagnose=False, colorize=sys.stderr.isatty())
     if json_file is not None:
         json_file.parent.mkdir(parents=True, exist_ok=True)
-        logger.add(json_file, level=level, serialize=True, backtrace=False, diagnose=False)
+        stream = json_file.open("a", encoding="utf-8")
+        logger.add(_RedactingSink(stream, secrets).write, level=level, serialize=True,
+                   backtrace=False, diagnose=False)
     logging.basicConfig(handlers=[_InterceptHandler()], level=0, force=True)
     for name, library_level in _NOISY_LIBRARIES.items():
         logging.getLogger(name).setLevel(library_level)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from loguru import logger
 from telegram import Update
 from telegram.error import Forbidden, NetworkError, TelegramError
+from telegram.ext import ApplicationHandlerStop
 
 from bot.context import BotContext
 from bot.domain.errors import DomainError
@@ -13,6 +14,13 @@ from handlers.replies import reply
 
 
 async def on_error(update: object, context: BotContext) -> None:
+    """Answer the user once, then stop: no later handler runs for an update that failed."""
+    await _explain(update, context)
+    if isinstance(update, Update):
+        raise ApplicationHandlerStop
+
+
+async def _explain(update: object, context: BotContext) -> None:
     error = context.error
     if not isinstance(update, Update):
         logger.opt(exception=error).warning("Error outside an update: {}", error)

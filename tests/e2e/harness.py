@@ -1,0 +1,45 @@
+"""Run the real bot (the same start-up path as `deadline-bot run`) against the fake Bot API."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+
+from bot.clock import Clock, system_clock
+from bot.context import Dependencies
+from bot.lifecycle import prepare, run_until_stopped
+from config.settings import load_settings
+from tests.fake_telegram import INPROCESS_BASE_URL, FakeTelegram, inprocess_request
+
+
+@dataclass
+class RunningBot:
+    """A bot polling the fake server; `deps` gives tests the same database the bot uses."""
+
+    deps: Dependencies
+    task: asyncio.Task[None]
+
+
+@contextlib.asynccontextmanager
+async def running_bot(fake: FakeTelegram, database_url: str, *, admin_ids: tuple[int, ...] = (),
+                      language: str = "vi", clock: Clock = system_clock,
+                      wait_until_polling: bool = True) -> AsyncIterator[RunningBot]:
+    """Start the bot in this event loop, wait until it polls, stop it cleanly on exit."""
+    settings = load_settings(_env_file=None, telegram_bot_token=fake.token,
+                             telegram_api_base_url=INPROCESS_BASE_URL, database_url=database_url,
+                             bot_admin_ids=admin_ids, bot_language=language)
+    deps = await asyncio.to_thread(prepare, settings, clock)
+    stop = asyncio.Event()
+    task = asyncio.create_task(run_until_stopped(
+        deps, stop, request=inprocess_request(fake),
+        updates_request=inprocess_request(fake, read_timeout=40), first_retry_delay=0.01))
+    try:
+        if wait_until_polling:
+            await fake.wait_for_calls("getUpdates", count=1)
+        yield RunningBot(deps, task)
+    finally:
+        stop.set()
+        await asyncio.wait_for(task, timeout=10)
+        deps.database.dispose()

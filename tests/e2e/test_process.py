@@ -1,0 +1,39 @@
+"""The real `deadline-bot run` process, talking HTTP to the fake Bot API on 127.0.0.1."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import sys
+from pathlib import Path
+
+from tests.fake_telegram import FakeTelegram, serve_with_uvicorn
+
+
+async def test_the_bot_process_answers_start_and_stops_cleanly_on_sigterm(
+    tmp_path: Path, database_url: str
+) -> None:
+    fake = FakeTelegram()
+    lan = fake.add_user("Lan")
+    async with serve_with_uvicorn(fake) as base_url:
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "BOT_"))}
+        env.update(TELEGRAM_BOT_TOKEN=fake.token, TELEGRAM_API_BASE_URL=base_url,
+                   DATABASE_URL=database_url, BOT_ADMIN_IDS=str(lan.id),
+                   BOT_LOG_JSON_FILE=str(tmp_path / "log.jsonl"), BOT_LOG_LEVEL="DEBUG")
+        process = await asyncio.create_subprocess_exec(
+            sys.executable, "-m", "bot", "run", cwd=tmp_path, env=env,
+            stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE)
+        try:
+            await fake.wait_for_calls("getUpdates", count=1, timeout=30)
+            fake.send_command(lan, "start")
+            [greeting] = await fake.wait_for_bot_messages(lan, timeout=10)
+        finally:
+            process.send_signal(signal.SIGTERM)
+            _, stderr = await asyncio.wait_for(process.communicate(), timeout=20)
+    log = stderr.decode() + (tmp_path / "log.jsonl").read_text(encoding="utf-8")
+    assert greeting.text.startswith("Kính chào anh/chị Lan!")
+    assert process.returncode == 0
+    assert "Bot is running" in log and "Stopping" in log
+    assert fake.token not in log
+    assert fake.token.split(":")[1] not in log

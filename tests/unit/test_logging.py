@@ -1,0 +1,55 @@
+"""Logging: the token never reaches a sink, library logs are routed into loguru."""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+
+import pytest
+from loguru import logger
+
+from bot.logging_setup import configure_logging
+
+TOKEN = "123456789:AAFakeTokenForDeadlineBotTests_0123456789"
+
+
+@pytest.fixture(autouse=True)
+def restore_logging() -> object:
+    yield
+    configure_logging("WARNING")
+
+
+def test_the_token_is_hidden_in_console_and_json_sinks(tmp_path: Path,
+                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    json_file = tmp_path / "bot.jsonl"
+    configure_logging("DEBUG", json_file, secrets=[TOKEN])
+    logger.info("POST https://api.telegram.org/bot{}/getMe", TOKEN)
+    logging.getLogger("telegram.ext").warning("Failed: https://api.telegram.org/bot%s/x", TOKEN)
+    try:
+        raise ConnectionError(f"cannot reach https://api.telegram.org/bot{TOKEN}/getUpdates")
+    except ConnectionError:
+        logger.exception("Polling failed")
+    logger.complete()
+    console = capsys.readouterr().err
+    records = [json.loads(line) for line in json_file.read_text().splitlines()]
+    assert "Logging error" not in console
+    assert "tests.unit.test_logging POST https://api.telegram.org/bot<token>/getMe" in console
+    assert "Failed: https://api.telegram.org/bot<token>/x" in console
+    assert TOKEN not in console
+    assert all(TOKEN not in r["text"] and TOKEN not in r["record"]["message"] for r in records)
+    assert len(records) == 3
+    assert "bot<token>/getUpdates" in console  # the traceback too
+
+
+def test_httpx_request_lines_are_not_logged_at_info(capsys: pytest.CaptureFixture[str]) -> None:
+    configure_logging("INFO", secrets=[TOKEN])
+    logging.getLogger("httpx").info("HTTP Request: POST https://api.telegram.org/bot%s/x", TOKEN)
+    assert "HTTP Request" not in capsys.readouterr().err
+
+
+def test_update_context_is_shown_on_each_line(capsys: pytest.CaptureFixture[str]) -> None:
+    configure_logging("INFO")
+    with logger.contextualize(update_id=42, user_id=7):
+        logger.info("handled")
+    assert "[update_id=42 user_id=7] handled" in capsys.readouterr().err
