@@ -10,6 +10,7 @@ from telegram.ext import (
     AIORateLimiter,
     Application,
     ApplicationBuilder,
+    CallbackQueryHandler,
     CommandHandler,
     ContextTypes,
     Defaults,
@@ -21,7 +22,7 @@ from telegram.request import BaseRequest
 
 from bot.context import DEPENDENCIES_KEY, BotContext, Dependencies
 from bot.update_processor import LoggingUpdateProcessor
-from handlers import fallback, start
+from handlers import access_requests, fallback, people, registration, start
 from handlers.errors import on_error
 from handlers.identify import identify_caller
 
@@ -65,8 +66,23 @@ def build_application(deps: Dependencies, request: BaseRequest | None = None,
 
 def register_handlers(application: BotApplication) -> None:
     application.add_handler(TypeHandler(Update, identify_caller), group=IDENTIFY_GROUP)
-    application.add_handler(CommandHandler("start", start.start))
-    application.add_handler(CommandHandler("help", start.help_command))
+    commands = {
+        "start": registration.start,
+        "help": start.help_command,
+        "whoami": people.whoami,
+        "leave": people.leave,
+        "invite": registration.invite,
+        "invites": registration.list_invites,
+        "revoke_invite": registration.revoke_invite,
+        "people": people.list_people,
+        "remove": people.remove,
+        "grant_admin": people.grant_admin,
+        "revoke_admin": people.revoke_admin,
+    }
+    for name, callback in commands.items():
+        application.add_handler(CommandHandler(name, callback))
+    application.add_handler(CallbackQueryHandler(access_requests.on_access_button,
+                                                 pattern=access_requests.CALLBACK_PATTERN))
     application.add_handler(MessageHandler(filters.COMMAND, fallback.unknown_command))
     application.add_handler(
         MessageHandler(filters.ChatType.PRIVATE & filters.TEXT, fallback.stray_text)

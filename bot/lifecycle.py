@@ -14,10 +14,10 @@ from telegram.request import BaseRequest
 
 from bot.app import BotApplication, build_application
 from bot.clock import Clock, system_clock
-from bot.command_menu import publish_command_menu
+from bot.command_menu import publish_command_menu, publish_personal_menu
 from bot.context import Dependencies
 from bot.domain.province import Province
-from bot.services.people import bootstrap_admins
+from bot.services.people import admins_with_roles, bootstrap_admins
 from bot.services.province import seed_province
 from config.province import load_province
 from config.settings import Settings
@@ -90,7 +90,15 @@ async def run_until_stopped(deps: Dependencies, stop: asyncio.Event,
         lambda: publish_command_menu(application.bot, deps.settings.bot_language),
         "Publishing the command menu", first_retry_delay,
     )
+    await _publish_admin_menus(application, deps)
     await _serve(application, stop)
+
+
+async def _publish_admin_menus(application: BotApplication, deps: Dependencies) -> None:
+    admins = await deps.database.run(admins_with_roles)
+    for admin in admins:
+        await publish_personal_menu(application.bot, admin.telegram_user_id, admin.roles,
+                                    deps.settings.bot_language)
 
 
 async def _serve(application: BotApplication, stop: asyncio.Event) -> None:

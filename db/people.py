@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
-from db.models import Person
+from db.models import Membership, Person
 
 
 def find_by_telegram_id(session: Session, telegram_user_id: int) -> Person | None:
@@ -33,3 +33,34 @@ def existing_telegram_ids(session: Session, telegram_user_ids: Iterable[int]) ->
     ids = list(telegram_user_ids)
     rows = session.scalars(select(Person.telegram_user_id).where(Person.telegram_user_id.in_(ids)))
     return set(rows)
+
+
+def get(session: Session, person_id: int) -> Person:
+    return session.get_one(Person, person_id)
+
+
+def find_by_username(session: Session, username: str) -> Person | None:
+    return session.scalars(
+        select(Person).where(func.lower(Person.username) == username.lower())
+    ).first()
+
+
+def admins(session: Session) -> list[Person]:
+    return list(session.scalars(select(Person).where(Person.is_admin).order_by(Person.id)))
+
+
+def office_staff(session: Session) -> list[Person]:
+    return list(session.scalars(select(Person).where(Person.is_office).order_by(Person.id)))
+
+
+def set_flags(session: Session, person: Person, **flags: bool) -> None:
+    for name, value in flags.items():
+        setattr(person, name, value)
+    session.flush()
+
+
+def with_any_role(session: Session) -> list[Person]:
+    """People who are admins, office staff or officers of a unit."""
+    has_unit = select(Membership.id).where(Membership.person_id == Person.id).exists()
+    return list(session.scalars(
+        select(Person).where(Person.is_admin | Person.is_office | has_unit).order_by(Person.id)))

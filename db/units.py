@@ -31,3 +31,16 @@ def _to_domain(row: Unit) -> domain.Unit:
     return domain.Unit(code=row.code, name=row.name, group=domain.UnitGroup(row.unit_group),
                        active=row.active, active_from=row.active_from,
                        active_until=row.active_until)
+
+
+def find_row(session: Session, code: str) -> Unit | None:
+    """The stored unit with `code`, active or not."""
+    return session.scalars(select(Unit).where(Unit.code == code)).one_or_none()
+
+
+def to_domain(row: Unit) -> domain.Unit:
+    return _to_domain(row)
+
+
+def get_row(session: Session, unit_id: int) -> Unit:
+    return session.get_one(Unit, unit_id)

@@ -37,6 +37,8 @@ async def _explain(update: object, context: BotContext) -> None:
 
 async def _answer(update: Update, message: str) -> None:
     try:
+        if update.callback_query is not None:
+            await update.callback_query.answer()
         await reply(update, message)
     except TelegramError as error:
         logger.warning("Could not send the error answer: {}", error)

@@ -3,17 +3,29 @@
 from __future__ import annotations
 
 from telegram import Update
+from telegram.ext import ApplicationHandlerStop
 
 from bot.context import BotContext
-from bot.services.people import TelegramUser, record_contact
+from bot.services.people import Caller, TelegramUser, record_contact
+from bot.texts import text
+from handlers.replies import reply
 
 
 async def identify_caller(update: Update, context: BotContext) -> None:
+    """Set `context.caller`; answer and stop for channels and anonymous group admins."""
     user = update.effective_user
     if user is None or user.is_bot:
-        return
+        if update.effective_message is not None and update.effective_chat is not None:
+            await reply(update, text("identify.anonymous", context.lang))
+        raise ApplicationHandlerStop
     telegram_user = TelegramUser(user.id, user.full_name, user.username, user.language_code)
     now = context.deps.clock()
     context.caller = await context.deps.database.run(
         lambda session: record_contact(session, telegram_user, now)
     )
+
+
+def caller_of(context: BotContext) -> Caller:
+    """The caller set by identify_caller (always set for handlers after it)."""
+    assert context.caller is not None, "identify_caller runs before every handler"
+    return context.caller

@@ -1,16 +1,37 @@
-"""Sending answers: HTML, split under Telegram's length limit."""
+"""Sending answers: HTML, split under Telegram's length limit; notices to other chats."""
 
 from __future__ import annotations
 
-from telegram import Update
+from collections.abc import Iterable
+
+from loguru import logger
+from telegram import Bot, InlineKeyboardMarkup, Update
+from telegram.error import TelegramError
 
 from bot.texts import split_message
 
 
-async def reply(update: Update, message: str) -> None:
-    """Answer in the chat the update came from, in as many messages as the text needs."""
+async def reply(update: Update, message: str,
+                keyboard: InlineKeyboardMarkup | None = None) -> None:
+    """Answer in the chat the update came from, in as many messages as the text needs.
+
+    The keyboard, if any, goes under the last part.
+    """
     chat = update.effective_chat
     if chat is None:
         return
-    for part in split_message(message):
-        await chat.send_message(part)
+    parts = split_message(message)
+    for index, part in enumerate(parts):
+        markup = keyboard if index == len(parts) - 1 else None
+        await chat.send_message(part, reply_markup=markup)
+
+
+async def notify(bot: Bot, chat_ids: Iterable[int], message: str,
+                 keyboard: InlineKeyboardMarkup | None = None) -> None:
+    """Tell other people something; a chat that cannot be reached is logged, not fatal."""
+    for chat_id in chat_ids:
+        try:
+            for part in split_message(message):
+                await bot.send_message(chat_id, part, reply_markup=keyboard)
+        except TelegramError as error:
+            logger.warning("Could not notify chat {}: {}", chat_id, error)

@@ -10,7 +10,7 @@ from bot.texts import text
 from handlers.replies import reply
 
 
-async def start(update: Update, context: BotContext) -> None:
+async def greet(update: Update, context: BotContext) -> None:
     name = update.effective_user.full_name if update.effective_user else ""
     await reply(update, text("start.greeting", context.lang, name=name,
                              province=context.deps.province.name))

@@ -144,3 +144,76 @@ class InvalidProvinceData(DomainError):
 
     def __str__(self) -> str:
         return f"{self.params.get('file')}: {self.params.get('where')}: {self.params.get('detail')}"
+
+
+# People, roles and registration.
+
+
+class NotAllowed(DomainError):
+    """The person lacks the role a command needs (params: command, role)."""
+
+    code = "not_allowed"
+
+
+class WrongUsage(DomainError):
+    """A command given with missing or extra words (params: usage, example)."""
+
+    code = "wrong_usage"
+
+
+class InvalidInvite(DomainError):
+    """An invite token that cannot be used; `code` says why (params: none)."""
+
+    code = "invite_unknown"
+
+
+class MalformedInvite(InvalidInvite):
+    code = "invite_malformed"
+
+
+class ExpiredInvite(InvalidInvite):
+    code = "invite_expired"
+
+
+class UsedInvite(InvalidInvite):
+    code = "invite_used"
+
+
+class RevokedInvite(InvalidInvite):
+    code = "invite_revoked"
+
+
+class AlreadyRegistered(DomainError):
+    """The person already holds this role (params: unit)."""
+
+    code = "already_registered"
+
+
+class NotAMember(DomainError):
+    """The person does not serve that unit (params: unit)."""
+
+    code = "not_a_member"
+
+
+class UnknownPerson(DomainError):
+    """No registered person matches what was typed (params: ref)."""
+
+    code = "unknown_person"
+
+
+class UnknownInvite(DomainError):
+    """No open invite has that number (params: ref)."""
+
+    code = "unknown_invite_number"
+
+
+class LastAdmin(DomainError):
+    """Revoking would leave the bot without any admin (params: name)."""
+
+    code = "last_admin"
+
+
+class RequestAlreadyHandled(DomainError):
+    """Another admin already approved or rejected this access request (params: none)."""
+
+    code = "request_already_handled"

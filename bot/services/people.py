@@ -1,4 +1,4 @@
-"""Use cases about people: recognising who is writing, bootstrapping admins."""
+"""Use cases about people: recognising who is writing, their roles, bootstrapping admins."""
 
 from __future__ import annotations
 
@@ -9,7 +9,10 @@ from datetime import datetime
 from sqlalchemy.orm import Session
 
 from bot.domain.roles import Role
-from db import people
+from db import memberships, people
+from db.models import Person
+
+MAX_NAME_LENGTH = 256
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,29 +26,49 @@ class TelegramUser:
 
 
 @dataclass(frozen=True, slots=True)
+class UnitRole:
+    """A unit a person serves, and whether as its head."""
+
+    code: str
+    name: str
+    is_head: bool
+
+
+@dataclass(frozen=True, slots=True)
 class Caller:
-    """The person behind an update, with the roles they hold now."""
+    """The person behind an update, with the roles and units they hold now."""
 
     person_id: int
     telegram_user_id: int
     full_name: str
     roles: frozenset[Role]
+    units: tuple[UnitRole, ...] = ()
 
     @property
     def is_admin(self) -> bool:
         return Role.ADMIN in self.roles
 
 
+def describe(session: Session, person: Person) -> Caller:
+    """The person's current roles and units."""
+    units = tuple(UnitRole(unit.code, unit.name, membership.is_head)
+                  for membership, unit in memberships.of_person(session, person.id))
+    roles = {Role.EVERYONE}
+    roles |= {Role.ADMIN} if person.is_admin else set()
+    roles |= {Role.OFFICE} if person.is_office else set()
+    roles |= {Role.OFFICER} if units else set()
+    return Caller(person.id, person.telegram_user_id, person.full_name, frozenset(roles), units)
+
+
 def record_contact(session: Session, user: TelegramUser, now: datetime) -> Caller:
     """Remember (or refresh) the person behind an update and return who they are."""
-    profile = {"full_name": user.full_name[:256], "username": user.username,
+    profile = {"full_name": user.full_name[:MAX_NAME_LENGTH], "username": user.username,
                "language_code": user.language_code, "last_seen_at": now}
     people.insert_if_absent(session, user.telegram_user_id, {**profile, "created_at": now})
     person = people.find_by_telegram_id(session, user.telegram_user_id)
     assert person is not None  # inserted above or by a concurrent update
     people.touch(session, person, profile)
-    roles = {Role.EVERYONE} | ({Role.ADMIN} if person.is_admin else set())
-    return Caller(person.id, person.telegram_user_id, user.full_name, frozenset(roles))
+    return describe(session, person)
 
 
 def bootstrap_admins(session: Session, admin_ids: Iterable[int], now: datetime) -> list[int]:
@@ -58,3 +81,13 @@ def bootstrap_admins(session: Session, admin_ids: Iterable[int], now: datetime) 
     for user_id in added:
         people.insert_if_absent(session, user_id, {"is_admin": True, "created_at": now})
     return added
+
+
+def admin_chat_ids(session: Session) -> list[int]:
+    """Telegram ids of every admin (their private chats)."""
+    return [person.telegram_user_id for person in people.admins(session)]
+
+
+def admins_with_roles(session: Session) -> list[Caller]:
+    """Every admin with their current roles (to publish their command menus)."""
+    return [describe(session, person) for person in people.admins(session)]

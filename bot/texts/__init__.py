@@ -8,10 +8,12 @@ from typing import Literal
 
 from bot.domain.errors import DomainError
 from bot.texts.errors import ERROR_MESSAGES
-from bot.texts.messages import MESSAGES
+from bot.texts.messages import GENERAL_MESSAGES
+from bot.texts.people import PEOPLE_MESSAGES
 
 Lang = Literal["vi", "en"]
 TELEGRAM_TEXT_LIMIT = 4096
+MESSAGES: dict[str, dict[str, str]] = {**GENERAL_MESSAGES, **PEOPLE_MESSAGES}
 
 
 def text(key: str, lang: Lang, **params: object) -> str:

@@ -121,3 +121,58 @@ ERROR_MESSAGES: dict[str, dict[str, str]] = {
         "en": "The data file {file} has a mistake at {where}: {detail}. Nothing was loaded.",
     },
 }
+
+ERROR_MESSAGES.update({
+    "not_allowed": {
+        "vi": "Xin lỗi, lệnh /{command} chỉ dành cho {role}. Không có gì bị thay đổi.",
+        "en": "Sorry, /{command} is only for the {role} role. Nothing was changed.",
+    },
+    "wrong_usage": {
+        "vi": "Lệnh chưa đúng cú pháp. Cách dùng: <code>{usage}</code>, ví dụ: <code>{example}</code>",
+        "en": "That command is incomplete. Usage: <code>{usage}</code>, e.g. <code>{example}</code>",
+    },
+    "invite_unknown": {
+        "vi": "Mã đăng ký không đúng. Vui lòng kiểm tra lại đường dẫn hoặc xin Văn phòng UBND tỉnh cấp mã mới.",
+        "en": "That registration code is not valid. Check the link or ask the Provincial Office for a new one.",
+    },
+    "invite_malformed": {
+        "vi": "Mã đăng ký không đúng định dạng. Vui lòng mở lại đúng đường dẫn đã được gửi.",
+        "en": "That registration code is malformed. Please open the exact link you were sent.",
+    },
+    "invite_expired": {
+        "vi": "Đường dẫn đăng ký đã hết hạn. Vui lòng xin Văn phòng UBND tỉnh cấp đường dẫn mới.",
+        "en": "That registration link has expired. Please ask the Provincial Office for a new one.",
+    },
+    "invite_used": {
+        "vi": "Đường dẫn đăng ký này đã được sử dụng. Vui lòng xin Văn phòng UBND tỉnh cấp đường dẫn mới.",
+        "en": "That registration link has already been used. Please ask for a new one.",
+    },
+    "invite_revoked": {
+        "vi": "Đường dẫn đăng ký này đã bị thu hồi. Vui lòng liên hệ Văn phòng UBND tỉnh.",
+        "en": "That registration link was revoked. Please contact the Provincial Office.",
+    },
+    "already_registered": {
+        "vi": "Anh/chị đã được đăng ký cho {unit} từ trước; không có gì thay đổi.",
+        "en": "You were already registered for {unit}; nothing changed.",
+    },
+    "not_a_member": {
+        "vi": "Anh/chị không phụ trách đơn vị {unit}.",
+        "en": "You do not serve {unit}.",
+    },
+    "unknown_person": {
+        "vi": "Không tìm thấy người dùng {ref}. Hãy dùng @tên_người_dùng hoặc Telegram id như trong /people.",
+        "en": "No registered person {ref}. Use @username or the Telegram id shown by /people.",
+    },
+    "unknown_invite_number": {
+        "vi": "Không có đường dẫn đăng ký {ref} còn hiệu lực. Xem danh sách bằng /invites.",
+        "en": "There is no open invite {ref}. See /invites.",
+    },
+    "last_admin": {
+        "vi": "{name} là quản trị viên cuối cùng; hãy cấp quyền cho người khác trước.",
+        "en": "{name} is the last admin; grant admin rights to someone else first.",
+    },
+    "request_already_handled": {
+        "vi": "Yêu cầu này đã được xử lý trước đó; không có gì thay đổi.",
+        "en": "That request was already handled; nothing changed.",
+    },
+})

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-MESSAGES: dict[str, dict[str, str]] = {
+GENERAL_MESSAGES: dict[str, dict[str, str]] = {
     "start.greeting": {
         "vi": (
             "Kính chào anh/chị <b>{name}</b>!\n\n"

@@ -31,6 +31,7 @@ async def test_the_command_menu_is_published_at_start(database_url: str) -> None
     assert [(c["command"], c["description"]) for c in menu] == [
         ("start", "Giới thiệu trợ lý nhắc hạn"),
         ("help", "Các lệnh có thể dùng"),
+        ("whoami", "Đơn vị và vai trò của tôi"),
     ]
 
 

@@ -8,9 +8,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.domain.errors import DomainError
-from bot.texts import TELEGRAM_TEXT_LIMIT, error_text, split_message, text
+from bot.texts import MESSAGES, TELEGRAM_TEXT_LIMIT, error_text, split_message, text
 from bot.texts.errors import ERROR_MESSAGES
-from bot.texts.messages import MESSAGES
 
 
 def test_every_message_exists_in_vietnamese_and_english_with_the_same_placeholders() -> None:

@@ -1,0 +1,41 @@
+"""The audit trail of configuration and membership changes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy.orm import Session
+
+from db import audit
+
+Snapshot = dict[str, object]
+
+
+@dataclass(frozen=True, slots=True)
+class AuditLine:
+    """One audit entry as people read it."""
+
+    at: datetime
+    actor: str
+    action: str
+    subject: str
+    before: Snapshot | None
+    after: Snapshot | None
+
+
+def record_change(session: Session, actor_id: int | None, action: str, subject: str,
+                  now: datetime, *, before: Snapshot | None = None,
+                  after: Snapshot | None = None) -> None:
+    """Append who changed what, from which state to which, in the caller's unit of work."""
+    audit.append(session, at=now, actor_id=actor_id, action=action, subject=subject,
+                 before=before, after=after)
+
+
+def latest_changes(session: Session, limit: int) -> list[AuditLine]:
+    """The `limit` most recent entries, newest first."""
+    return [
+        AuditLine(entry.at, person.full_name if person else "system", entry.action,
+                  entry.subject, entry.before, entry.after)
+        for entry, person in audit.latest(session, limit)
+    ]

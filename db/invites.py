@@ -1,0 +1,44 @@
+"""Queries about invite links."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from db.models import Invite, Unit
+
+
+def add(session: Session, invite: Invite) -> Invite:
+    session.add(invite)
+    session.flush()
+    return invite
+
+
+def find_by_hash(session: Session, token_hash: str) -> Invite | None:
+    return session.scalars(select(Invite).where(Invite.token_hash == token_hash)).one_or_none()
+
+
+def get(session: Session, invite_id: int) -> Invite | None:
+    return session.get(Invite, invite_id)
+
+
+def claim_use(session: Session, invite_id: int) -> bool:
+    """Count one use if the invite still has one; False if a concurrent use took the last."""
+    result = session.execute(
+        update(Invite)
+        .where(Invite.id == invite_id, Invite.uses < Invite.max_uses,
+               Invite.revoked_at.is_(None))
+        .values(uses=Invite.uses + 1)
+        .execution_options(synchronize_session=False))
+    return result.rowcount == 1  # type: ignore[attr-defined, no-any-return]
+
+
+def open_invites(session: Session, now: datetime) -> list[tuple[Invite, Unit | None]]:
+    rows = session.execute(
+        select(Invite, Unit).outerjoin(Unit, Unit.id == Invite.unit_id)
+        .where(Invite.revoked_at.is_(None), Invite.expires_at > now,
+               Invite.uses < Invite.max_uses)
+        .order_by(Invite.id))
+    return [(invite, unit) for invite, unit in rows]
