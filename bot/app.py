@@ -25,6 +25,7 @@ from bot.update_processor import LoggingUpdateProcessor
 from handlers import access_requests, fallback, people, registration, start
 from handlers.errors import on_error
 from handlers.identify import identify_caller
+from handlers.units import register_unit_handlers
 
 BotApplication = Application[Any, BotContext, Any, Any, Any, Any]
 
@@ -83,6 +84,7 @@ def register_handlers(application: BotApplication) -> None:
         application.add_handler(CommandHandler(name, callback))
     application.add_handler(CallbackQueryHandler(access_requests.on_access_button,
                                                  pattern=access_requests.CALLBACK_PATTERN))
+    register_unit_handlers(application)
     application.add_handler(MessageHandler(filters.COMMAND, fallback.unknown_command))
     application.add_handler(
         MessageHandler(filters.ChatType.PRIVATE & filters.TEXT, fallback.stray_text)

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import select, update
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from bot.domain import units as domain
-from db.models import Unit
+from db.models import Membership, Person, Unit
 
 
 def all_units(session: Session) -> tuple[domain.Unit, ...]:
@@ -44,3 +46,37 @@ def to_domain(row: Unit) -> domain.Unit:
 
 def get_row(session: Session, unit_id: int) -> Unit:
     return session.get_one(Unit, unit_id)
+
+
+def all_rows(session: Session) -> list[Unit]:
+    """Every stored unit, active or not, in the order they were added."""
+    return list(session.scalars(select(Unit).order_by(Unit.id)))
+
+
+def insert_if_absent(session: Session, code: str, name: str, group: str,
+                     now: datetime) -> Unit | None:
+    """Store a new active unit; None if the code is taken (safe under concurrent inserts)."""
+    insert = postgresql_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+    statement = insert(Unit).values(code=code, name=name, unit_group=group, active=True,
+                                    created_at=now, updated_at=now)
+    inserted = session.scalar(
+        statement.on_conflict_do_nothing(index_elements=[Unit.code]).returning(Unit.id))
+    return None if inserted is None else get_row(session, inserted)
+
+
+def head_names(session: Session) -> dict[int, list[str]]:
+    """Names of the heads of each unit, by unit id (units without a head are absent)."""
+    rows = session.execute(
+        select(Membership.unit_id, Person.full_name).join(Person, Person.id == Membership.person_id)
+        .where(Membership.is_head).order_by(Membership.unit_id, Person.id))
+    heads: dict[int, list[str]] = {}
+    for unit_id, name in rows:
+        heads.setdefault(unit_id, []).append(name)
+    return heads
+
+
+def switch_active(session: Session, unit_id: int, active: bool, now: datetime) -> bool:
+    """Set `active` if it is not already so; False when another update got there first."""
+    result = session.execute(update(Unit).where(Unit.id == unit_id, Unit.active != active)
+                             .values(active=active, updated_at=now))
+    return result.rowcount == 1  # type: ignore[attr-defined, no-any-return]

@@ -9,16 +9,22 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from typing import Literal
 
 from bot.domain.errors import (
+    EmptyUnitName,
     EmptyUnitSelection,
     InactiveUnit,
     InvalidUnitCode,
+    InvalidUnitGroup,
     InvalidUnitSelector,
+    UnitNameControlCharacters,
+    UnitNameTooLong,
     UnknownUnit,
 )
 
 _CODE = re.compile(r"[a-z0-9]{2,16}")
+MAX_UNIT_NAME_LENGTH = 256  # the column's size
 
 
 class UnitGroup(StrEnum):
@@ -73,6 +79,52 @@ def check_unit_code(code: str) -> str:
     if code in GROUP_WORDS:
         raise InvalidUnitCode(code=code, reason=f"{code!r} is a selector word")
     return code
+
+
+# Words an admin may type for a group: the stored English value or a Vietnamese word (folded,
+# so "sở", "huyện", "cơ-quan" work as well as "so", "huyen", "co-quan").
+GROUP_ALIASES: dict[str, UnitGroup] = {
+    "department": UnitGroup.DEPARTMENT, "so": UnitGroup.DEPARTMENT,
+    "district": UnitGroup.DISTRICT, "huyen": UnitGroup.DISTRICT,
+    "agency": UnitGroup.AGENCY, "co-quan": UnitGroup.AGENCY, "coquan": UnitGroup.AGENCY,
+}
+
+
+def parse_unit_group(typed: str) -> UnitGroup:
+    """The group an admin typed (see GROUP_ALIASES); raise InvalidUnitGroup otherwise."""
+    group = GROUP_ALIASES.get(fold_code(typed))
+    if group is None:
+        raise InvalidUnitGroup(value=typed[:64])
+    return group
+
+
+UnitField = Literal["name", "group"]
+_FIELD_WORDS: dict[str, UnitField] = {"name": "name", "ten": "name", "group": "group",
+                                      "nhom": "group"}
+
+
+def parse_unit_field(typed: str) -> UnitField | None:
+    """Which field of a unit an admin named ("name"/"tên" or "group"/"nhóm"); None otherwise."""
+    return _FIELD_WORDS.get(fold_code(typed))
+
+
+def clean_unit_name(name: str) -> str:
+    """`name` in NFC with single spaces; raise if empty, too long or holding control characters.
+
+    Control means any Unicode "C" category: line breaks, tabs, zero-width and bidi-override
+    characters, unassigned code points. They make a name look different from what it stores.
+    """
+    normalized = unicodedata.normalize("NFC", name)
+    hidden = [char for char in normalized if unicodedata.category(char).startswith("C")]
+    if hidden:
+        raise UnitNameControlCharacters(reason=f"contains {hidden[0]!r}")
+    cleaned = " ".join(normalized.split())
+    if not cleaned:
+        raise EmptyUnitName(reason="the name is empty")
+    if len(cleaned) > MAX_UNIT_NAME_LENGTH:
+        raise UnitNameTooLong(length=len(cleaned), maximum=MAX_UNIT_NAME_LENGTH,
+                              reason=f"{len(cleaned)} characters")
+    return cleaned
 
 
 def fold_code(text: str) -> str:

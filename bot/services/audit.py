@@ -7,9 +7,13 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
+from bot.domain.roles import require
+from bot.services.people import Caller
 from db import audit
 
 Snapshot = dict[str, object]
+DEFAULT_AUDIT_LINES = 20
+MAX_AUDIT_LINES = 100
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,3 +43,9 @@ def latest_changes(session: Session, limit: int) -> list[AuditLine]:
                   entry.subject, entry.before, entry.after)
         for entry, person in audit.latest(session, limit)
     ]
+
+
+def audit_log(session: Session, actor: Caller, limit: int = DEFAULT_AUDIT_LINES) -> list[AuditLine]:
+    """The latest changes for an admin (/audit), newest first, at most MAX_AUDIT_LINES."""
+    require(actor.roles, "audit")
+    return latest_changes(session, min(max(limit, 1), MAX_AUDIT_LINES))
