@@ -12,7 +12,6 @@ from loguru import logger
 from telegram.error import InvalidToken
 
 from bot.cli_output import schedule_json, schedule_table, units_table
-from bot.context import Dependencies
 from bot.domain.errors import InvalidProvinceData
 from bot.lifecycle import prepare, run_until_stopped
 from bot.logging_setup import configure_logging
@@ -65,10 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _open_database(settings: Settings) -> Database:
     database = Database(settings.database_url)
-    try:
-        database.check_connection()
-    except DatabaseUnavailable as error:
-        raise ConfigurationProblem(f"DATABASE_URL: cannot open the database ({error})") from None
+    database.check_connection()
     return database
 
 
@@ -84,7 +80,7 @@ def _db_upgrade(settings: Settings, _args: argparse.Namespace) -> int:
 def _schedule(settings: Settings, args: argparse.Namespace) -> int:
     if not 1900 < args.year < 2200:
         raise ConfigurationProblem(f"--year: {args.year} is outside 1901-2199")
-    deps = _prepare(settings)
+    deps = prepare(settings)
     schedule = deps.database.run_sync(lambda session: year_schedule(
         session, args.year, policy=settings.bot_due_date_policy,
         at=settings.bot_reminder_time, tz=settings.bot_timezone))
@@ -95,25 +91,15 @@ def _schedule(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def _departments(settings: Settings, _args: argparse.Namespace) -> int:
-    deps = _prepare(settings)
+    deps = prepare(settings)
     print(units_table(deps.database.run_sync(unit_list)), end="")
     deps.database.dispose()
     return 0
 
 
-def _prepare(settings: Settings) -> Dependencies:
-    """The database opened, migrated and loaded with the province's defaults."""
-    try:
-        return prepare(settings)
-    except InvalidProvinceData as error:
-        raise ConfigurationProblem(f"BOT_PROVINCE_FILE: {error}") from None
-    except DatabaseUnavailable as error:
-        raise ConfigurationProblem(f"DATABASE_URL: cannot open the database ({error})") from None
-
-
 def _run(settings: Settings, _args: argparse.Namespace) -> int:
     settings.token  # noqa: B018 - fail early, with one line, if the token is missing
-    deps = _prepare(settings)
+    deps = prepare(settings)
     try:
         asyncio.run(_run_with_signals(lambda stop: run_until_stopped(deps, stop)))
     except InvalidToken:
@@ -131,6 +117,11 @@ async def _run_with_signals(main: Callable[[asyncio.Event], object]) -> None:
     await main(stop)  # type: ignore[misc]
 
 
+def _configuration_error(line: str) -> int:
+    print(f"deadline-bot: configuration error: {line}", file=sys.stderr)
+    return EXIT_CONFIG_ERROR
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of `deadline-bot` and `python -m bot`; returns the exit code."""
     args = build_parser().parse_args(argv)
@@ -141,8 +132,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         configure_logging(settings.bot_log_level, settings.bot_log_json_file, secrets=[secret])
         return int(args.handler(settings, args))
     except (SettingsError, ConfigurationProblem) as error:
-        print(f"deadline-bot: configuration error: {error}", file=sys.stderr)
-        return EXIT_CONFIG_ERROR
+        return _configuration_error(str(error))
+    except DatabaseUnavailable as error:
+        return _configuration_error(f"DATABASE_URL: cannot open the database ({error})")
+    except InvalidProvinceData as error:
+        return _configuration_error(f"BOT_PROVINCE_FILE: {error}")
     except KeyboardInterrupt:
         logger.info("Interrupted")
         return 130

@@ -7,7 +7,6 @@ from telegram import Update
 from bot.command_menu import publish_personal_menu
 from bot.context import BotContext
 from bot.domain.errors import WrongUsage
-from bot.domain.roles import Role
 from bot.services import membership
 from bot.services.membership import RoleChange
 from bot.texts import text
@@ -17,8 +16,7 @@ from handlers.replies import notify, reply
 
 
 async def whoami(update: Update, context: BotContext) -> None:
-    caller = caller_of(context)
-    await reply(update, whoami_text(caller, Role.OFFICE in caller.roles, context.lang))
+    await reply(update, whoami_text(caller_of(context), context.lang))
 
 
 async def leave(update: Update, context: BotContext) -> None:

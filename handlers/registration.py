@@ -9,7 +9,6 @@ from bot.context import BotContext
 from bot.domain.errors import WrongUsage
 from bot.domain.roles import Role
 from bot.services import registration
-from bot.services.people import TelegramUser
 from bot.texts import text
 from bot.texts.people_render import invites_text, role_label
 from handlers.identify import caller_of
@@ -50,12 +49,10 @@ async def start(update: Update, context: BotContext) -> None:
 
 
 async def _redeem(update: Update, context: BotContext, token: str) -> None:
-    user = update.effective_user
-    assert user is not None
-    who = TelegramUser(user.id, user.full_name, user.username, user.language_code)
-    now = context.deps.clock()
-    done = await context.deps.database.run(lambda s: registration.redeem_invite(s, who, token, now))
-    await announce_registration(context, done, user.id)
+    caller, now = caller_of(context), context.deps.clock()
+    done = await context.deps.database.run(
+        lambda s: registration.redeem_invite(s, caller, token, now))
+    await announce_registration(context, done, caller.telegram_user_id)
 
 
 async def announce_registration(context: BotContext, done: registration.Registration,

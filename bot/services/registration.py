@@ -23,7 +23,7 @@ from bot.domain.errors import (
 )
 from bot.domain.roles import require
 from bot.services.audit import record_change
-from bot.services.people import Caller, TelegramUser, admin_chat_ids, describe, record_contact
+from bot.services.people import Caller, admin_chat_ids, describe
 from bot.services.units import active_unit
 from db import access_requests, invites, memberships, people, units
 from db.models import AccessRequest, Invite
@@ -90,11 +90,10 @@ def create_invite(session: Session, actor: Caller, unit_code: str | None, role: 
     return CreatedInvite(view, token)
 
 
-def redeem_invite(session: Session, user: TelegramUser, token: str,
+def redeem_invite(session: Session, caller: Caller, token: str,
                   now: datetime) -> Registration:
     """Give the person the invite's role; raise why the token cannot be used otherwise."""
     invite = _usable_invite(session, token, now)
-    caller = record_contact(session, user, now)
     person = people.get(session, caller.person_id)
     if invite.role == "office":
         if person.is_office:
@@ -151,14 +150,15 @@ def list_open_invites(session: Session, actor: Caller, now: datetime) -> list[In
 def revoke_invite(session: Session, actor: Caller, invite_id: int, now: datetime) -> InviteView:
     """Make an open invite unusable."""
     require(actor.roles, "revoke_invite")
-    open_ones = {view.invite_id: view for view in list_open_invites(session, actor, now)}
-    invite = invites.get(session, invite_id)
-    if invite is None or invite_id not in open_ones:
+    found = next(((invite, unit) for invite, unit in invites.open_invites(session, now)
+                  if invite.id == invite_id), None)
+    if found is None:
         raise UnknownInvite(ref=f"#{invite_id}")
+    invite, unit = found
     invite.revoked_at = now
     record_change(session, actor.person_id, "invite.revoke", f"invite #{invite_id}", now,
                   before={"revoked": False}, after={"revoked": True})
-    return open_ones[invite_id]
+    return _view(invite, unit.code if unit else None, unit.name if unit else None)
 
 
 @dataclass(frozen=True, slots=True)

@@ -150,21 +150,21 @@ def unit_to_disable(session: Session, actor: Caller, code: str) -> UnitLine:
 
 def disable_unit(session: Session, actor: Caller, code: str, now: datetime) -> UnitLine:
     """Stop following a unit; its people, reports and history are kept."""
-    require(actor.roles, "unit_disable")
-    row = stored_unit(session, code)
-    if not units.switch_active(session, row.id, False, now):
-        raise UnitAlreadyDisabled(code=row.code, name=row.name)
-    record_change(session, actor.person_id, "unit.disable", row.code, now,
-                  before={"active": True}, after={"active": False})
-    return _line_of(session, row)
+    return _switch(session, actor, code, False, now)
 
 
 def enable_unit(session: Session, actor: Caller, code: str, now: datetime) -> UnitLine:
     """Follow a disabled unit again (the undo of disable_unit)."""
+    return _switch(session, actor, code, True, now)
+
+
+def _switch(session: Session, actor: Caller, code: str, active: bool,
+            now: datetime) -> UnitLine:
     require(actor.roles, "unit_disable")
     row = stored_unit(session, code)
-    if not units.switch_active(session, row.id, True, now):
-        raise UnitAlreadyActive(code=row.code, name=row.name)
-    record_change(session, actor.person_id, "unit.enable", row.code, now,
-                  before={"active": False}, after={"active": True})
+    if not units.switch_active(session, row.id, active, now):
+        already = UnitAlreadyActive if active else UnitAlreadyDisabled
+        raise already(code=row.code, name=row.name)
+    record_change(session, actor.person_id, "unit.enable" if active else "unit.disable",
+                  row.code, now, before={"active": not active}, after={"active": active})
     return _line_of(session, row)

@@ -6,6 +6,7 @@ import html
 from collections.abc import Sequence
 from datetime import tzinfo
 
+from bot.domain.roles import Role
 from bot.services.membership import PersonLine
 from bot.services.people import Caller, UnitRole
 from bot.services.registration import InviteRole, InviteView
@@ -21,9 +22,9 @@ def _unit_roles(units: Sequence[UnitRole], lang: Lang) -> list[str]:
     return [role_label("head" if unit.is_head else "officer", unit.name, lang) for unit in units]
 
 
-def whoami_text(caller: Caller, is_office: bool, lang: Lang) -> str:
+def whoami_text(caller: Caller, lang: Lang) -> str:
     roles = ([text("role.admin", lang)] if caller.is_admin else [])
-    roles += [text("role.office", lang)] if is_office else []
+    roles += [text("role.office", lang)] if Role.OFFICE in caller.roles else []
     roles += _unit_roles(caller.units, lang)
     lines = [text("whoami.header", lang, name=caller.full_name, user_id=caller.telegram_user_id)]
     lines.append(text("whoami.roles", lang, roles="; ".join(roles)) if roles
