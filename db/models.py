@@ -10,6 +10,7 @@ from sqlalchemy import (
     CheckConstraint,
     Date,
     ForeignKey,
+    Index,
     MetaData,
     String,
     Text,
@@ -47,6 +48,9 @@ class Person(Base):
     is_office: Mapped[bool] = mapped_column(default=False)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     last_seen_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # Set when Telegram refuses to deliver (the person blocked the bot); cleared when they write.
+    unreachable_since: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    unreachable_reason: Mapped[str | None] = mapped_column(String(256))
 
 
 class Unit(Base):
@@ -140,12 +144,15 @@ class Invite(Base):
         CheckConstraint("role IN ('officer', 'head', 'office')", name="role"),
         CheckConstraint("(role = 'office') = (unit_id IS NULL)", name="unit_matches_role"),
         CheckConstraint("uses <= max_uses", name="uses_within_limit"),
+        CheckConstraint("NOT (for_group AND role = 'head')", name="group_role"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
     unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"))
     role: Mapped[str] = mapped_column(String(16))
+    # Redeemed in a group chat (t.me/<bot>?startgroup=<token>): registers the group, not a person.
+    for_group: Mapped[bool] = mapped_column(default=False)
     created_by: Mapped[int] = mapped_column(ForeignKey("people.id"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     expires_at: Mapped[datetime] = mapped_column(UTCDateTime())
@@ -179,3 +186,114 @@ class AuditEntry(Base):
     subject: Mapped[str] = mapped_column(String(256))
     before: Mapped[dict[str, object] | None] = mapped_column(JSON)
     after: Mapped[dict[str, object] | None] = mapped_column(JSON)
+
+
+class GroupChat(Base):
+    """A Telegram group registered for a unit or for the provincial office.
+
+    Reminders of the unit (or the office's digests) also go to the group.
+    """
+
+    __tablename__ = "group_chats"
+    __table_args__ = (CheckConstraint("is_office = (unit_id IS NULL)", name="unit_or_office"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    telegram_chat_id: Mapped[int] = mapped_column(BigInteger, unique=True)
+    title: Mapped[str] = mapped_column(String(256), default="")
+    unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"))
+    is_office: Mapped[bool] = mapped_column(default=False)
+    registered_by: Mapped[int | None] = mapped_column(
+        ForeignKey("people.id", ondelete="SET NULL"))
+    registered_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    unreachable_since: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    unreachable_reason: Mapped[str | None] = mapped_column(String(256))
+
+
+class StatusUpdate(Base):
+    """One answer of a unit about one report occurrence (deadline and nominal due date).
+
+    Never updated in place: the unit's current status is its latest row; a correction is a new
+    row pointing at the one it corrects.
+    """
+
+    __tablename__ = "status_updates"
+    __table_args__ = (
+        CheckConstraint(
+            "status IN ('submitted', 'in_progress', 'blocked', 'extension')", name="status"),
+        Index("ix_status_updates_report", "deadline_id", "due_date", "unit_id", "received_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    deadline_id: Mapped[int] = mapped_column(ForeignKey("deadlines.id"))
+    due_date: Mapped[date] = mapped_column(Date)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"))
+    person_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))
+    status: Mapped[str] = mapped_column(String(16))
+    note: Mapped[str] = mapped_column(Text, default="")
+    proposal: Mapped[str] = mapped_column(Text, default="")
+    wanted_date: Mapped[date | None] = mapped_column(Date)
+    document_ref: Mapped[str] = mapped_column(String(256), default="")
+    on_time: Mapped[bool | None] = mapped_column()
+    corrects_id: Mapped[int | None] = mapped_column(ForeignKey("status_updates.id"))
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class OutboxMessage(Base):
+    """One planned reminder to one chat: the durable record that makes every send happen once.
+
+    The unique key (occurrence, unit, chat, slot) stops a second planner pass or a second process
+    from planning it twice; `state` moves pending → sending (claimed) → sent | failed | skipped,
+    or pending → cancelled when the deadline, its units or the calendar change.
+    """
+
+    __tablename__ = "outbox"
+    __table_args__ = (
+        UniqueConstraint("deadline_id", "due_date", "unit_id", "chat_id", "slot",
+                         name="uq_outbox_delivery"),
+        CheckConstraint(
+            "state IN ('pending', 'sending', 'sent', 'failed', 'skipped', 'cancelled')",
+            name="state"),
+        Index("ix_outbox_state_send_after", "state", "send_after"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    deadline_id: Mapped[int] = mapped_column(ForeignKey("deadlines.id"))
+    due_date: Mapped[date] = mapped_column(Date)  # nominal: with the deadline, the occurrence
+    effective_due_date: Mapped[date] = mapped_column(Date)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"))
+    chat_id: Mapped[int] = mapped_column(BigInteger)
+    person_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))
+    group_chat_id: Mapped[int | None] = mapped_column(
+        ForeignKey("group_chats.id", ondelete="SET NULL"))
+    slot: Mapped[str] = mapped_column(String(32))  # reminder kind and offset, e.g. 'before:7'
+    planned_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    send_after: Mapped[datetime] = mapped_column(UTCDateTime())
+    state: Mapped[str] = mapped_column(String(16), default="pending")
+    attempts: Mapped[int] = mapped_column(default=0)
+    claimed_by: Mapped[str | None] = mapped_column(String(64))
+    claimed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    telegram_message_id: Mapped[int | None] = mapped_column(BigInteger)
+    last_error: Mapped[str | None] = mapped_column(String(512))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class ChatFlow(Base):
+    """A half-finished multi-step chat flow (guided /unit_add, /deadline_add…) of one person.
+
+    Kept in the database, not in process memory, so a restart or another worker can continue it.
+    """
+
+    __tablename__ = "chat_flows"
+    __table_args__ = (UniqueConstraint("chat_id", "telegram_user_id", name="uq_chat_flows_owner"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    chat_id: Mapped[int] = mapped_column(BigInteger)
+    telegram_user_id: Mapped[int] = mapped_column(BigInteger)
+    name: Mapped[str] = mapped_column(String(32))
+    step: Mapped[str] = mapped_column(String(32))
+    data: Mapped[dict[str, object]] = mapped_column(JSON)
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime())
