@@ -34,12 +34,6 @@ MAX_CONCURRENT_UPDATES = 8
 REPLY_MAX_RETRIES = 3  # after a 429, wait retry_after and send again
 
 
-def file_base_url(api_base_url: str) -> str:
-    """Telegram serves files beside the API: https://api.telegram.org/bot -> …/file/bot."""
-    root, _, last = api_base_url.rstrip("/").rpartition("/")
-    return f"{root}/file/{last}"
-
-
 def build_application(deps: Dependencies, request: BaseRequest | None = None,
                       updates_request: BaseRequest | None = None) -> BotApplication:
     """The bot's Application for these dependencies; `request`s let tests talk in-process."""
@@ -48,7 +42,7 @@ def build_application(deps: Dependencies, request: BaseRequest | None = None,
         ApplicationBuilder()
         .token(settings.token)
         .base_url(settings.telegram_api_base_url)
-        .base_file_url(file_base_url(settings.telegram_api_base_url))
+        .base_file_url(settings.telegram_file_base_url)
         .defaults(Defaults(parse_mode=ParseMode.HTML, tzinfo=settings.bot_timezone))
         .context_types(ContextTypes(context=BotContext))
         .concurrent_updates(LoggingUpdateProcessor(MAX_CONCURRENT_UPDATES))

@@ -13,6 +13,7 @@ from bot.services.people import Caller
 from bot.texts import Lang
 from config.settings import Settings
 from db.session import Database
+from scheduler.runner import ReminderRunner
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +27,7 @@ class Dependencies:
 
 
 DEPENDENCIES_KEY = "dependencies"
+REMINDERS_KEY = "reminders"
 
 
 class BotContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], dict[Any, Any]]):
@@ -41,6 +43,11 @@ class BotContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], d
     @property
     def deps(self) -> Dependencies:
         return cast(Dependencies, self.application.bot_data[DEPENDENCIES_KEY])
+
+    @property
+    def reminders(self) -> ReminderRunner:
+        """The reminder scheduler (set once the application has started)."""
+        return cast(ReminderRunner, self.application.bot_data[REMINDERS_KEY])
 
     @property
     def lang(self) -> Lang:

@@ -8,14 +8,14 @@ from datetime import datetime
 
 from loguru import logger
 from sqlalchemy.orm import Session
-from telegram import Update
+from telegram import Bot, Update
 from telegram.error import InvalidToken, NetworkError, RetryAfter
 from telegram.request import BaseRequest
 
 from bot.app import BotApplication, build_application
 from bot.clock import Clock, system_clock
 from bot.command_menu import publish_command_menu, publish_personal_menu
-from bot.context import Dependencies
+from bot.context import REMINDERS_KEY, Dependencies
 from bot.domain.province import Province
 from bot.services.people import admins_with_roles, bootstrap_admins
 from bot.services.province import seed_province
@@ -23,6 +23,8 @@ from config.province import load_province
 from config.settings import Settings
 from db.migrate import upgrade_to_head
 from db.session import Database
+from scheduler.runner import build_reminder_runner
+from scheduler.sender import reminder_sender_bot
 
 LONG_POLL_TIMEOUT_SECONDS = 30
 
@@ -81,8 +83,13 @@ async def retry_with_backoff(action: Callable[[], Awaitable[object]], what: str,
 async def run_until_stopped(deps: Dependencies, stop: asyncio.Event,
                             request: BaseRequest | None = None,
                             updates_request: BaseRequest | None = None,
-                            first_retry_delay: float = 1.0) -> None:
-    """Long-poll Telegram and handle updates until `stop` is set, then shut down cleanly."""
+                            first_retry_delay: float = 1.0,
+                            sender_request: BaseRequest | None = None,
+                            started: asyncio.Future[BotApplication] | None = None) -> None:
+    """Long-poll Telegram and handle updates until `stop` is set, then shut down cleanly.
+
+    `started` (tests) receives the running application once reminders are scheduled.
+    """
     application = build_application(deps, request, updates_request)
     await retry_with_backoff(application.initialize, "Connecting to Telegram", first_retry_delay)
     logger.info("Connected to Telegram as @{}", application.bot.username)
@@ -91,7 +98,9 @@ async def run_until_stopped(deps: Dependencies, stop: asyncio.Event,
         "Publishing the command menu", first_retry_delay,
     )
     await _publish_admin_menus(application, deps)
-    await _serve(application, stop)
+    async with reminder_sender_bot(deps.settings, sender_request) as sender_bot:
+        await _serve(application, stop, lambda: _start_reminders(application, deps, sender_bot),
+                     started)
 
 
 async def _publish_admin_menus(application: BotApplication, deps: Dependencies) -> None:
@@ -101,10 +110,25 @@ async def _publish_admin_menus(application: BotApplication, deps: Dependencies) 
                                     deps.settings.bot_language)
 
 
-async def _serve(application: BotApplication, stop: asyncio.Event) -> None:
+async def _start_reminders(application: BotApplication, deps: Dependencies,
+                           sender_bot: Bot) -> None:
+    assert application.job_queue is not None
+    runner = build_reminder_runner(deps, application.job_queue, sender_bot)
+    application.bot_data[REMINDERS_KEY] = runner
+    # One process runs the scheduler, so whatever was claimed before start was claimed by a
+    # process that is gone.
+    await runner.start(previous_process_dead=True)
+
+
+async def _serve(application: BotApplication, stop: asyncio.Event,
+                 start_jobs: Callable[[], Awaitable[None]],
+                 started: asyncio.Future[BotApplication] | None) -> None:
     updater = application.updater
     assert updater is not None
     await application.start()
+    await start_jobs()
+    if started is not None:
+        started.set_result(application)
     await updater.start_polling(poll_interval=0.0, timeout=LONG_POLL_TIMEOUT_SECONDS,
                                 bootstrap_retries=-1, allowed_updates=Update.ALL_TYPES)
     logger.info("Bot is running; waiting for updates")

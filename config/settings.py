@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Annotated, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import SecretStr, ValidationError, field_validator
+from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
@@ -42,6 +42,10 @@ class Settings(BaseSettings):
     bot_reminder_time: time = time(8, 0)
     bot_due_date_policy: DueDatePolicy = DueDatePolicy.NEXT_WORKING_DAY
     bot_province_file: Path | None = None
+    # Reminder fan-out pace: Telegram allows about 30 messages/s per bot; leave room for replies.
+    bot_send_rate: Annotated[float, Field(gt=0, le=30)] = 29.0
+    # Sends in flight at once; above 1, a killed process may leave that many possible duplicates.
+    bot_send_concurrency: Annotated[int, Field(ge=1, le=32)] = 1
 
     @field_validator("telegram_bot_token")
     @classmethod
@@ -101,6 +105,12 @@ class Settings(BaseSettings):
         if value is not None and not value.is_file():
             raise ValueError(f"no such file {str(value)!r}")
         return value
+
+    @property
+    def telegram_file_base_url(self) -> str:
+        """Telegram serves files beside the API: https://api.telegram.org/bot -> …/file/bot."""
+        root, _, last = self.telegram_api_base_url.rstrip("/").rpartition("/")
+        return f"{root}/file/{last}"
 
     @property
     def token(self) -> str:

@@ -49,16 +49,24 @@ def to_domain(row: Deadline, units: Sequence[DomainUnit]) -> domain.Deadline:
     return domain.Deadline(
         code=row.code,
         title=row.title,
-        legal_basis=domain.LegalBasis(
-            document=row.legal_document, clause=row.legal_clause, kind=row.legal_kind,
-            issued_on=row.legal_issued_on, issuer=row.legal_issuer, title=row.legal_title),
+        legal_basis=legal_basis_of(row),
         recipient=domain.Recipient(row.recipient_code, row.recipient_name),
         units=resolve_units(row.units_selector, units),
         rule=parse_rule(row.rule),
-        period=PeriodSpec(PeriodKind(row.period_kind), row.period_label, row.period_shift),
+        period=period_spec_of(row),
         offsets=ReminderOffsets(
             before=tuple(row.before_offsets), overdue=tuple(row.overdue_offsets),
             escalation=tuple(row.escalation_offsets), on_due_day=row.remind_on_due_day),
         unit_selector=row.units_selector,
         active=not row.paused and row.deleted_at is None,
     )
+
+
+def legal_basis_of(row: Deadline) -> domain.LegalBasis:
+    return domain.LegalBasis(
+        document=row.legal_document, clause=row.legal_clause, kind=row.legal_kind,
+        issued_on=row.legal_issued_on, issuer=row.legal_issuer, title=row.legal_title)
+
+
+def period_spec_of(row: Deadline) -> PeriodSpec:
+    return PeriodSpec(PeriodKind(row.period_kind), row.period_label, row.period_shift)

@@ -10,11 +10,14 @@ from bot.domain.errors import DomainError
 from bot.texts.errors import ERROR_MESSAGES
 from bot.texts.messages import GENERAL_MESSAGES
 from bot.texts.people import PEOPLE_MESSAGES
+from bot.texts.reminders import REMINDER_MESSAGES
 from bot.texts.units import UNIT_MESSAGES
 
 Lang = Literal["vi", "en"]
 TELEGRAM_TEXT_LIMIT = 4096
-MESSAGES: dict[str, dict[str, str]] = {**GENERAL_MESSAGES, **PEOPLE_MESSAGES, **UNIT_MESSAGES}
+MESSAGES: dict[str, dict[str, str]] = {
+    **GENERAL_MESSAGES, **PEOPLE_MESSAGES, **UNIT_MESSAGES, **REMINDER_MESSAGES,
+}
 
 
 def text(key: str, lang: Lang, **params: object) -> str:

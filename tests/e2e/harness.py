@@ -6,11 +6,14 @@ import asyncio
 import contextlib
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
+from typing import cast
 
+from bot.app import BotApplication
 from bot.clock import Clock, system_clock
-from bot.context import Dependencies
+from bot.context import REMINDERS_KEY, Dependencies
 from bot.lifecycle import prepare, run_until_stopped
 from config.settings import load_settings
+from scheduler.runner import ReminderRunner
 from tests.fake_telegram import INPROCESS_BASE_URL, FakeTelegram, inprocess_request
 
 
@@ -20,6 +23,13 @@ class RunningBot:
 
     deps: Dependencies
     task: asyncio.Task[None]
+    application: BotApplication | None  # None when the test did not wait for polling
+
+    @property
+    def reminders(self) -> ReminderRunner:
+        """The reminder scheduler; tests call its `replan()` and `run_due()` directly."""
+        assert self.application is not None
+        return cast(ReminderRunner, self.application.bot_data[REMINDERS_KEY])
 
 
 @contextlib.asynccontextmanager
@@ -32,13 +42,17 @@ async def running_bot(fake: FakeTelegram, database_url: str, *, admin_ids: tuple
                              bot_admin_ids=admin_ids, bot_language=language)
     deps = await asyncio.to_thread(prepare, settings, clock)
     stop = asyncio.Event()
+    started: asyncio.Future[BotApplication] = asyncio.get_running_loop().create_future()
     task = asyncio.create_task(run_until_stopped(
         deps, stop, request=inprocess_request(fake),
-        updates_request=inprocess_request(fake, read_timeout=40), first_retry_delay=0.01))
+        updates_request=inprocess_request(fake, read_timeout=40), first_retry_delay=0.01,
+        sender_request=inprocess_request(fake), started=started))
     try:
+        application = None
         if wait_until_polling:
             await fake.wait_for_calls("getUpdates", count=1)
-        yield RunningBot(deps, task)
+            application = await asyncio.wait_for(started, timeout=10)
+        yield RunningBot(deps, task, application)
     finally:
         stop.set()
         await asyncio.wait_for(task, timeout=10)

@@ -1,0 +1,185 @@
+"""Reminder use cases: keep the outbox in step with the calendar, claim sends, record results."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, time, timedelta, tzinfo
+
+from sqlalchemy.orm import Session
+
+from bot.domain.calendar import DueDatePolicy
+from bot.domain.delivery import (
+    PlannedSend,
+    ReminderNotice,
+    SendOutcome,
+    Slot,
+    planned_sends,
+    stale_sends,
+    working_days_left,
+)
+from bot.domain.periods import period_of
+from bot.domain.schedule import build_schedule
+from db import calendar_days, deadlines, outbox, units
+from db.models import OutboxMessage
+
+# Reminders are planned this far ahead (enough for /reminders to show what is coming).
+PLANNING_HORIZON = timedelta(days=35)
+# A reminder missed by less than this (downtime) is still considered on start; older is skipped.
+CATCH_UP_WINDOW = timedelta(days=3)
+# Occurrences whose due dates lie this far around the window can have reminders in it
+# (offsets are at most 250 working days).
+_OCCURRENCE_MARGIN = timedelta(days=370)
+
+
+@dataclass(frozen=True, slots=True)
+class ReminderTiming:
+    """How reminder times are computed: due-date policy, local time of day, time zone."""
+
+    policy: DueDatePolicy
+    at: time
+    tz: tzinfo
+
+
+@dataclass(frozen=True, slots=True)
+class PlanReport:
+    """What one planning pass changed in the outbox."""
+
+    added: int = 0
+    moved: int = 0
+    cancelled: int = 0
+    expired: int = 0
+
+    @property
+    def changed(self) -> int:
+        return self.added + self.moved + self.cancelled + self.expired
+
+
+def plan_reminders(session: Session, now: datetime, timing: ReminderTiming,
+                   horizon: timedelta = PLANNING_HORIZON) -> PlanReport:
+    """Bring the outbox in line with the current deadlines, units, people and calendar.
+
+    Steps: compute every send planned in [now - CATCH_UP_WINDOW, now + horizon); insert the
+    missing ones; move pending ones whose time changed (a revived cancelled one counts as moved);
+    cancel pending ones no longer planned; skip pending ones older than the window.
+    """
+    start, end = now - CATCH_UP_WINDOW, now + horizon
+    wanted = _wanted_sends(session, start, end, timing)
+    deadline_ids, unit_ids = outbox.id_maps(session)
+    desired = {
+        (deadline_ids[s.deadline_code], s.due_date, unit_ids[s.unit_code], s.recipient.chat_id,
+         s.slot.key): s
+        for s in wanted
+    }
+    existing = outbox.rows_to_reconcile(session, start)
+    missing = [(send, key[0], key[2]) for key, send in desired.items() if key not in existing]
+    outbox.insert_planned(session, missing, now)
+    moved = sum(_move_if_changed(row, desired[key], now)
+                for key, row in existing.items() if key in desired)
+    dropped = [row for key, row in existing.items()
+               if key not in desired and row.state == SendOutcome.PENDING.value]
+    expired = [row.id for row in dropped if row.planned_at < start]
+    cancelled = [row.id for row in dropped if row.planned_at >= start]
+    outbox.set_state(session, expired, SendOutcome.SKIPPED, now, "missed by more than the window")
+    outbox.set_state(session, cancelled, SendOutcome.CANCELLED, now, "no longer planned")
+    return PlanReport(len(missing), moved, len(cancelled), len(expired))
+
+
+def _wanted_sends(session: Session, start: datetime, end: datetime,
+                  timing: ReminderTiming) -> list[PlannedSend]:
+    known_units = units.all_units(session)
+    schedule = build_schedule(
+        deadlines.current_deadlines(session, known_units),
+        (start - _OCCURRENCE_MARGIN).date(), (end + _OCCURRENCE_MARGIN).date(),
+        calendar_days.working_calendar(session), policy=timing.policy, at=timing.at,
+        tz=timing.tz)
+    deadline_ids, unit_ids = outbox.id_maps(session)
+    deadline_codes = {v: k for k, v in deadline_ids.items()}
+    unit_codes = {v: k for k, v in unit_ids.items()}
+    submitted = {(deadline_codes[d], due, unit_codes[u])
+                 for d, due, u in outbox.submitted_reports(session)}
+    return planned_sends(schedule, outbox.reminder_recipients(session), submitted, start, end)
+
+
+def _move_if_changed(row: OutboxMessage, send: PlannedSend, now: datetime) -> bool:
+    if row.state not in (SendOutcome.PENDING.value, SendOutcome.CANCELLED.value):
+        return False
+    if (row.state == SendOutcome.PENDING.value and row.planned_at == send.at
+            and row.effective_due_date == send.effective_due_date):
+        return False
+    row.planned_at = row.send_after = send.at
+    row.effective_due_date = send.effective_due_date
+    row.state = SendOutcome.PENDING.value
+    row.last_error = None
+    row.updated_at = now
+    return True
+
+
+def claim_reminders(session: Session, now: datetime, worker: str, limit: int,
+                    tz: tzinfo) -> list[ReminderNotice]:
+    """Claim up to `limit` due reminders for `worker` and return what their messages say.
+
+    Steps: skip rows of reports already submitted; of each report's missed reminders to one
+    chat keep only the latest (the catch-up rule); claim; read what the messages need.
+    """
+    outbox.skip_submitted(session, now)
+    today = now.astimezone(tz).date()
+    keep, skip = stale_sends(outbox.due_pending(session, now), today)
+    outbox.set_state(session, skip, SendOutcome.SKIPPED, now, "superseded by a later reminder")
+    claimed = outbox.claim_due(session, now, worker, limit) if keep else []
+    if not claimed:
+        return []
+    calendar = calendar_days.working_calendar(session)
+    return [
+        ReminderNotice(
+            row_id=claim.row.id, chat_id=claim.row.chat_id, kind=Slot.parse(claim.row.slot).kind,
+            unit_name=claim.unit.name, title=claim.deadline.title,
+            period_label=period_of(deadlines.period_spec_of(claim.deadline),
+                                   claim.row.due_date).label,
+            legal_basis=deadlines.legal_basis_of(claim.deadline).citation(),
+            recipient_name=claim.deadline.recipient_name,
+            due_date=claim.row.due_date, effective_due_date=claim.row.effective_due_date,
+            working_days_left=working_days_left(today, claim.row.effective_due_date, calendar),
+            attempts=claim.row.attempts,
+        )
+        for claim in outbox.claimed_rows(session, claimed)
+    ]
+
+
+def record_sent(session: Session, row_id: int, message_id: int, now: datetime) -> None:
+    """Telegram accepted the message."""
+    outbox.mark_sent(session, row_id, message_id, now)
+
+
+def record_retry(session: Session, row_id: int, reason: str, retry_at: datetime, now: datetime,
+                 *, counts_as_attempt: bool = True) -> None:
+    """A transient failure (or a 429): try again at `retry_at`."""
+    outbox.mark_retry(session, row_id, retry_at, reason, now, counts_as_attempt=counts_as_attempt)
+
+
+def record_failure(session: Session, row_id: int, reason: str, now: datetime,
+                   *, chat_unreachable: int | None = None) -> None:
+    """The send failed for good; when Telegram refuses the chat, stop planning sends to it."""
+    outbox.mark_failed(session, row_id, reason, now)
+    if chat_unreachable is not None:
+        outbox.mark_chat_unreachable(session, chat_unreachable, reason, now)
+        outbox.set_state(session, outbox.pending_for_chat(session, chat_unreachable),
+                         SendOutcome.CANCELLED, now, "the chat is unreachable")
+
+
+def record_chat_moved(session: Session, row_id: int, old_chat_id: int, new_chat_id: int,
+                      now: datetime) -> None:
+    """The group became a supergroup: follow it and send again at once."""
+    outbox.move_chat(session, old_chat_id, new_chat_id, now)
+    outbox.mark_retry(session, row_id, now, "group migrated to a supergroup", now,
+                      counts_as_attempt=False)
+
+
+def release_interrupted_sends(session: Session, now: datetime, lease: timedelta) -> int:
+    """Sends claimed longer than `lease` ago by a sender that never recorded a result (it was
+    killed) become pending again; return how many."""
+    return outbox.release_stale_claims(session, now - lease, now)
+
+
+def next_send_times(session: Session, now: datetime, limit: int = 50) -> list[datetime]:
+    """The next distinct times at which reminders become due (for the scheduler's wake-ups)."""
+    return outbox.next_send_times(session, now, limit)

@@ -1,0 +1,43 @@
+"""Reminder messages and the outbox listings (/reminders, `deadline-bot reminders`) (vi, en)."""
+
+from __future__ import annotations
+
+REMINDER_MESSAGES: dict[str, dict[str, str]] = {
+    "reminder.heading.before": {"vi": "⏰ <b>Nhắc hạn gửi báo cáo</b>", "en": "⏰ <b>Report deadline reminder</b>"},
+    "reminder.heading.due": {"vi": "📅 <b>Hôm nay là hạn gửi báo cáo</b>", "en": "📅 <b>The report is due today</b>"},
+    "reminder.heading.overdue": {"vi": "⚠️ <b>Báo cáo đã quá hạn</b>", "en": "⚠️ <b>The report is overdue</b>"},
+    "reminder.heading.escalation": {"vi": "🚨 <b>Đôn đốc: báo cáo quá hạn</b>", "en": "🚨 <b>Follow-up: the report is overdue</b>"},
+    "reminder.body": {
+        "vi": "Đơn vị: <b>{unit}</b>\nBáo cáo: {title}\nKỳ báo cáo: {period}\nCăn cứ: {basis}\nNơi nhận: {recipient}",
+        "en": "Unit: <b>{unit}</b>\nReport: {title}\nPeriod: {period}\nBasis: {basis}\nTo: {recipient}",
+    },
+    "reminder.due.left": {
+        "vi": "Hạn gửi: <b>{due}</b> (còn {days} ngày làm việc)",
+        "en": "Due: <b>{due}</b> ({days} working day(s) left)",
+    },
+    "reminder.due.today": {"vi": "Hạn gửi: <b>{due}</b> (hôm nay)", "en": "Due: <b>{due}</b> (today)"},
+    "reminder.due.late": {
+        "vi": "Hạn gửi: <b>{due}</b> (đã quá hạn {days} ngày làm việc)",
+        "en": "Due: <b>{due}</b> ({days} working day(s) late)",
+    },
+    "reminder.due.moved": {
+        "vi": "<i>Hạn ghi trong văn bản là {nominal}, trùng ngày nghỉ nên tính đến {effective}.</i>",
+        "en": "<i>The document says {nominal}, a day off, so the deadline is {effective}.</i>",
+    },
+    "reminder.escalated": {
+        "vi": "Lãnh đạo đơn vị và Văn phòng UBND tỉnh đã được thông báo.",
+        "en": "The unit's head and the provincial office have been told.",
+    },
+    "reminders.none": {
+        "vi": "Không có lượt nhắc nào đang chờ gửi.",
+        "en": "No reminder is waiting to be sent.",
+    },
+    "reminders.header": {
+        "vi": "<b>{count} lượt nhắc sắp gửi</b> (tổng số đang chờ: {pending})",
+        "en": "<b>Next {count} reminder sends</b> ({pending} waiting in all)",
+    },
+    "reminders.line": {
+        "vi": "• {at} — <code>{deadline}</code> {period}, {unit} → {chat} ({slot})",
+        "en": "• {at} — <code>{deadline}</code> {period}, {unit} → {chat} ({slot})",
+    },
+}

@@ -1,0 +1,140 @@
+"""APScheduler wiring (through PTB's JobQueue): plan the outbox, wake the sender on time.
+
+The database is the truth; APScheduler only decides *when* to look at it. Jobs:
+- a planning pass on start and every REPLAN_INTERVAL (and at once after a change);
+- one-off wake-ups at the next distinct times at which reminders fall due, computed from the
+  injected clock (so a simulated clock in tests and the real one in production behave alike);
+- a safety tick every SAFETY_TICK that sends whatever is due (retries, missed wake-ups) and
+  returns sends claimed by a sender that died.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, Any
+
+from loguru import logger
+from telegram.ext import JobQueue
+
+from bot.clock import Clock
+from bot.services import reminders
+from bot.services.reminders import PlanReport, ReminderTiming
+from config.settings import Settings
+from db.session import Database
+from scheduler.sender import OutboxSender, Pacing, SendReport
+
+if TYPE_CHECKING:
+    from telegram import Bot
+
+    from bot.context import Dependencies
+
+REPLAN_INTERVAL = timedelta(minutes=15)
+SAFETY_TICK = timedelta(seconds=60)
+WAKEUPS_AHEAD = 20
+WAKEUP_PREFIX = "reminders-at-"
+
+
+@dataclass
+class ReminderRunner:
+    """Keeps reminders flowing in the one process that runs the scheduler."""
+
+    database: Database
+    clock: Clock
+    timing: ReminderTiming
+    sender: OutboxSender
+    job_queue: JobQueue[Any]
+    # A send claimed longer ago than this is taken to be lost with its process.
+    claim_lease: timedelta = timedelta(minutes=2)
+
+    def __post_init__(self) -> None:
+        self._plan_lock = asyncio.Lock()
+
+    async def start(self, *, previous_process_dead: bool) -> None:
+        """Recover interrupted sends, plan, and catch up on what was missed while down.
+
+        With `previous_process_dead` (a single-process database), every claimed send belongs
+        to a dead process and is released at once, not after the lease.
+        """
+        now = self.clock()
+        lease = timedelta(0) if previous_process_dead else self.claim_lease
+        released = await self.database.run(
+            lambda s: reminders.release_interrupted_sends(s, now, lease))
+        if released:
+            logger.warning("{} interrupted reminder sends will be sent again", released)
+        self.job_queue.run_repeating(self._replan_job, interval=REPLAN_INTERVAL,
+                                     first=REPLAN_INTERVAL, name="reminders-replan")
+        self.job_queue.run_repeating(self._tick_job, interval=SAFETY_TICK, first=SAFETY_TICK,
+                                     name="reminders-tick")
+        await self.replan()
+        self.job_queue.run_once(self._wake_job, when=0, name="reminders-catch-up")
+
+    async def replan(self) -> PlanReport:
+        """Bring the outbox in line with the calendar now and reschedule the wake-ups."""
+        async with self._plan_lock:
+            now = self.clock()
+            report = await self.database.run(
+                lambda s: reminders.plan_reminders(s, now, self.timing))
+            if report.changed:
+                logger.info("Reminders planned: {} added, {} moved, {} cancelled, {} expired",
+                            report.added, report.moved, report.cancelled, report.expired)
+            await self.schedule_wakeups()
+            return report
+
+    async def run_due(self) -> SendReport:
+        """Send everything due now, then schedule the next wake-ups."""
+        report = await self.sender.send_due()
+        if report.handled:
+            logger.info("Reminders: {} sent, {} to retry, {} failed, {} deferred",
+                        report.sent, report.retried, report.failed, report.deferred)
+        await self.schedule_wakeups()
+        return report
+
+    async def schedule_wakeups(self) -> list[datetime]:
+        """One-off jobs at the next distinct due times not yet scheduled; return those times."""
+        now = self.clock()
+        times = await self.database.run(
+            lambda s: reminders.next_send_times(s, now, WAKEUPS_AHEAD))
+        for at in times:
+            name = f"{WAKEUP_PREFIX}{at.isoformat()}"
+            if not self.job_queue.get_jobs_by_name(name):
+                delay = max((at - now).total_seconds(), 0.0)
+                self.job_queue.run_once(self._wake_job, when=delay, name=name,
+                                        job_kwargs={"misfire_grace_time": None})
+        return times
+
+    def replan_soon(self) -> None:
+        """Ask for a planning pass right away (after a change), without waiting for it."""
+        if not self.job_queue.get_jobs_by_name("reminders-replan-now"):
+            self.job_queue.run_once(self._replan_job, when=0, name="reminders-replan-now")
+
+    async def _replan_job(self, _context: object) -> None:
+        await self.replan()
+        await self.run_due()
+
+    async def _wake_job(self, _context: object) -> None:
+        await self.run_due()
+
+    async def _tick_job(self, _context: object) -> None:
+        now = self.clock()
+        await self.database.run(
+            lambda s: reminders.release_interrupted_sends(s, now, self.claim_lease))
+        await self.run_due()
+
+
+def reminder_timing(settings: Settings) -> ReminderTiming:
+    return ReminderTiming(policy=settings.bot_due_date_policy, at=settings.bot_reminder_time,
+                          tz=settings.bot_timezone)
+
+
+def build_reminder_runner(deps: Dependencies, job_queue: JobQueue[Any],
+                          sender_bot: Bot) -> ReminderRunner:
+    """The runner for this process's settings, sending through `sender_bot`."""
+    settings = deps.settings
+    pacing = Pacing(messages_per_second=settings.bot_send_rate,
+                    concurrency=settings.bot_send_concurrency)
+    sender = OutboxSender(sender_bot, deps.database, deps.clock, settings.bot_language,
+                          settings.bot_timezone, pacing=pacing)
+    return ReminderRunner(database=deps.database, clock=deps.clock,
+                          timing=reminder_timing(settings), sender=sender, job_queue=job_queue)

@@ -1,0 +1,221 @@
+"""Send due reminders from the outbox: claim, send outside any transaction, record the result.
+
+Pacing follows Telegram's limits: one bot-wide rate (a little under 30 messages/s), one message
+per second per private chat, twenty per minute per group. A 429 pauses the whole sender for
+`retry_after`; network errors and 5xx are retried with back-off; a chat Telegram refuses (the
+person blocked the bot, the group removed it) fails its send and is marked unreachable.
+
+Sends are claimed in batches but made and recorded one by one (by default), so a process killed
+mid-fan-out leaves at most one message whose fate is unknown: after a restart it may arrive twice,
+every other claimed row simply goes back to pending.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import os
+import socket
+import time
+from collections.abc import AsyncIterator, Callable
+from dataclasses import dataclass, field
+from datetime import timedelta, tzinfo
+from functools import partial
+
+from aiolimiter import AsyncLimiter
+from loguru import logger
+from telegram import Bot
+from telegram.constants import ParseMode
+from telegram.error import (
+    BadRequest,
+    ChatMigrated,
+    Forbidden,
+    InvalidToken,
+    NetworkError,
+    RetryAfter,
+)
+from telegram.request import BaseRequest
+
+from bot.clock import Clock
+from bot.domain.delivery import MAX_SEND_ATTEMPTS, ReminderNotice, retry_delay
+from bot.services import reminders
+from bot.texts import Lang
+from bot.texts.reminders_render import reminder_text
+from config.settings import Settings
+from db.session import Database
+
+UNREACHABLE_ERRORS = ("chat not found", "user not found", "bot was blocked", "bot was kicked",
+                      "user is deactivated", "have no rights to send", "not enough rights")
+
+
+@dataclass(frozen=True, slots=True)
+class Pacing:
+    """The sender's limits. `concurrency` > 1 sends faster over a slow link, at the cost of up to
+    that many messages of unknown fate (possible duplicates) if the process is killed."""
+
+    messages_per_second: float = 29.0
+    private_chat_interval: float = 1.0
+    group_chat_interval: float = 3.0
+    claim_batch: int = 50
+    concurrency: int = 1
+
+
+@dataclass(slots=True)
+class SendReport:
+    """What one `send_due` pass did."""
+
+    sent: int = 0
+    retried: int = 0
+    failed: int = 0
+    rate_limited: int = 0
+    deferred: int = 0  # a chat's own pace would have been exceeded: sent a little later
+
+    @property
+    def handled(self) -> int:
+        return self.sent + self.retried + self.failed + self.deferred
+
+
+@contextlib.asynccontextmanager
+async def reminder_sender_bot(settings: Settings,
+                              request: BaseRequest | None = None) -> AsyncIterator[Bot]:
+    """A Bot of its own for fan-outs: paced by the sender, not by the replies' rate limiter."""
+    bot = Bot(settings.token, base_url=settings.telegram_api_base_url,
+              base_file_url=settings.telegram_file_base_url, request=request)
+    async with bot:
+        yield bot
+
+
+def default_worker_id() -> str:
+    return f"{socket.gethostname()}:{os.getpid()}"
+
+
+@dataclass
+class OutboxSender:
+    """Sends what is due in the outbox through `bot`, at `pacing`."""
+
+    bot: Bot
+    database: Database
+    clock: Clock
+    lang: Lang
+    tz: tzinfo
+    pacing: Pacing = field(default_factory=Pacing)
+    worker_id: str = field(default_factory=default_worker_id)
+    monotonic: Callable[[], float] = time.monotonic
+
+    def __post_init__(self) -> None:
+        self._limiter = AsyncLimiter(self.pacing.messages_per_second, 1.0)
+        self._next_send_to_chat: dict[int, float] = {}
+        self._lock = asyncio.Lock()
+
+    async def send_due(self) -> SendReport:
+        """Send every reminder due now; one pass at a time per process."""
+        report = SendReport()
+        async with self._lock:
+            while True:
+                batch = await self.database.run(partial(
+                    reminders.claim_reminders, now=self.clock(), worker=self.worker_id,
+                    limit=self.pacing.claim_batch, tz=self.tz))
+                if not batch:
+                    return report
+                await self._send_batch(batch, report)
+
+    async def _send_batch(self, batch: list[ReminderNotice], report: SendReport) -> None:
+        if self.pacing.concurrency <= 1:
+            for notice in batch:
+                await self._send_one(notice, report)
+            return
+        slots = asyncio.Semaphore(self.pacing.concurrency)
+
+        async def send(notice: ReminderNotice) -> None:
+            async with slots:
+                await self._send_one(notice, report)
+
+        async with asyncio.TaskGroup() as group:
+            for notice in batch:
+                group.create_task(send(notice))
+
+    async def _send_one(self, notice: ReminderNotice, report: SendReport) -> None:
+        """Steps: respect the chat's own pace (else defer), take a bot-wide token, send,
+        record the outcome in its own unit of work."""
+        wait = self._chat_wait(notice.chat_id)
+        if wait > 0:
+            await self._record_retry(notice, "paced: the chat's own limit", wait, counts=False)
+            report.deferred += 1
+            return
+        await self._limiter.acquire()
+        try:
+            message = await self.bot.send_message(
+                notice.chat_id, reminder_text(notice, self.lang), parse_mode=ParseMode.HTML)
+        except RetryAfter as error:
+            await self._rate_limited(notice, error, report)
+        except ChatMigrated as migrated:
+            await self.database.run(partial(
+                reminders.record_chat_moved, row_id=notice.row_id, old_chat_id=notice.chat_id,
+                new_chat_id=migrated.new_chat_id, now=self.clock()))
+            report.retried += 1
+        except (Forbidden, BadRequest) as error:
+            await self._failed(notice, error.message, report,
+                               unreachable=_is_unreachable(error))
+        except InvalidToken:
+            raise
+        except NetworkError as error:  # timeouts, dropped connections, 5xx
+            await self._transient(notice, error.message, report)
+        except Exception as error:  # a bug must not leave the row claimed forever
+            logger.exception("Reminder {} could not be sent", notice.row_id)
+            await self._failed(notice, f"{type(error).__name__}: {error}", report)
+        else:
+            self._sent_to_chat(notice.chat_id)
+            now = self.clock()
+            await self.database.run(
+                lambda s: reminders.record_sent(s, notice.row_id, message.message_id, now))
+            report.sent += 1
+
+    def _chat_wait(self, chat_id: int) -> float:
+        return self._next_send_to_chat.get(chat_id, 0.0) - self.monotonic()
+
+    def _sent_to_chat(self, chat_id: int) -> None:
+        interval = (self.pacing.group_chat_interval if chat_id < 0
+                    else self.pacing.private_chat_interval)
+        self._next_send_to_chat[chat_id] = self.monotonic() + interval
+
+    async def _rate_limited(self, notice: ReminderNotice, error: RetryAfter,
+                            report: SendReport) -> None:
+        seconds = float(error.retry_after if isinstance(error.retry_after, int | float)
+                        else error.retry_after.total_seconds())
+        logger.warning("Telegram asks to wait {} s; pausing reminders", seconds)
+        report.rate_limited += 1
+        report.retried += 1
+        await self._record_retry(notice, "429 Too Many Requests", seconds, counts=False)
+        await asyncio.sleep(seconds)
+
+    async def _transient(self, notice: ReminderNotice, reason: str, report: SendReport) -> None:
+        attempts = notice.attempts + 1
+        if attempts >= MAX_SEND_ATTEMPTS:
+            await self._failed(notice, f"{reason} (after {attempts} attempts)", report)
+            return
+        delay = retry_delay(attempts).total_seconds()
+        await self._record_retry(notice, reason, delay, counts=True)
+        report.retried += 1
+
+    async def _record_retry(self, notice: ReminderNotice, reason: str, delay: float,
+                            *, counts: bool) -> None:
+        now = self.clock()
+        retry_at = now + timedelta(seconds=delay)
+        await self.database.run(lambda s: reminders.record_retry(
+            s, notice.row_id, reason, retry_at, now, counts_as_attempt=counts))
+
+    async def _failed(self, notice: ReminderNotice, reason: str, report: SendReport,
+                      *, unreachable: bool = False) -> None:
+        logger.warning("Reminder {} to chat {} failed: {}", notice.row_id, notice.chat_id, reason)
+        now = self.clock()
+        chat = notice.chat_id if unreachable else None
+        await self.database.run(lambda s: reminders.record_failure(
+            s, notice.row_id, reason, now, chat_unreachable=chat))
+        report.failed += 1
+
+
+def _is_unreachable(error: Forbidden | BadRequest) -> bool:
+    if isinstance(error, Forbidden):
+        return True
+    message = error.message.lower()
+    return any(reason in message for reason in UNREACHABLE_ERRORS)
