@@ -9,16 +9,20 @@ import sys
 from collections.abc import Callable, Sequence
 
 from loguru import logger
+from sqlalchemy.orm import Session
 from telegram.error import InvalidToken
 
-from bot.cli_output import schedule_json, schedule_table, units_table
+from bot.cli_output import outbox_table, schedule_json, schedule_table, units_table
+from bot.domain.delivery import SendOutcome
 from bot.domain.errors import InvalidProvinceData
 from bot.lifecycle import prepare, run_until_stopped
 from bot.logging_setup import configure_logging
+from bot.services.reminders import OutboxLine, outbox_counts, outbox_lines, plan_reminders
 from bot.services.schedule import unit_list, year_schedule
 from config.settings import Settings, SettingsError, load_settings
 from db.migrate import upgrade_to_head
 from db.session import Database, DatabaseUnavailable
+from scheduler.runner import reminder_timing
 
 EXIT_CONFIG_ERROR = 2
 
@@ -59,6 +63,16 @@ def build_parser() -> argparse.ArgumentParser:
         "departments", help="list the reporting units and their codes",
         description="List every reporting unit with the code used in chat commands.")
     departments.set_defaults(handler=_departments)
+    reminders = commands.add_parser(
+        "reminders", help="show the reminder outbox",
+        description="Show planned reminder sends (default), or those sent or failed, with the "
+        "totals by state. Plans the outbox first, as the running bot does.")
+    which = reminders.add_mutually_exclusive_group()
+    for state in ("pending", "sent", "failed"):
+        which.add_argument(f"--{state}", dest="state", action="store_const", const=state,
+                           help=f"show {state} sends")
+    reminders.add_argument("--limit", type=int, default=50, help="how many lines (default 50)")
+    reminders.set_defaults(handler=_reminders, state="pending")
     return parser
 
 
@@ -94,6 +108,22 @@ def _departments(settings: Settings, _args: argparse.Namespace) -> int:
     deps = prepare(settings)
     print(units_table(deps.database.run_sync(unit_list)), end="")
     deps.database.dispose()
+    return 0
+
+
+def _reminders(settings: Settings, args: argparse.Namespace) -> int:
+    if args.limit < 1:
+        raise ConfigurationProblem(f"--limit: {args.limit} is not a positive number")
+    deps = prepare(settings)
+    state = SendOutcome(args.state)
+
+    def read(session: Session) -> tuple[list[OutboxLine], dict[str, int]]:
+        plan_reminders(session, deps.clock(), reminder_timing(settings))
+        return outbox_lines(session, state, args.limit), outbox_counts(session)
+
+    lines, counts = deps.database.run_sync(read)
+    deps.database.dispose()
+    print(outbox_table(state.value, lines, counts, settings.bot_timezone), end="")
     return 0
 
 

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, tzinfo
 
 from bot.domain.dates import format_vn_date
 from bot.domain.schedule import ScheduledOccurrence
 from bot.domain.units import Unit
+from bot.services.reminders import OutboxLine
 
 _WEEKDAYS = ("T2", "T3", "T4", "T5", "T6", "T7", "CN")  # Thứ hai … Chủ nhật
 _GROUP_NAMES = {"department": "Sở, ban, ngành", "district": "UBND cấp huyện",
@@ -51,6 +52,25 @@ def units_table(units: Sequence[Unit]) -> str:
             status = "" if unit.active else "  [ngừng hoạt động]"
             lines.append(f"  {unit.code:<{width}}  {unit.name}{status}")
     return "\n".join(lines) + "\n"
+
+
+def outbox_table(state: str, lines: Sequence[OutboxLine], counts: dict[str, int],
+                 tz: tzinfo) -> str:
+    """The outbox for an operator: totals by state, then one line per send in `state`."""
+    totals = ", ".join(f"{name} {counts.get(name, 0)}"
+                       for name in ("pending", "sending", "sent", "failed", "skipped", "cancelled"))
+    out = [f"Outbox: {totals}", f"Showing {len(lines)} {state} send(s)", ""]
+    for line in lines:
+        when = line.send_after.astimezone(tz).strftime("%d/%m/%Y %H:%M")
+        recipient = line.recipient or "?"
+        text = (f"{when}  {line.deadline_code}:{line.due_date.isoformat()}  {line.unit_code}  "
+                f"→ {recipient} ({line.chat_id})  {line.slot}")
+        if line.attempts:
+            text += f"  attempts {line.attempts}"
+        if line.last_error:
+            text += f"  [{line.last_error}]"
+        out.append(text)
+    return "\n".join(out).rstrip() + "\n"
 
 
 def _day(day: date) -> str:

@@ -227,18 +227,22 @@ def next_send_times(session: Session, after: datetime, limit: int) -> list[datet
         .order_by(OutboxMessage.send_after).limit(limit)))
 
 
-def listing(session: Session, states: Iterable[SendOutcome], limit: int,
-            *, upcoming_first: bool = True) -> list[ClaimedRow]:
-    """Rows in `states` with their deadline and unit, soonest (or latest) first."""
+def listing(session: Session, states: Iterable[SendOutcome], limit: int, *,
+            upcoming_first: bool = True) -> list[tuple[OutboxMessage, str, str, str]]:
+    """Rows in `states` with deadline code, unit code and recipient name, soonest first (or
+    most recently changed first)."""
     order = (OutboxMessage.send_after.asc() if upcoming_first
              else OutboxMessage.updated_at.desc())
     rows = session.execute(
-        select(OutboxMessage, Deadline, Unit)
+        select(OutboxMessage, Deadline.code, Unit.code,
+               func.coalesce(Person.full_name, GroupChat.title, ""))
         .join(Deadline, Deadline.id == OutboxMessage.deadline_id)
         .join(Unit, Unit.id == OutboxMessage.unit_id)
+        .outerjoin(Person, Person.id == OutboxMessage.person_id)
+        .outerjoin(GroupChat, GroupChat.id == OutboxMessage.group_chat_id)
         .where(OutboxMessage.state.in_([state.value for state in states]))
         .order_by(order, OutboxMessage.id).limit(limit))
-    return [ClaimedRow(row, deadline, unit) for row, deadline, unit in rows]
+    return [(row, deadline, unit, name) for row, deadline, unit, name in rows]
 
 
 def count_by_state(session: Session) -> dict[str, int]:

@@ -71,6 +71,18 @@ def record_contact(session: Session, user: TelegramUser, now: datetime) -> Calle
     return describe(session, person)
 
 
+def set_reachable(session: Session, telegram_user_id: int, reachable: bool, now: datetime,
+                  reason: str = "") -> None:
+    """Record that a person blocked the bot (no more reminders planned) or started it again."""
+    person = people.find_by_telegram_id(session, telegram_user_id)
+    if person is None:
+        return
+    if reachable:
+        people.touch(session, person, {"unreachable_since": None, "unreachable_reason": None})
+    elif person.unreachable_since is None:
+        people.touch(session, person, {"unreachable_since": now, "unreachable_reason": reason})
+
+
 def bootstrap_admins(session: Session, admin_ids: Iterable[int], now: datetime) -> list[int]:
     """Make the BOT_ADMIN_IDS people admins the first time the bot sees them; return the new ones.
 

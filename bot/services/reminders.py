@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta, tzinfo
+from datetime import date, datetime, time, timedelta, tzinfo
 
 from sqlalchemy.orm import Session
 
@@ -183,3 +183,33 @@ def release_interrupted_sends(session: Session, now: datetime, lease: timedelta)
 def next_send_times(session: Session, now: datetime, limit: int = 50) -> list[datetime]:
     """The next distinct times at which reminders become due (for the scheduler's wake-ups)."""
     return outbox.next_send_times(session, now, limit)
+
+
+@dataclass(frozen=True, slots=True)
+class OutboxLine:
+    """One planned or past send, as /reminders and `deadline-bot reminders` list it."""
+
+    send_after: datetime
+    state: str
+    deadline_code: str
+    due_date: date
+    unit_code: str
+    chat_id: int
+    recipient: str
+    slot: str
+    attempts: int
+    last_error: str | None
+
+
+def outbox_lines(session: Session, state: SendOutcome, limit: int) -> list[OutboxLine]:
+    """Sends in `state`: pending ones soonest first, others most recent first."""
+    rows = outbox.listing(session, [state], limit,
+                          upcoming_first=state is SendOutcome.PENDING)
+    return [OutboxLine(row.send_after, row.state, deadline, row.due_date, unit, row.chat_id,
+                       name, row.slot, row.attempts, row.last_error)
+            for row, deadline, unit, name in rows]
+
+
+def outbox_counts(session: Session) -> dict[str, int]:
+    """How many sends are in each state."""
+    return outbox.count_by_state(session)

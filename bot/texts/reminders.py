@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 REMINDER_MESSAGES: dict[str, dict[str, str]] = {
+    "command.reminders": {"vi": "Các lượt nhắc sắp gửi", "en": "Next reminder sends"},
     "reminder.heading.before": {"vi": "⏰ <b>Nhắc hạn gửi báo cáo</b>", "en": "⏰ <b>Report deadline reminder</b>"},
     "reminder.heading.due": {"vi": "📅 <b>Hôm nay là hạn gửi báo cáo</b>", "en": "📅 <b>The report is due today</b>"},
     "reminder.heading.overdue": {"vi": "⚠️ <b>Báo cáo đã quá hạn</b>", "en": "⚠️ <b>The report is overdue</b>"},
@@ -37,7 +38,11 @@ REMINDER_MESSAGES: dict[str, dict[str, str]] = {
         "en": "<b>Next {count} reminder sends</b> ({pending} waiting in all)",
     },
     "reminders.line": {
-        "vi": "• {at} — <code>{deadline}</code> {period}, {unit} → {chat} ({slot})",
-        "en": "• {at} — <code>{deadline}</code> {period}, {unit} → {chat} ({slot})",
+        "vi": "• {at} — <code>{deadline}</code> hạn {due}, <code>{unit}</code> → {chat} ({slot})",
+        "en": "• {at} — <code>{deadline}</code> due {due}, <code>{unit}</code> → {chat} ({slot})",
     },
+    "reminder.slot.before": {"vi": "trước hạn {offset} ngày làm việc", "en": "{offset} working day(s) before"},
+    "reminder.slot.due": {"vi": "ngày đến hạn", "en": "due day"},
+    "reminder.slot.overdue": {"vi": "quá hạn {offset} ngày làm việc", "en": "{offset} working day(s) late"},
+    "reminder.slot.escalation": {"vi": "đôn đốc, quá hạn {offset} ngày làm việc", "en": "escalation, {offset} working day(s) late"},
 }

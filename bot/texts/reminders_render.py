@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from datetime import tzinfo
+
 from bot.domain.dates import format_vn_date
-from bot.domain.delivery import ReminderNotice
+from bot.domain.delivery import ReminderNotice, Slot
 from bot.domain.reminders import ReminderKind
-from bot.texts import Lang, text
+from bot.services.reminders import OutboxLine
+from bot.texts import Lang, split_message, text
+from bot.texts.units_render import shorten
+
+RECIPIENT_SHOWN = 40
 
 
 def reminder_text(notice: ReminderNotice, lang: Lang) -> str:
@@ -31,3 +38,23 @@ def reminder_text(notice: ReminderNotice, lang: Lang) -> str:
     if notice.kind is ReminderKind.ESCALATION:
         lines.append(text("reminder.escalated", lang))
     return "\n".join(lines)
+
+
+def slot_text(slot_key: str, lang: Lang) -> str:
+    """'before:7' in words: 'trước hạn 7 ngày làm việc'."""
+    slot = Slot.parse(slot_key)
+    return text(f"reminder.slot.{slot.kind.value}", lang, offset=slot.offset)
+
+
+def upcoming_text(lines: Sequence[OutboxLine], pending: int, tz: tzinfo, lang: Lang) -> str:
+    """/reminders: the next planned sends, one line each, in local time."""
+    if not lines:
+        return text("reminders.none", lang)
+    body = [text("reminders.header", lang, count=len(lines), pending=pending)]
+    body += [text("reminders.line", lang, at=f"{line.send_after.astimezone(tz):%d/%m/%Y %H:%M}",
+                  deadline=line.deadline_code, due=format_vn_date(line.due_date),
+                  unit=line.unit_code, chat=shorten(line.recipient or str(line.chat_id),
+                                                    RECIPIENT_SHOWN),
+                  slot=slot_text(line.slot, lang))
+             for line in lines]
+    return split_message("\n".join(body))[0]

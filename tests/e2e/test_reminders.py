@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 from sqlalchemy import select
 
 from db.models import OutboxMessage, Person, StatusUpdate, Unit
@@ -16,6 +18,20 @@ async def register(fake: FakeTelegram, admin: FakeUser, user: FakeUser, *invite:
     fake.send_command(user, "start", token)
     await fake.wait_for_bot_messages(user)
     await fake.wait_for_bot_messages(admin)  # "… has registered"
+
+
+async def until_reachability(bot: RunningBot, user: FakeUser, *, reachable: bool) -> None:
+    """Wait (polling the database, at most 5 s) until the bot has recorded the change."""
+    async def recorded() -> bool:
+        since = await bot.deps.database.run(lambda s: s.scalar(
+            select(Person.unreachable_since).where(Person.telegram_user_id == user.id)))
+        return (since is None) == reachable
+
+    for _ in range(250):
+        if await recorded():
+            return
+        await asyncio.sleep(0.02)
+    raise AssertionError(f"the bot never recorded {user.first_name} as reachable={reachable}")
 
 
 async def outbox_states(bot: RunningBot, chat_id: int) -> list[tuple[str, str]]:
@@ -106,3 +122,49 @@ async def test_units_that_submitted_get_nothing_more(database_url: str) -> None:
     assert "Sở Tư pháp" in to_mai.text
     assert not [m for m in fake.bot_messages(lan) if "Nhắc hạn" in m.text]
     assert {state for _slot, state in lan_rows} <= {"skipped", "cancelled"}
+
+
+async def test_admins_see_the_next_planned_sends_and_officers_are_refused(
+    database_url: str
+) -> None:
+    fake = FakeTelegram(rate_limits=RateLimits.off())
+    admin, lan = fake.add_user("Admin"), fake.add_user("Lan")
+    clock = SimulatedClock(local(2020, 1, 8, 9))
+    async with running_bot(fake, database_url, admin_ids=(admin.id,), clock=clock) as bot:
+        await register(fake, admin, lan, "syt")
+        await bot.reminders.replan()
+        fake.send_command(admin, "reminders")
+        [listing] = await fake.wait_for_bot_messages(admin)
+        fake.send_command(lan, "reminders")
+        [refusal] = await fake.wait_for_bot_messages(lan)
+    lines = listing.text.splitlines()
+    assert lines[0] == "7 lượt nhắc sắp gửi (tổng số đang chờ: 7)"
+    assert lines[1] == ("• 09/01/2020 08:00 — trienkhai hạn 20/01/2020, syt → Lan "
+                        "(trước hạn 7 ngày làm việc)")
+    assert lines[-1].startswith("• 05/02/2020 08:00 — trienkhai hạn 20/01/2020, syt → Lan (đôn đốc")
+    assert "chỉ dành cho admin" in refusal.text
+
+
+async def test_a_person_who_blocks_the_bot_is_skipped_until_they_come_back(
+    database_url: str
+) -> None:
+    fake = FakeTelegram(rate_limits=RateLimits.off())
+    admin, lan, mai = fake.add_user("Admin"), fake.add_user("Lan"), fake.add_user("Mai")
+    clock = SimulatedClock(local(2020, 1, 8, 9))
+    async with running_bot(fake, database_url, admin_ids=(admin.id,), clock=clock) as bot:
+        await register(fake, admin, lan, "syt")
+        await register(fake, admin, mai, "syt")
+        await bot.reminders.replan()
+        fake.block_bot(lan)  # Telegram tells the bot, which stops planning for Lan
+        await until_reachability(bot, lan, reachable=False)
+        await bot.reminders.replan()
+        clock.set(local(2020, 1, 9, 8))
+        report = await bot.reminders.run_due()
+        lan_rows = await outbox_states(bot, lan.id)
+        fake.unblock_bot(lan)
+        await until_reachability(bot, lan, reachable=True)
+        await bot.reminders.replan()
+        back = await outbox_states(bot, lan.id)
+    assert report.sent == 1  # Mai only
+    assert {state for _slot, state in lan_rows} == {"cancelled"}
+    assert ("before:3", "pending") in back
