@@ -11,6 +11,7 @@ from telegram.ext import (
     Application,
     ApplicationBuilder,
     CallbackQueryHandler,
+    ChatMemberHandler,
     CommandHandler,
     ContextTypes,
     Defaults,
@@ -22,14 +23,26 @@ from telegram.request import BaseRequest
 
 from bot.context import DEPENDENCIES_KEY, BotContext, Dependencies
 from bot.update_processor import LoggingUpdateProcessor
-from handlers import access_requests, fallback, people, registration, start
+from handlers import (
+    access_requests,
+    fallback,
+    people,
+    reachability,
+    registration,
+    reminders,
+    start,
+)
 from handlers.errors import on_error
+from handlers.flows import register_flow_handlers
+from handlers.groups import register_group_handlers
 from handlers.identify import identify_caller
+from handlers.unit_flows import UNIT_FLOW_ROUTES
 from handlers.units import register_unit_handlers
 
 BotApplication = Application[Any, BotContext, Any, Any, Any, Any]
 
 IDENTIFY_GROUP = -1  # runs before every other handler
+PRIVATE_MEMBERSHIP_GROUP = 1  # beside the group-chat membership handler, not instead of it
 MAX_CONCURRENT_UPDATES = 8
 REPLY_MAX_RETRIES = 3  # after a 429, wait retry_after and send again
 
@@ -73,14 +86,21 @@ def register_handlers(application: BotApplication) -> None:
         "remove": people.remove,
         "grant_admin": people.grant_admin,
         "revoke_admin": people.revoke_admin,
+        "reminders": reminders.show_upcoming,
     }
     for name, callback in commands.items():
         application.add_handler(CommandHandler(name, callback))
     application.add_handler(CallbackQueryHandler(access_requests.on_access_button,
                                                  pattern=access_requests.CALLBACK_PATTERN))
     register_unit_handlers(application)
+    register_group_handlers(application)
+    # Typed answers of an open flow (before the stray-text fallback), its buttons, /cancel.
+    register_flow_handlers(application, UNIT_FLOW_ROUTES)
     application.add_handler(MessageHandler(filters.COMMAND, fallback.unknown_command))
     application.add_handler(
         MessageHandler(filters.ChatType.PRIVATE & filters.TEXT, fallback.stray_text)
     )
+    application.add_handler(ChatMemberHandler(reachability.on_private_membership,
+                                              ChatMemberHandler.MY_CHAT_MEMBER),
+                            group=PRIVATE_MEMBERSHIP_GROUP)
     application.add_error_handler(on_error)

@@ -8,7 +8,7 @@ from telegram.error import Forbidden, NetworkError, TelegramError
 from telegram.ext import ApplicationHandlerStop
 
 from bot.context import BotContext
-from bot.domain.errors import DomainError
+from bot.domain.errors import DomainError, FlowButtonRefused
 from bot.texts import error_text, text
 from handlers.replies import reply
 
@@ -24,6 +24,9 @@ async def _explain(update: object, context: BotContext) -> None:
     error = context.error
     if not isinstance(update, Update):
         logger.opt(exception=error).warning("Error outside an update: {}", error)
+        return
+    if isinstance(error, FlowButtonRefused) and update.callback_query is not None:
+        await _answer_on_button(update, error_text(error, context.lang))
         return
     if isinstance(error, DomainError):
         await _answer(update, error_text(error, context.lang))
@@ -42,3 +45,12 @@ async def _answer(update: Update, message: str) -> None:
         await reply(update, message)
     except TelegramError as error:
         logger.warning("Could not send the error answer: {}", error)
+
+
+async def _answer_on_button(update: Update, message: str) -> None:
+    """A short notice on the tapped button itself: its message is out of date, not the chat."""
+    assert update.callback_query is not None
+    try:
+        await update.callback_query.answer(message, show_alert=True)
+    except TelegramError as error:
+        logger.warning("Could not answer the button: {}", error)

@@ -6,10 +6,15 @@ from telegram import Update
 
 from bot.context import BotContext
 from bot.texts import text
+from handlers.chat_scope import addressed_to_bot
 from handlers.replies import reply
 
 
 async def unknown_command(update: Update, context: BotContext) -> None:
+    """Explain an unknown command; in a group only `/cmd@this_bot` (a bare one may be another
+    bot's)."""
+    if not addressed_to_bot(update, context.bot.username, explicitly=True):
+        return
     message_text = update.effective_message.text if update.effective_message else ""
     command = (message_text or "/").split()[0][1:].split("@")[0]
     await reply(update, text("fallback.unknown_command", context.lang, command=command[:64]))

@@ -8,14 +8,20 @@ from telegram.ext import ApplicationHandlerStop
 from bot.context import BotContext
 from bot.services.people import Caller, TelegramUser, record_contact
 from bot.texts import text
+from handlers.chat_scope import addressed_to_bot
 from handlers.replies import reply
 
 
 async def identify_caller(update: Update, context: BotContext) -> None:
-    """Set `context.caller`; answer and stop for channels and anonymous group admins."""
+    """Set `context.caller`; stop for channels and anonymous group admins.
+
+    They are told why in private chats and channels, and in groups only when they sent a command
+    meant for the bot: service messages and chatter in a group get no answer.
+    """
     user = update.effective_user
     if user is None or user.is_bot:
-        if update.effective_message is not None and update.effective_chat is not None:
+        if (update.effective_message is not None and update.effective_chat is not None
+                and addressed_to_bot(update, context.bot.username)):
             await reply(update, text("identify.anonymous", context.lang))
         raise ApplicationHandlerStop
     telegram_user = TelegramUser(user.id, user.full_name, user.username, user.language_code)

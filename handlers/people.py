@@ -27,6 +27,7 @@ async def leave(update: Update, context: BotContext) -> None:
     caller, now = caller_of(context), context.deps.clock()
     change = await context.deps.database.run(
         lambda s: membership.leave_unit(s, caller, args[0] if args else None, now))
+    context.reminders.replan_soon()
     await reply(update, text("leave.done", context.lang, unit=change.units_left[0]))
     await _refresh_menu(context, change)
 
@@ -48,6 +49,7 @@ async def remove(update: Update, context: BotContext) -> None:
     caller, now = caller_of(context), context.deps.clock()
     change = await context.deps.database.run(
         lambda s: membership.remove_person(s, caller, ref, now))
+    context.reminders.replan_soon()
     await reply(update, text("person.removed", context.lang, name=change.person.full_name))
     await notify(context.bot, [change.person.telegram_user_id],
                  text("person.removed_notice", context.lang))

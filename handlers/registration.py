@@ -10,17 +10,27 @@ from bot.domain.errors import WrongUsage
 from bot.domain.roles import Role
 from bot.services import registration
 from bot.texts import text
-from bot.texts.people_render import invites_text, role_label
+from bot.texts.groups_render import group_invite_created_text
+from bot.texts.people_render import invite_label, invites_text, role_label
+from handlers.chat_scope import in_group_chat
+from handlers.groups import start_in_group
 from handlers.identify import caller_of
 from handlers.replies import notify, reply
 from handlers.start import greet
 
-INVITE_USAGE = WrongUsage(usage="/invite <mã đơn vị> [head] hoặc /invite office",
-                          example="/invite skhdt")
+INVITE_USAGE = WrongUsage(
+    usage="/invite <mã đơn vị> [head|group] hoặc /invite office [group]",
+    example="/invite skhdt group")
 
 
 async def start(update: Update, context: BotContext) -> None:
-    """/start <token> registers with an invite; plain /start greets and asks for access."""
+    """/start <token> registers with an invite; plain /start greets and asks for access.
+
+    In a group, /start <token> registers the group instead (see handlers.groups).
+    """
+    if in_group_chat(update):
+        await start_in_group(update, context)
+        return
     if context.args:
         await _redeem(update, context, context.args[0])
         return
@@ -57,7 +67,8 @@ async def _redeem(update: Update, context: BotContext, token: str) -> None:
 
 async def announce_registration(context: BotContext, done: registration.Registration,
                                 chat_id: int) -> None:
-    """Confirm to the person, refresh their menu, and tell the admins."""
+    """Confirm to the person, refresh their menu, tell the admins, and plan their reminders."""
+    context.reminders.replan_soon()
     role = role_label(done.role, done.unit_name, context.lang)
     await context.bot.send_message(chat_id, text("registration.done", context.lang, role=role))
     await publish_personal_menu(context.bot, chat_id, done.person.roles, context.lang)
@@ -66,22 +77,36 @@ async def announce_registration(context: BotContext, done: registration.Registra
                                            name=done.person.full_name, role=role))
 
 
-async def invite(update: Update, context: BotContext) -> None:
-    """/invite <unit code> [head] or /invite office."""
-    args = [arg.lower() for arg in context.args or []]
-    if not args or len(args) > 2 or (len(args) == 2 and args[1] != "head"):
+def parse_invite_args(args: list[str]) -> tuple[registration.InviteRole, str | None, bool]:
+    """(role, unit code, for a group) from `<unit> [head|group]` or `office [group]`."""
+    words = [arg.lower() for arg in args]
+    if not words or len(words) > 2 or words[1:] not in ([], ["head"], ["group"]):
         raise INVITE_USAGE
-    role: registration.InviteRole = ("office" if args == ["office"]
-                                     else "head" if len(args) == 2 else "officer")
-    unit_code = None if role == "office" else args[0]
+    for_group = words[1:] == ["group"]
+    if words[0] == "office":
+        if words[1:] == ["head"]:
+            raise INVITE_USAGE
+        return "office", None, for_group
+    return ("head" if words[1:] == ["head"] else "officer"), words[0], for_group
+
+
+async def invite(update: Update, context: BotContext) -> None:
+    """/invite <unit code> [head|group] or /invite office [group]."""
+    role, unit_code, for_group = parse_invite_args(context.args or [])
     caller, now = caller_of(context), context.deps.clock()
-    created = await context.deps.database.run(
-        lambda s: registration.create_invite(s, caller, unit_code, role, now))
+    created = await context.deps.database.run(lambda s: registration.create_invite(
+        s, caller, unit_code, role, now, for_group=for_group))
     view = created.invite
+    expires = f"{view.expires_at.astimezone(context.deps.settings.bot_timezone):%H:%M %d/%m/%Y}"
+    if for_group:
+        await reply(update, group_invite_created_text(
+            view.invite_id, None if role == "office" else view.unit_name, expires,
+            f"https://t.me/{context.bot.username}?startgroup={created.token}", created.token,
+            context.lang))
+        return
     await reply(update, text(
         "invite.created", context.lang, invite_id=view.invite_id,
-        role=role_label(view.role, view.unit_name, context.lang),
-        expires=f"{view.expires_at.astimezone(context.deps.settings.bot_timezone):%H:%M %d/%m/%Y}",
+        role=role_label(view.role, view.unit_name, context.lang), expires=expires,
         link=f"https://t.me/{context.bot.username}?start={created.token}", token=created.token))
 
 
@@ -101,4 +126,4 @@ async def revoke_invite(update: Update, context: BotContext) -> None:
     view = await context.deps.database.run(
         lambda s: registration.revoke_invite(s, caller, invite_id, now))
     await reply(update, text("invite.revoked", context.lang, invite_id=view.invite_id,
-                             role=role_label(view.role, view.unit_name, context.lang)))
+                             role=invite_label(view, context.lang)))

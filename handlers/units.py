@@ -27,7 +27,8 @@ from bot.texts.units_render import (
     unit_state_text,
     units_page,
 )
-from handlers import audit
+from handlers import audit, unit_flows
+from handlers.flows import in_private_chat
 from handlers.identify import caller_of
 from handlers.replies import reply
 
@@ -104,9 +105,12 @@ def _pager(page: int, pages: int, lang: Lang) -> InlineKeyboardMarkup | None:
 
 
 async def add_unit(update: Update, context: BotContext) -> None:
-    """/unit_add <code> <group> <name…>; alone, it explains itself."""
+    """/unit_add <code> <group> <name…>; alone, it explains itself and asks step by step."""
     caller = allowed_caller(context, "unit_add")
     words = command_words(update, 2)
+    if not words and in_private_chat(update):
+        await unit_flows.start_add(update, context, caller)
+        return
     if not words:
         await reply(update, text("unit_add.usage", context.lang))
         return
@@ -120,9 +124,12 @@ async def add_unit(update: Update, context: BotContext) -> None:
 
 
 async def edit_unit(update: Update, context: BotContext) -> None:
-    """/unit_edit <code> name|group <value…> (also tên|nhóm)."""
+    """/unit_edit <code> name|group <value…> (also tên|nhóm); alone, it asks step by step."""
     caller = allowed_caller(context, "unit_edit")
     words = command_words(update, 2)
+    if not words and in_private_chat(update):
+        await unit_flows.start_edit(update, context, caller)
+        return
     field = parse_unit_field(words[1]) if len(words) == 3 else None
     if field is None:
         raise EDIT_USAGE
@@ -175,6 +182,7 @@ async def _switch_unit(update: Update, context: BotContext, caller: Caller, code
     now = context.deps.clock()
     switch = units.enable_unit if enable else units.disable_unit
     unit = await context.deps.database.run(lambda s: switch(s, caller, code, now))
+    context.reminders.replan_soon()
     undo = None if enable else InlineKeyboardMarkup([[InlineKeyboardButton(
         text("unit.button_enable", context.lang), callback_data=f"units:e:{unit.code}")]])
     query = update.callback_query

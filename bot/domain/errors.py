@@ -183,6 +183,30 @@ class RevokedInvite(InvalidInvite):
     code = "invite_revoked"
 
 
+class PersonInviteInGroup(InvalidInvite):
+    """A person's invite sent in a group chat; it is used in a private chat (params: none)."""
+
+    code = "invite_person_in_group"
+
+
+class GroupInviteInPrivateChat(InvalidInvite):
+    """A group invite sent in a private chat; it is used inside the group (params: none)."""
+
+    code = "invite_group_in_private_chat"
+
+
+class GroupAlreadyRegistered(DomainError):
+    """The group already serves the unit (or the office) the invite is for (params: target)."""
+
+    code = "group_already_registered"
+
+
+class GroupServesAnotherTarget(DomainError):
+    """The group already serves another unit or the office (params: current, wanted)."""
+
+    code = "group_serves_another_target"
+
+
 class AlreadyRegistered(DomainError):
     """The person already holds this role (params: unit)."""
 
@@ -266,3 +290,44 @@ class StaleButton(DomainError):
     """An inline button whose data the bot cannot read (old message or forged) (params: none)."""
 
     code = "stale_button"
+
+
+# Multi-step chat flows (guided /unit_add, /unit_edit…). A FlowButtonRefused is explained on the
+# button itself (the answer to the tap), since the message it belongs to is out of date.
+
+
+class FlowButtonRefused(DomainError):
+    """A tap on a button of a flow that cannot take it; nothing was changed (params: none)."""
+
+    code = "flow_finished"
+
+
+class FlowFinished(FlowButtonRefused):
+    """The flow the button belongs to was completed, cancelled or replaced (params: none)."""
+
+    code = "flow_finished"
+
+
+class FlowExpired(FlowButtonRefused):
+    """The flow was left unanswered past its lifetime (params: command — the one to restart)."""
+
+    code = "flow_expired"
+
+
+class NotYourFlow(FlowButtonRefused):
+    """A button of someone else's flow (params: none)."""
+
+    code = "flow_not_yours"
+
+
+class FlowStepPassed(FlowButtonRefused):
+    """A button of a step the flow has already moved past (double tap, old message) (params:
+    none)."""
+
+    code = "flow_step_passed"
+
+
+class AnswerWithButtons(DomainError):
+    """Typed text at a step that is answered with the buttons under the question (params: none)."""
+
+    code = "flow_answer_with_buttons"

@@ -17,10 +17,18 @@ class Role(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Command:
-    """A chat command; its description lives in bot.texts under `command.<name>`."""
+    """A chat command; its description lives in bot.texts under `command.<name>`.
+
+    `role` may use it; so may the roles in `also` (e.g. /groups for admins and the office).
+    """
 
     name: str
     role: Role
+    also: frozenset[Role] = frozenset()
+
+    @property
+    def roles(self) -> frozenset[Role]:
+        return self.also | {self.role}
 
 
 # Menu order is the order people see in Telegram's command list.
@@ -32,6 +40,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("invite", Role.ADMIN),
     Command("invites", Role.ADMIN),
     Command("revoke_invite", Role.ADMIN),
+    Command("groups", Role.ADMIN, also=frozenset({Role.OFFICE})),
     Command("units", Role.ADMIN),
     Command("unit_add", Role.ADMIN),
     Command("unit_edit", Role.ADMIN),
@@ -41,6 +50,9 @@ COMMANDS: tuple[Command, ...] = (
     Command("grant_admin", Role.ADMIN),
     Command("revoke_admin", Role.ADMIN),
     Command("audit", Role.ADMIN),
+    Command("reminders", Role.ADMIN),
+    # Only admins have guided flows so far; cancelling one's own flow needs no role check.
+    Command("cancel", Role.ADMIN),
 )
 _BY_NAME = {command.name: command for command in COMMANDS}
 
@@ -48,11 +60,12 @@ _BY_NAME = {command.name: command for command in COMMANDS}
 def commands_for(roles: frozenset[Role]) -> tuple[Command, ...]:
     """The commands a person holding `roles` may use (everyone's commands included)."""
     allowed = roles | {Role.EVERYONE}
-    return tuple(command for command in COMMANDS if command.role in allowed)
+    return tuple(command for command in COMMANDS if command.roles & allowed)
 
 
 def require(roles: frozenset[Role], command: str) -> None:
-    """Raise NotAllowed unless `roles` include the role that `command` needs."""
-    needed = _BY_NAME[command].role
-    if needed is not Role.EVERYONE and needed not in roles:
-        raise NotAllowed(command=command, role=needed.value)
+    """Raise NotAllowed unless `roles` include a role that may use `command`."""
+    needed = _BY_NAME[command]
+    if Role.EVERYONE not in needed.roles and not needed.roles & roles:
+        names = [needed.role.value, *sorted(role.value for role in needed.also)]
+        raise NotAllowed(command=command, role=", ".join(names))

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from bot.domain.errors import (
     AlreadyRegistered,
     ExpiredInvite,
+    GroupInviteInPrivateChat,
     InvalidInvite,
     MalformedInvite,
     RequestAlreadyHandled,
@@ -45,6 +46,7 @@ class InviteView:
     unit_name: str
     expires_at: datetime
     uses_left: int
+    for_group: bool = False  # registers a group chat (t.me/<bot>?startgroup=<token>)
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,21 +73,29 @@ def _hash(token: str) -> str:
 def _view(invite: Invite, unit_code: str | None, unit_name: str | None) -> InviteView:
     role: InviteRole = invite.role  # type: ignore[assignment]  # checked by the schema
     return InviteView(invite.id, role, unit_code, unit_name or OFFICE_NAME, invite.expires_at,
-                      invite.max_uses - invite.uses)
+                      invite.max_uses - invite.uses, invite.for_group)
 
 
 def create_invite(session: Session, actor: Caller, unit_code: str | None, role: InviteRole,
-                  now: datetime, lifetime: timedelta = INVITE_LIFETIME) -> CreatedInvite:
-    """A new single-use invite for a unit's officer or head, or for the provincial office."""
+                  now: datetime, lifetime: timedelta = INVITE_LIFETIME, *,
+                  for_group: bool = False) -> CreatedInvite:
+    """A new single-use invite for a unit's officer or head, or for the provincial office.
+
+    With `for_group` it registers a group chat for the unit (role officer) or the office.
+    """
     require(actor.roles, "invite")
+    if for_group and role == "head":
+        raise ValueError("a group chat cannot be a unit's head")
     unit = active_unit(session, unit_code) if role != "office" and unit_code else None
     token = secrets.token_urlsafe(TOKEN_BYTES)
     invite = invites.add(session, Invite(
         token_hash=_hash(token), unit_id=unit.id if unit else None, role=role,
-        created_by=actor.person_id, created_at=now, expires_at=now + lifetime))
+        created_by=actor.person_id, created_at=now, expires_at=now + lifetime,
+        for_group=for_group))
     view = _view(invite, unit.code if unit else None, unit.name if unit else None)
     record_change(session, actor.person_id, "invite.create", f"invite #{invite.id}", now,
                   after={"role": role, "unit": view.unit_code,
+                         **({"group": True} if for_group else {}),
                          "expires_at": view.expires_at.isoformat()})
     return CreatedInvite(view, token)
 
@@ -93,7 +103,9 @@ def create_invite(session: Session, actor: Caller, unit_code: str | None, role: 
 def redeem_invite(session: Session, caller: Caller, token: str,
                   now: datetime) -> Registration:
     """Give the person the invite's role; raise why the token cannot be used otherwise."""
-    invite = _usable_invite(session, token, now)
+    invite = usable_invite(session, token, now)
+    if invite.for_group:
+        raise GroupInviteInPrivateChat()
     person = people.get(session, caller.person_id)
     if invite.role == "office":
         if person.is_office:
@@ -114,7 +126,8 @@ def redeem_invite(session: Session, caller: Caller, token: str,
                         tuple(admin_chat_ids(session)))
 
 
-def _usable_invite(session: Session, token: str, now: datetime) -> Invite:
+def usable_invite(session: Session, token: str, now: datetime) -> Invite:
+    """The invite behind `token`, if it can still be used; raise why not otherwise."""
     if not _TOKEN_SHAPE.fullmatch(token):
         raise MalformedInvite()
     invite = invites.find_by_hash(session, _hash(token))

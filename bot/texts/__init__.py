@@ -8,6 +8,8 @@ from typing import Literal
 
 from bot.domain.errors import DomainError
 from bot.texts.errors import ERROR_MESSAGES
+from bot.texts.flows import FLOW_MESSAGES, UNIT_FLOW_MESSAGES
+from bot.texts.groups import GROUP_MESSAGES
 from bot.texts.messages import GENERAL_MESSAGES
 from bot.texts.people import PEOPLE_MESSAGES
 from bot.texts.reminders import REMINDER_MESSAGES
@@ -17,6 +19,7 @@ Lang = Literal["vi", "en"]
 TELEGRAM_TEXT_LIMIT = 4096
 MESSAGES: dict[str, dict[str, str]] = {
     **GENERAL_MESSAGES, **PEOPLE_MESSAGES, **UNIT_MESSAGES, **REMINDER_MESSAGES,
+    **GROUP_MESSAGES, **FLOW_MESSAGES, **UNIT_FLOW_MESSAGES,
 }
 
 

@@ -219,3 +219,66 @@ ERROR_MESSAGES.update({
               "command again, e.g. /units.",
     },
 })
+
+# Group chats registered for a unit or for the office.
+ERROR_MESSAGES.update({
+    "invite_person_in_group": {
+        "vi": "Đây là đường dẫn đăng ký dành cho một người nên không dùng được trong nhóm; không có "
+              "gì bị thay đổi. Người được mời vui lòng mở đường dẫn trong tin nhắn riêng với bot. "
+              "Để đăng ký nhóm, xin Văn phòng UBND tỉnh cấp đường dẫn đăng ký nhóm.",
+        "en": "This registration link is for a person, so it cannot be used in a group; nothing "
+              "was changed. The person invited should open it in a private chat with the bot. "
+              "To register a group, ask the Provincial Office for a group link.",
+    },
+    "invite_group_in_private_chat": {
+        "vi": "Đây là đường dẫn đăng ký dành cho một nhóm Telegram nên không dùng được trong tin "
+              "nhắn riêng; không có gì bị thay đổi. Vui lòng mở đường dẫn và chọn nhóm để thêm bot "
+              "vào nhóm, hoặc gửi lệnh /start kèm mã đăng ký ngay trong nhóm.",
+        "en": "This registration link is for a Telegram group, so it cannot be used in a private "
+              "chat; nothing was changed. Open the link and choose the group to add the bot to "
+              "it, or send /start with the code inside the group.",
+    },
+    "group_already_registered": {
+        "vi": "Nhóm này đã được đăng ký cho {target} từ trước; không có gì thay đổi.",
+        "en": "This group was already registered for {target}; nothing changed.",
+    },
+    "group_serves_another_target": {
+        "vi": "Nhóm này đang nhận tin nhắn cho {current} nên chưa thể đăng ký cho {wanted}; không "
+              "có gì bị thay đổi. Nếu muốn chuyển nhóm sang {wanted}, hãy xoá bot khỏi nhóm rồi "
+              "thêm lại bằng chính đường dẫn đăng ký nhóm này.",
+        "en": "This group already serves {current}, so it cannot be registered for {wanted}; "
+              "nothing was changed. To move the group to {wanted}, remove the bot from the group, "
+              "then add it again with this same group link.",
+    },
+})
+
+# Multi-step chat flows. The flow_* texts of refused buttons are shown as the answer to the tap
+# (a short notice, at most 200 characters, no HTML).
+ERROR_MESSAGES.update({
+    "flow_finished": {
+        "vi": "Thao tác này đã kết thúc hoặc đã được hủy nên nút không còn tác dụng; không có gì "
+              "thay đổi.",
+        "en": "This flow has already ended or was cancelled, so the button does nothing; nothing "
+              "changed.",
+    },
+    "flow_expired": {
+        "vi": "Thao tác đã hết hạn vì lâu không có trả lời; chưa có gì được lưu. Gõ /{command} "
+              "để bắt đầu lại.",
+        "en": "This flow expired after a long pause; nothing was saved. Type /{command} to start "
+              "again.",
+    },
+    "flow_not_yours": {
+        "vi": "Nút này thuộc thao tác của người khác; không có gì thay đổi.",
+        "en": "This button belongs to someone else's flow; nothing changed.",
+    },
+    "flow_step_passed": {
+        "vi": "Bước này đã được trả lời; anh/chị vui lòng dùng tin nhắn mới nhất. Không có gì "
+              "thay đổi.",
+        "en": "This step was already answered; please use the latest message. Nothing changed.",
+    },
+    "flow_answer_with_buttons": {
+        "vi": "Ở bước này anh/chị vui lòng bấm một nút bên dưới câu hỏi (hoặc gõ /cancel để hủy).",
+        "en": "At this step please tap one of the buttons under the question (or type /cancel "
+              "to stop).",
+    },
+})

@@ -11,11 +11,19 @@ from bot.services.membership import PersonLine
 from bot.services.people import Caller, UnitRole
 from bot.services.registration import InviteRole, InviteView
 from bot.texts import Lang, text
+from bot.texts.groups_render import group_invite_label
 
 
 def role_label(role: InviteRole, unit_name: str, lang: Lang) -> str:
     """'cán bộ phụ trách báo cáo của Sở Y tế', 'lãnh đạo Sở Y tế', 'Văn phòng UBND tỉnh'."""
     return text(f"role.{role}", lang, unit=unit_name)
+
+
+def invite_label(invite: InviteView, lang: Lang) -> str:
+    """What an invite registers: a person's role, or a group chat of a unit or of the office."""
+    if invite.for_group:
+        return group_invite_label(None if invite.role == "office" else invite.unit_name, lang)
+    return role_label(invite.role, invite.unit_name, lang)
 
 
 def _unit_roles(units: Sequence[UnitRole], lang: Lang) -> list[str]:
@@ -51,7 +59,7 @@ def invites_text(invites: Sequence[InviteView], tz: tzinfo, lang: Lang) -> str:
         return text("invites.none", lang)
     lines = [text("invites.header", lang)]
     lines += [text("invites.line", lang, invite_id=invite.invite_id,
-                   role=role_label(invite.role, invite.unit_name, lang),
+                   role=invite_label(invite, lang),
                    expires=f"{invite.expires_at.astimezone(tz):%H:%M %d/%m/%Y}")
               for invite in invites]
     return "\n".join(lines)

@@ -59,4 +59,5 @@ def test_failed_and_sent_reminders_are_listed_with_their_reason(tmp_path: Path,
 def test_a_bad_limit_is_a_one_line_error(tmp_path: Path, database_url: str) -> None:
     result = run_cli(tmp_path, "reminders", "--limit", "0", DATABASE_URL=database_url)
     assert result.returncode == 2
-    assert result.stderr.strip() == "deadline-bot: configuration error: --limit: 0 is not a positive number"
+    assert result.stderr.strip() == (
+        "deadline-bot: configuration error: --limit: 0 is not a positive number")

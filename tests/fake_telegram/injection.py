@@ -71,10 +71,17 @@ class UserActions:
         supergroup: bool = False,
         username: str | None = None,
         chat_id: int | None = None,
+        with_bot: bool = True,
     ) -> FakeChat:
-        """A group (negative id) or supergroup (-100… id) with the bot as a member."""
+        """A group (negative id) or supergroup (-100… id) with the bot as a member.
+
+        ``with_bot=False``: the bot is not in it yet (add it with ``add_bot_to_group`` or
+        ``start_bot_in_group``).
+        """
         chat = self.state.add_group(title, supergroup=supergroup, username=username,
                                     chat_id=chat_id)
+        if not with_bot:
+            chat.bot_status = "left"
         chat.members.update(self.state.user(chat_id_of(member)).id for member in members)
         return chat
 
@@ -183,18 +190,33 @@ class UserActions:
         return self._bot_membership_change(self.state.chat(chat_id_of(chat)),
                                            self.state.user(chat_id_of(by)), "member")
 
+    def start_bot_in_group(self, chat: ChatRef, by: UserRef, payload: str) -> JSONDict:
+        """What opening ``t.me/<bot>?startgroup=<payload>`` and choosing ``chat`` does.
+
+        The bot is added if it is not a member (``my_chat_member``), then the user's client
+        sends ``/start@<bot> <payload>`` in the group. Returns that message.
+        """
+        target = self.state.chat(chat_id_of(chat))
+        if target.bot_status not in ("member", "administrator"):
+            self.add_bot_to_group(target, by)
+        return self.send_command(by, "start", payload, chat=target, mention_bot=True)
+
     def upgrade_to_supergroup(self, chat: ChatRef) -> FakeChat:
         """The group becomes a supergroup: sends to the old id answer 400 with
-        ``migrate_to_chat_id`` (PTB raises ``ChatMigrated``); a service message is queued."""
+        ``migrate_to_chat_id`` (PTB raises ``ChatMigrated``). As on Telegram, two service
+        messages are queued: ``migrate_to_chat_id`` in the old chat, then
+        ``migrate_from_chat_id`` in the new one."""
         old = self.state.chat(chat_id_of(chat))
         new = self.state.add_group(old.title or "", supergroup=True, username=None, chat_id=None)
         new.members = set(old.members)
         old.migrated_to = new.id
         some_member = next(iter(old.members), None)
         sender = self.state.user(some_member) if some_member is not None else self.state.bot
-        message = self.state.build_message(old, sender, {"migrate_to_chat_id": new.id})
-        self.state.log_message(message, from_bot=False)
-        self.state.queue_update("message", message)
+        for where, content in ((old, {"migrate_to_chat_id": new.id}),
+                               (new, {"migrate_from_chat_id": old.id})):
+            message = self.state.build_message(where, sender, content)
+            self.state.log_message(message, from_bot=False)
+            self.state.queue_update("message", message)
         return new
 
     def inject_update(self, kind: str, payload: JSONDict) -> JSONDict:
