@@ -23,7 +23,7 @@ from config.province import load_province
 from config.settings import Settings
 from db.migrate import upgrade_to_head
 from db.session import Database
-from scheduler.runner import build_reminder_runner
+from scheduler.runner import ReminderRunner, build_reminder_runner
 from scheduler.sender import reminder_sender_bot
 
 LONG_POLL_TIMEOUT_SECONDS = 30
@@ -99,8 +99,7 @@ async def run_until_stopped(deps: Dependencies, stop: asyncio.Event,
     )
     await _publish_admin_menus(application, deps)
     async with reminder_sender_bot(deps.settings, sender_request) as sender_bot:
-        await _serve(application, stop, lambda: _start_reminders(application, deps, sender_bot),
-                     started)
+        await _serve(application, deps, sender_bot, stop, started)
 
 
 async def _publish_admin_menus(application: BotApplication, deps: Dependencies) -> None:
@@ -111,22 +110,23 @@ async def _publish_admin_menus(application: BotApplication, deps: Dependencies) 
 
 
 async def _start_reminders(application: BotApplication, deps: Dependencies,
-                           sender_bot: Bot) -> None:
+                           sender_bot: Bot) -> ReminderRunner:
     assert application.job_queue is not None
     runner = build_reminder_runner(deps, application.job_queue, sender_bot)
     application.bot_data[REMINDERS_KEY] = runner
     # One process runs the scheduler, so whatever was claimed before start was claimed by a
     # process that is gone.
     await runner.start(previous_process_dead=True)
+    return runner
 
 
-async def _serve(application: BotApplication, stop: asyncio.Event,
-                 start_jobs: Callable[[], Awaitable[None]],
-                 started: asyncio.Future[BotApplication] | None) -> None:
+async def _serve(application: BotApplication, deps: Dependencies, sender_bot: Bot,
+                 stop: asyncio.Event, started: asyncio.Future[BotApplication] | None) -> None:
+    """Start, poll until `stop`, then stop in order: updates, reminders, the application."""
     updater = application.updater
     assert updater is not None
     await application.start()
-    await start_jobs()
+    runner = await _start_reminders(application, deps, sender_bot)
     if started is not None:
         started.set_result(application)
     await updater.start_polling(poll_interval=0.0, timeout=LONG_POLL_TIMEOUT_SECONDS,
@@ -137,5 +137,6 @@ async def _serve(application: BotApplication, stop: asyncio.Event,
     finally:
         logger.info("Stopping")
         await updater.stop()
+        await runner.stop()
         await application.stop()
         await application.shutdown()

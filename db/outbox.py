@@ -218,6 +218,16 @@ def release_stale_claims(session: Session, claimed_before: datetime, now: dateti
     return len(result.all())
 
 
+def release_claims_of(session: Session, worker: str, now: datetime) -> int:
+    result = session.execute(
+        update(OutboxMessage)
+        .where(OutboxMessage.state == SendOutcome.SENDING.value,
+               OutboxMessage.claimed_by == worker)
+        .values(state=SendOutcome.PENDING.value, claimed_by=None, updated_at=now)
+        .returning(OutboxMessage.id))
+    return len(result.all())
+
+
 def next_send_times(session: Session, after: datetime, limit: int) -> list[datetime]:
     """The next distinct times at which pending rows become due."""
     return list(session.scalars(

@@ -11,6 +11,7 @@ The database is the truth; APScheduler only decides *when* to look at it. Jobs:
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Coroutine
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
@@ -34,6 +35,7 @@ REPLAN_INTERVAL = timedelta(minutes=15)
 SAFETY_TICK = timedelta(seconds=60)
 WAKEUPS_AHEAD = 20
 WAKEUP_PREFIX = "reminders-at-"
+STOP_TIMEOUT_SECONDS = 10.0
 
 
 @dataclass
@@ -50,9 +52,12 @@ class ReminderRunner:
 
     def __post_init__(self) -> None:
         self._plan_lock = asyncio.Lock()
+        self._background: set[asyncio.Task[None]] = set()
+        self._replan_requested = False
 
     async def start(self, *, previous_process_dead: bool) -> None:
-        """Recover interrupted sends, plan, and catch up on what was missed while down.
+        """Recover interrupted sends, plan, and catch up (in the background) on what was missed
+        while down.
 
         With `previous_process_dead` (a single-process database), every claimed send belongs
         to a dead process and is released at once, not after the lease.
@@ -68,7 +73,7 @@ class ReminderRunner:
         self.job_queue.run_repeating(self._tick_job, interval=SAFETY_TICK, first=SAFETY_TICK,
                                      name="reminders-tick")
         await self.replan()
-        self.job_queue.run_once(self._wake_job, when=0, name="reminders-catch-up")
+        self._in_background(self.run_due())
 
     async def replan(self) -> PlanReport:
         """Bring the outbox in line with the calendar now and reschedule the wake-ups."""
@@ -105,9 +110,43 @@ class ReminderRunner:
         return times
 
     def replan_soon(self) -> None:
-        """Ask for a planning pass right away (after a change), without waiting for it."""
-        if not self.job_queue.get_jobs_by_name("reminders-replan-now"):
-            self.job_queue.run_once(self._replan_job, when=0, name="reminders-replan-now")
+        """Plan and send right away in the background (after a change); requests made while
+        one is waiting to run are merged into it."""
+        if self._replan_requested:
+            return
+        self._replan_requested = True
+
+        async def replan_and_send() -> None:
+            self._replan_requested = False
+            await self.replan()
+            await self.run_due()
+
+        self._in_background(replan_and_send())
+
+    async def stop(self, timeout: float = STOP_TIMEOUT_SECONDS) -> None:
+        """Finish the send in flight, hand back unsent claims, and wait for background work."""
+        self.sender.request_stop()
+        try:
+            await asyncio.wait_for(self.idle(), timeout)
+        except TimeoutError:
+            logger.warning("Reminder work still running after {} s; abandoning it", timeout)
+        await self.sender.release_own_claims()
+
+    async def idle(self) -> None:
+        """Wait until the background work started so far is done (tests, shutdown)."""
+        while self._background:
+            await asyncio.gather(*self._background, return_exceptions=True)
+
+    def _in_background(self, work: Coroutine[Any, Any, object]) -> None:
+        async def logged() -> None:
+            try:
+                await work
+            except Exception:
+                logger.exception("Reminder work failed; the next pass will retry")
+
+        task = asyncio.get_running_loop().create_task(logged())
+        self._background.add(task)
+        task.add_done_callback(self._background.discard)
 
     async def _replan_job(self, _context: object) -> None:
         await self.replan()

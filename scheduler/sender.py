@@ -106,29 +106,44 @@ class OutboxSender:
         self._limiter = AsyncLimiter(self.pacing.messages_per_second, 1.0)
         self._next_send_to_chat: dict[int, float] = {}
         self._lock = asyncio.Lock()
+        self._stopping = False
+
+    def request_stop(self) -> None:
+        """Stop after the message in flight; what is claimed and unsent goes back to pending."""
+        self._stopping = True
+
+    async def release_own_claims(self) -> None:
+        released = await self.database.run(partial(
+            reminders.release_claims_of, worker=self.worker_id, now=self.clock()))
+        if released:
+            logger.info("{} claimed reminders handed back for the next start", released)
 
     async def send_due(self) -> SendReport:
         """Send every reminder due now; one pass at a time per process."""
         report = SendReport()
         async with self._lock:
-            while True:
+            while not self._stopping:
                 batch = await self.database.run(partial(
                     reminders.claim_reminders, now=self.clock(), worker=self.worker_id,
                     limit=self.pacing.claim_batch, tz=self.tz))
                 if not batch:
                     return report
                 await self._send_batch(batch, report)
+            return report
 
     async def _send_batch(self, batch: list[ReminderNotice], report: SendReport) -> None:
         if self.pacing.concurrency <= 1:
             for notice in batch:
+                if self._stopping:
+                    return
                 await self._send_one(notice, report)
             return
         slots = asyncio.Semaphore(self.pacing.concurrency)
 
         async def send(notice: ReminderNotice) -> None:
             async with slots:
-                await self._send_one(notice, report)
+                if not self._stopping:
+                    await self._send_one(notice, report)
 
         async with asyncio.TaskGroup() as group:
             for notice in batch:

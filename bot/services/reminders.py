@@ -180,6 +180,11 @@ def release_interrupted_sends(session: Session, now: datetime, lease: timedelta)
     return outbox.release_stale_claims(session, now - lease, now)
 
 
+def release_claims_of(session: Session, worker: str, now: datetime) -> int:
+    """Sends `worker` claimed but did not make (it is stopping) become pending again."""
+    return outbox.release_claims_of(session, worker, now)
+
+
 def next_send_times(session: Session, now: datetime, limit: int = 50) -> list[datetime]:
     """The next distinct times at which reminders become due (for the scheduler's wake-ups)."""
     return outbox.next_send_times(session, now, limit)

@@ -13,11 +13,14 @@ from tests.fake_telegram import FakeTelegram, FakeUser, RateLimits
 from tests.support.clock import SimulatedClock, local
 
 
-async def register(fake: FakeTelegram, admin: FakeUser, user: FakeUser, *invite: str) -> None:
+async def register(bot: RunningBot, fake: FakeTelegram, admin: FakeUser, user: FakeUser,
+                   *invite: str) -> None:
+    """Register `user` with an invite, then let the replan it triggers finish."""
     token = await create_invite(fake, admin, *invite)
     fake.send_command(user, "start", token)
     await fake.wait_for_bot_messages(user)
     await fake.wait_for_bot_messages(admin)  # "… has registered"
+    await bot.reminders.idle()
 
 
 async def until_reachability(bot: RunningBot, user: FakeUser, *, reachable: bool) -> None:
@@ -48,8 +51,8 @@ async def test_the_2020_calendar_reaches_officers_at_eight_local_time_once(
     admin, lan, hung = fake.add_user("Admin"), fake.add_user("Lan"), fake.add_user("Hùng")
     clock = SimulatedClock(local(2020, 1, 8, 9))
     async with running_bot(fake, database_url, admin_ids=(admin.id,), clock=clock) as bot:
-        await register(fake, admin, lan, "syt")
-        await register(fake, admin, hung, "syt", "head")
+        await register(bot, fake, admin, lan, "syt")
+        await register(bot, fake, admin, hung, "syt", "head")
         await bot.reminders.replan()
 
         clock.set(local(2020, 1, 9, 7, 59))
@@ -75,8 +78,8 @@ async def test_after_tet_one_catch_up_message_goes_out_and_the_head_is_escalated
     admin, lan, hung = fake.add_user("Admin"), fake.add_user("Lan"), fake.add_user("Hùng")
     clock = SimulatedClock(local(2020, 1, 14, 9))
     async with running_bot(fake, database_url, admin_ids=(admin.id,), clock=clock) as bot:
-        await register(fake, admin, lan, "syt")
-        await register(fake, admin, hung, "syt", "head")
+        await register(bot, fake, admin, lan, "syt")
+        await register(bot, fake, admin, hung, "syt", "head")
         await bot.reminders.replan()
         # The bot is not asked to send from 15/01 until the morning after Tết 2020 (23–29/01).
         clock.set(local(2020, 1, 30, 8, 0))
@@ -99,8 +102,8 @@ async def test_units_that_submitted_get_nothing_more(database_url: str) -> None:
     admin, lan, mai = fake.add_user("Admin"), fake.add_user("Lan"), fake.add_user("Mai")
     clock = SimulatedClock(local(2020, 1, 14, 9))
     async with running_bot(fake, database_url, admin_ids=(admin.id,), clock=clock) as bot:
-        await register(fake, admin, lan, "syt")
-        await register(fake, admin, mai, "stp")
+        await register(bot, fake, admin, lan, "syt")
+        await register(bot, fake, admin, mai, "stp")
         await bot.reminders.replan()
 
         def submit(session: object) -> None:
@@ -131,7 +134,7 @@ async def test_admins_see_the_next_planned_sends_and_officers_are_refused(
     admin, lan = fake.add_user("Admin"), fake.add_user("Lan")
     clock = SimulatedClock(local(2020, 1, 8, 9))
     async with running_bot(fake, database_url, admin_ids=(admin.id,), clock=clock) as bot:
-        await register(fake, admin, lan, "syt")
+        await register(bot, fake, admin, lan, "syt")
         await bot.reminders.replan()
         fake.send_command(admin, "reminders")
         [listing] = await fake.wait_for_bot_messages(admin)
@@ -152,17 +155,19 @@ async def test_a_person_who_blocks_the_bot_is_skipped_until_they_come_back(
     admin, lan, mai = fake.add_user("Admin"), fake.add_user("Lan"), fake.add_user("Mai")
     clock = SimulatedClock(local(2020, 1, 8, 9))
     async with running_bot(fake, database_url, admin_ids=(admin.id,), clock=clock) as bot:
-        await register(fake, admin, lan, "syt")
-        await register(fake, admin, mai, "syt")
+        await register(bot, fake, admin, lan, "syt")
+        await register(bot, fake, admin, mai, "syt")
         await bot.reminders.replan()
         fake.block_bot(lan)  # Telegram tells the bot, which stops planning for Lan
         await until_reachability(bot, lan, reachable=False)
+        await bot.reminders.idle()
         await bot.reminders.replan()
         clock.set(local(2020, 1, 9, 8))
         report = await bot.reminders.run_due()
         lan_rows = await outbox_states(bot, lan.id)
         fake.unblock_bot(lan)
         await until_reachability(bot, lan, reachable=True)
+        await bot.reminders.idle()
         await bot.reminders.replan()
         back = await outbox_states(bot, lan.id)
     assert report.sent == 1  # Mai only
