@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from telegram import Update
@@ -31,11 +32,13 @@ from handlers import (
     registration,
     reminders,
     start,
+    status,
 )
 from handlers.errors import on_error
-from handlers.flows import register_flow_handlers
+from handlers.flows import on_flow_text, register_flow_handlers
 from handlers.groups import register_group_handlers
 from handlers.identify import identify_caller
+from handlers.status import STATUS_FLOW_ROUTES, register_status_handlers
 from handlers.unit_flows import UNIT_FLOW_ROUTES
 from handlers.units import register_unit_handlers
 
@@ -87,6 +90,8 @@ def register_handlers(application: BotApplication) -> None:
         "grant_admin": people.grant_admin,
         "revoke_admin": people.revoke_admin,
         "reminders": reminders.show_upcoming,
+        "status": status.show_open_reports,
+        "history": status.show_history,
     }
     for name, callback in commands.items():
         application.add_handler(CommandHandler(name, callback))
@@ -95,7 +100,9 @@ def register_handlers(application: BotApplication) -> None:
     register_unit_handlers(application)
     register_group_handlers(application)
     # Typed answers of an open flow (before the stray-text fallback), its buttons, /cancel.
-    register_flow_handlers(application, UNIT_FLOW_ROUTES)
+    routes = {**UNIT_FLOW_ROUTES, **STATUS_FLOW_ROUTES}
+    register_status_handlers(application, partial(on_flow_text, routes=routes))
+    register_flow_handlers(application, routes)
     application.add_handler(MessageHandler(filters.COMMAND, fallback.unknown_command))
     application.add_handler(
         MessageHandler(filters.ChatType.PRIVATE & filters.TEXT, fallback.stray_text)

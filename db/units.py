@@ -44,6 +44,10 @@ def to_domain(row: Unit) -> domain.Unit:
     return _to_domain(row)
 
 
+def find_row_by_id(session: Session, unit_id: int) -> Unit | None:
+    return session.get(Unit, unit_id)
+
+
 def get_row(session: Session, unit_id: int) -> Unit:
     return session.get_one(Unit, unit_id)
 

@@ -39,6 +39,8 @@ from telegram.request import BaseRequest
 from bot.clock import Clock
 from bot.domain.delivery import MAX_SEND_ATTEMPTS, ReminderNotice, retry_delay
 from bot.services import reminders
+from bot.services.statuses import ReportRef
+from bot.status_buttons import status_keyboard
 from bot.texts import Lang
 from bot.texts.reminders_render import reminder_text
 from config.settings import Settings
@@ -160,7 +162,9 @@ class OutboxSender:
         await self._limiter.acquire()
         try:
             message = await self.bot.send_message(
-                notice.chat_id, reminder_text(notice, self.lang), parse_mode=ParseMode.HTML)
+                notice.chat_id, reminder_text(notice, self.lang), parse_mode=ParseMode.HTML,
+                reply_markup=status_keyboard(
+                    ReportRef(notice.deadline_id, notice.due_date, notice.unit_id), self.lang))
         except RetryAfter as error:
             await self._rate_limited(notice, error, report)
         except ChatMigrated as migrated:

@@ -162,6 +162,8 @@ class ReminderNotice:
     row_id: int
     chat_id: int
     kind: ReminderKind
+    deadline_id: int
+    unit_id: int
     unit_name: str
     title: str
     period_label: str

@@ -331,3 +331,46 @@ class AnswerWithButtons(DomainError):
     """Typed text at a step that is answered with the buttons under the question (params: none)."""
 
     code = "flow_answer_with_buttons"
+
+
+# Status replies (params as named).
+
+
+class NotYourUnit(DomainError):
+    """Someone answers for a unit they do not (or no longer) serve (params: unit)."""
+
+    code = "not_your_unit"
+
+
+class UnknownReport(DomainError):
+    """A button or reply points at a report that does not exist or was deleted (no params)."""
+
+    code = "unknown_report"
+
+
+class NoteTooLong(DomainError):
+    """A note longer than allowed (params: length, maximum)."""
+
+    code = "note_too_long"
+
+
+class EmptyNote(DomainError):
+    """A note that is blank where one is needed (no params)."""
+
+    code = "empty_note"
+
+
+class WantedDateNotLater(DomainError):
+    """An extension asked for a date not after the due date (params: wanted, due)."""
+
+    code = "wanted_date_not_later"
+
+
+# Digests for the provincial office.
+
+
+class UnknownOccurrence(DomainError):
+    """A period that names no occurrence of the deadline (params: code, period, known — nearby
+    occurrences as 'dd/mm/yyyy (period)', example — a due date to type, reason)."""
+
+    code = "unknown_occurrence"

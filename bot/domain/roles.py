@@ -37,6 +37,8 @@ COMMANDS: tuple[Command, ...] = (
     Command("help", Role.EVERYONE),
     Command("whoami", Role.EVERYONE),
     Command("leave", Role.OFFICER),
+    Command("status", Role.OFFICER),
+    Command("history", Role.OFFICER),
     Command("invite", Role.ADMIN),
     Command("invites", Role.ADMIN),
     Command("revoke_invite", Role.ADMIN),

@@ -132,6 +132,7 @@ def claim_reminders(session: Session, now: datetime, worker: str, limit: int,
     return [
         ReminderNotice(
             row_id=claim.row.id, chat_id=claim.row.chat_id, kind=Slot.parse(claim.row.slot).kind,
+            deadline_id=claim.row.deadline_id, unit_id=claim.row.unit_id,
             unit_name=claim.unit.name, title=claim.deadline.title,
             period_label=period_of(deadlines.period_spec_of(claim.deadline),
                                    claim.row.due_date).label,

@@ -13,12 +13,13 @@ from bot.texts.groups import GROUP_MESSAGES
 from bot.texts.messages import GENERAL_MESSAGES
 from bot.texts.people import PEOPLE_MESSAGES
 from bot.texts.reminders import REMINDER_MESSAGES
+from bot.texts.statuses import STATUS_MESSAGES
 from bot.texts.units import UNIT_MESSAGES
 
 Lang = Literal["vi", "en"]
 TELEGRAM_TEXT_LIMIT = 4096
 MESSAGES: dict[str, dict[str, str]] = {
-    **GENERAL_MESSAGES, **PEOPLE_MESSAGES, **UNIT_MESSAGES, **REMINDER_MESSAGES,
+    **GENERAL_MESSAGES, **PEOPLE_MESSAGES, **UNIT_MESSAGES, **REMINDER_MESSAGES, **STATUS_MESSAGES,
     **GROUP_MESSAGES, **FLOW_MESSAGES, **UNIT_FLOW_MESSAGES,
 }
 

@@ -282,3 +282,38 @@ ERROR_MESSAGES.update({
               "to stop).",
     },
 })
+
+ERROR_MESSAGES.update({
+    "not_your_unit": {
+        "vi": "Anh/chị không (còn) là cán bộ phụ trách báo cáo của {unit}, nên không cập nhật được tình hình của đơn vị này. Không có gì thay đổi.",
+        "en": "You are not (or no longer) a reporting officer of {unit}, so you cannot update its status. Nothing changed.",
+    },
+    "unknown_report": {
+        "vi": "Không tìm thấy kỳ báo cáo này (có thể hạn báo cáo đã bị xóa). Gõ /status để xem các báo cáo đang mở.",
+        "en": "This report no longer exists (its deadline may have been deleted). Type /status to see the open reports.",
+    },
+    "note_too_long": {
+        "vi": "Nội dung dài {length} ký tự, vượt quá {maximum} ký tự cho phép. Anh/chị vui lòng viết gọn lại rồi gửi lại.",
+        "en": "The text is {length} characters long, over the {maximum} allowed. Please shorten it and send it again.",
+    },
+    "empty_note": {
+        "vi": "Nội dung đang trống. Anh/chị vui lòng gõ nội dung (hoặc /cancel để hủy).",
+        "en": "The text is empty. Please type it (or /cancel to stop).",
+    },
+    "wanted_date_not_later": {
+        "vi": "Ngày đề nghị gia hạn ({wanted}) phải sau hạn hiện tại ({due}). Anh/chị vui lòng gõ lại ngày, ví dụ 25/03/2020.",
+        "en": "The date asked for ({wanted}) must be after the current due date ({due}). Please type another date, e.g. 25/03/2020.",
+    },
+})
+
+# Digests for the provincial office.
+ERROR_MESSAGES.update({
+    "unknown_occurrence": {
+        "vi": "Báo cáo “{code}” không có kỳ nào ứng với “{period}”. Các kỳ gần nhất: {known}. "
+              "Anh/chị vui lòng nhập ngày hạn theo dạng ngày/tháng/năm, ví dụ: "
+              "<code>/digest {code} {example}</code>",
+        "en": "The report “{code}” has no occurrence matching “{period}”. The nearest ones: "
+              "{known}. Please give the due date as day/month/year, e.g. "
+              "<code>/digest {code} {example}</code>",
+    },
+})

@@ -25,6 +25,10 @@ REMINDER_MESSAGES: dict[str, dict[str, str]] = {
         "vi": "<i>Hạn ghi trong văn bản là {nominal}, trùng ngày nghỉ nên tính đến {effective}.</i>",
         "en": "<i>The document says {nominal}, a day off, so the deadline is {effective}.</i>",
     },
+    "reminder.answer_hint": {
+        "vi": "<i>Bấm một nút bên dưới để cập nhật tình hình, hoặc trả lời tin nhắn này để gửi thêm nội dung.</i>",
+        "en": "<i>Tap a button below to update the status, or reply to this message to add details.</i>",
+    },
     "reminder.escalated": {
         "vi": "Lãnh đạo đơn vị và Văn phòng UBND tỉnh đã được thông báo.",
         "en": "The unit's head and the provincial office have been told.",

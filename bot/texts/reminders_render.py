@@ -37,6 +37,7 @@ def reminder_text(notice: ReminderNotice, lang: Lang) -> str:
                           effective=due))
     if notice.kind is ReminderKind.ESCALATION:
         lines.append(text("reminder.escalated", lang))
+    lines.append(text("reminder.answer_hint", lang))
     return "\n".join(lines)
 
 

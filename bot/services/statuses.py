@@ -1,0 +1,233 @@
+"""Officers' answers about their reports: record a status, list open reports, show history."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta
+
+from sqlalchemy.orm import Session
+
+from bot.domain.calendar import WorkingCalendar
+from bot.domain.dates import format_vn_date
+from bot.domain.deadlines import Occurrence, occurrences
+from bot.domain.errors import (
+    EmptyNote,
+    NoteTooLong,
+    NotYourUnit,
+    UnknownReport,
+    WantedDateNotLater,
+)
+from bot.domain.statuses import ReportStatus, Standing, days_late, sent_on_time, standing
+from bot.services.people import Caller
+from bot.services.reminders import ReminderTiming
+from db import calendar_days, deadlines, memberships, outbox, status_updates, units
+from db.models import Deadline, StatusUpdate
+
+MAX_NOTE_LENGTH = 2000
+# /status lists reports due within UPCOMING, and overdue ones missing for at most LOOKBACK.
+UPCOMING = timedelta(days=14)
+LOOKBACK = timedelta(days=120)
+
+
+@dataclass(frozen=True, slots=True)
+class ReportRef:
+    """One unit's report for one occurrence: the deadline, its nominal due date, the unit."""
+
+    deadline_id: int
+    due_date: date
+    unit_id: int
+
+
+@dataclass(frozen=True, slots=True)
+class ReportView:
+    """A report as an officer sees it, with the unit's current standing."""
+
+    ref: ReportRef
+    deadline_code: str
+    title: str
+    period_label: str
+    unit_name: str
+    effective_due_date: date
+    standing: Standing
+    status: ReportStatus | None
+
+
+@dataclass(frozen=True, slots=True)
+class StatusReceipt:
+    """What was recorded, for the confirmation."""
+
+    report: ReportView
+    status: ReportStatus
+    days_late: int
+    note: str
+    proposal: str
+    wanted_date: date | None
+    document_ref: str
+
+
+@dataclass(frozen=True, slots=True)
+class StatusHistoryLine:
+    """One stored update, as /history shows it."""
+
+    received_at: datetime
+    unit_code: str
+    deadline_code: str
+    due_date: date
+    status: ReportStatus
+    on_time: bool | None
+    person_name: str
+
+
+HISTORY_SHOWN = 30
+
+
+def history(session: Session, caller: Caller, limit: int = HISTORY_SHOWN
+            ) -> list[StatusHistoryLine]:
+    """The latest updates of the caller's units, newest first."""
+    unit_ids = [row.id for row in (units.find_row(session, u.code) for u in caller.units)
+                if row is not None]
+    return [StatusHistoryLine(update.received_at, unit.code, deadline.code, update.due_date,
+                              ReportStatus(update.status), update.on_time, name)
+            for update, deadline, unit, name in status_updates.history_of_units(
+                session, unit_ids, limit)]
+
+
+def clean_note(typed: str, *, required: bool = True) -> str:
+    """A note as stored: NFC, trimmed, at most MAX_NOTE_LENGTH characters."""
+    note = unicodedata.normalize("NFC", typed).strip()
+    if required and not note:
+        raise EmptyNote()
+    if len(note) > MAX_NOTE_LENGTH:
+        raise NoteTooLong(length=len(note), maximum=MAX_NOTE_LENGTH)
+    return note
+
+
+def record_status(session: Session, caller: Caller, ref: ReportRef, status: ReportStatus,
+                  now: datetime, timing: ReminderTiming, *, note: str = "", proposal: str = "",
+                  wanted_date: date | None = None, document_ref: str = "") -> StatusReceipt:
+    """Append the unit's new status (never overwriting the history) and, once submitted, stop
+    its reminders. Raises NotYourUnit, UnknownReport, NoteTooLong or WantedDateNotLater."""
+    _check_serves(session, caller, ref)
+    deadline, occurrence, calendar = _occurrence(session, ref, timing)
+    today = now.astimezone(timing.tz).date()
+    effective = occurrence.effective_due_date
+    if wanted_date is not None and wanted_date <= effective:
+        raise WantedDateNotLater(wanted=format_vn_date(wanted_date), due=format_vn_date(effective))
+    note, proposal = clean_note(note, required=False), clean_note(proposal, required=False)
+    on_time = sent_on_time(today, effective) if status is ReportStatus.SUBMITTED else None
+    status_updates.add(session, {
+        "deadline_id": ref.deadline_id, "due_date": ref.due_date, "unit_id": ref.unit_id,
+        "person_id": caller.person_id, "status": status.value, "note": note,
+        "proposal": proposal, "wanted_date": wanted_date, "document_ref": document_ref[:256],
+        "on_time": on_time, "received_at": now})
+    if status is ReportStatus.SUBMITTED:
+        outbox.skip_submitted(session, now)
+    view = _view(session, deadline, occurrence, ref, today)
+    late = days_late(today, effective, calendar) if status is ReportStatus.SUBMITTED else 0
+    return StatusReceipt(view, status, late, note, proposal, wanted_date, document_ref)
+
+
+def add_details(session: Session, caller: Caller, ref: ReportRef, now: datetime,
+                timing: ReminderTiming, *, note: str = "", document_ref: str = ""
+                ) -> StatusReceipt:
+    """Attach a note or a document number to the report: a new row repeating the current
+    status (in progress when the unit has said nothing yet), pointing at the row it completes."""
+    _check_serves(session, caller, ref)
+    deadline, occurrence, _calendar = _occurrence(session, ref, timing)
+    note = clean_note(note, required=not document_ref)
+    current = status_updates.latest(session, ref.deadline_id, ref.due_date, ref.unit_id)
+    status = ReportStatus(current.status) if current else ReportStatus.IN_PROGRESS
+    status_updates.add(session, {
+        "deadline_id": ref.deadline_id, "due_date": ref.due_date, "unit_id": ref.unit_id,
+        "person_id": caller.person_id, "status": status.value,
+        "note": note or (current.note if current else ""),
+        "proposal": current.proposal if current else "",
+        "wanted_date": current.wanted_date if current else None,
+        "document_ref": document_ref[:256] or (current.document_ref if current else ""),
+        "on_time": current.on_time if current else None,
+        "corrects_id": current.id if current else None, "received_at": now})
+    view = _view(session, deadline, occurrence, ref, now.astimezone(timing.tz).date())
+    return StatusReceipt(view, status, 0, note, "", None, document_ref)
+
+
+def report_view(session: Session, caller: Caller, ref: ReportRef, now: datetime,
+                timing: ReminderTiming) -> ReportView:
+    """The report behind a button, checked: it exists and the caller serves its unit."""
+    _check_serves(session, caller, ref)
+    deadline, occurrence, _calendar = _occurrence(session, ref, timing)
+    return _view(session, deadline, occurrence, ref, now.astimezone(timing.tz).date())
+
+
+def report_of_reminder(session: Session, chat_id: int, message_id: int) -> ReportRef | None:
+    """The report a reminder message (a reply target) was about, if it was one."""
+    found = status_updates.report_of_message(session, chat_id, message_id)
+    return None if found is None else ReportRef(*found)
+
+
+def open_reports(session: Session, caller: Caller, now: datetime,
+                 timing: ReminderTiming) -> list[ReportView]:
+    """The caller's units' reports due soon or overdue and not yet submitted, soonest first."""
+    today = now.astimezone(timing.tz).date()
+    unit_rows = [row for row in (units.find_row(session, u.code) for u in caller.units)
+                 if row is not None and row.active]
+    if not unit_rows:
+        return []
+    calendar = calendar_days.working_calendar(session)
+    known = units.all_units(session)
+    latest = status_updates.latest_by_report(
+        session, [row.id for row in unit_rows], today - LOOKBACK - timedelta(days=31))
+    found: list[ReportView] = []
+    for row in deadlines.live_rows(session):
+        deadline = deadlines.to_domain(row, known)
+        for occurrence in occurrences(deadline, today - LOOKBACK, today + UPCOMING, calendar,
+                                      timing.policy):
+            for unit in unit_rows:
+                if unit.code not in occurrence.units:
+                    continue
+                update = latest.get((row.id, occurrence.due_date, unit.id))
+                if update is not None and update.status == ReportStatus.SUBMITTED.value:
+                    continue
+                ref = ReportRef(row.id, occurrence.due_date, unit.id)
+                found.append(_view_from(row, occurrence, ref, unit.name, update, today))
+    return sorted(found, key=lambda view: (view.effective_due_date, view.deadline_code))
+
+
+def _check_serves(session: Session, caller: Caller, ref: ReportRef) -> None:
+    unit = units.find_row_by_id(session, ref.unit_id)
+    if unit is None:
+        raise UnknownReport()
+    if memberships.find(session, caller.person_id, ref.unit_id) is None:
+        raise NotYourUnit(unit=unit.name)
+
+
+def _occurrence(session: Session, ref: ReportRef, timing: ReminderTiming
+                ) -> tuple[Deadline, Occurrence, WorkingCalendar]:
+    row = status_updates.live_deadline(session, ref.deadline_id)
+    if row is None:
+        raise UnknownReport()
+    calendar = calendar_days.working_calendar(session)
+    deadline = deadlines.to_domain(row, units.all_units(session))
+    # A paused deadline still takes answers about its occurrences.
+    found = occurrences(replace(deadline, active=True), ref.due_date, ref.due_date, calendar,
+                        timing.policy)
+    if not found:
+        raise UnknownReport()
+    return row, found[0], calendar
+
+
+def _view(session: Session, deadline: Deadline, occurrence: Occurrence, ref: ReportRef,
+          today: date) -> ReportView:
+    unit = units.get_row(session, ref.unit_id)
+    update = status_updates.latest(session, ref.deadline_id, ref.due_date, ref.unit_id)
+    return _view_from(deadline, occurrence, ref, unit.name, update, today)
+
+
+def _view_from(deadline: Deadline, occurrence: Occurrence, ref: ReportRef, unit_name: str,
+               update: StatusUpdate | None, today: date) -> ReportView:
+    status = ReportStatus(update.status) if update is not None else None
+    on_time = update.on_time if update is not None else None
+    return ReportView(ref, deadline.code, deadline.title, occurrence.period.label, unit_name,
+                      occurrence.effective_due_date,
+                      standing(status, on_time, today, occurrence.effective_due_date), status)
+
