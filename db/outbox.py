@@ -182,14 +182,30 @@ def mark_failed(session: Session, row_id: int, reason: str, now: datetime) -> No
         attempts=OutboxMessage.attempts + 1, updated_at=now))
 
 
-def move_chat(session: Session, old_chat_id: int, new_chat_id: int, now: datetime) -> None:
-    """A group became a supergroup: its rows and its registration follow the new id."""
+def move_chat(session: Session, old_chat_id: int, new_chat_id: int, now: datetime) -> set[int]:
+    """A group became a supergroup: its registration and open rows follow the new id.
+
+    A row the planner already made for the new id wins (the old one is skipped, so the unique
+    key holds and nothing is sent twice); returns the ids of the rows skipped that way.
+    """
     session.execute(update(GroupChat).where(GroupChat.telegram_chat_id == old_chat_id)
                     .values(telegram_chat_id=new_chat_id))
-    session.execute(update(OutboxMessage).where(
-        OutboxMessage.chat_id == old_chat_id,
-        OutboxMessage.state.in_([SendOutcome.PENDING.value, SendOutcome.SENDING.value]))
-        .values(chat_id=new_chat_id, updated_at=now))
+    open_states = [SendOutcome.PENDING.value, SendOutcome.SENDING.value]
+    planned_for_new = {
+        (row.deadline_id, row.due_date, row.unit_id, row.slot)
+        for row in session.scalars(select(OutboxMessage).where(
+            OutboxMessage.chat_id == new_chat_id))}
+    skipped: set[int] = set()
+    for row in session.scalars(select(OutboxMessage).where(
+            OutboxMessage.chat_id == old_chat_id, OutboxMessage.state.in_(open_states))):
+        if (row.deadline_id, row.due_date, row.unit_id, row.slot) in planned_for_new:
+            row.state, row.last_error = SendOutcome.SKIPPED.value, "group moved: sent at its new id"
+            skipped.add(row.id)
+        else:
+            row.chat_id = new_chat_id
+        row.updated_at = now
+    session.flush()
+    return skipped
 
 
 def mark_chat_unreachable(session: Session, chat_id: int, reason: str, now: datetime) -> None:

@@ -168,10 +168,7 @@ class OutboxSender:
         except RetryAfter as error:
             await self._rate_limited(notice, error, report)
         except ChatMigrated as migrated:
-            await self.database.run(partial(
-                reminders.record_chat_moved, row_id=notice.row_id, old_chat_id=notice.chat_id,
-                new_chat_id=migrated.new_chat_id, now=self.clock()))
-            report.retried += 1
+            await self._chat_moved(notice, migrated.new_chat_id, report)
         except (Forbidden, BadRequest) as error:
             await self._failed(notice, error.message, report,
                                unreachable=_is_unreachable(error))
@@ -188,6 +185,19 @@ class OutboxSender:
             await self.database.run(
                 lambda s: reminders.record_sent(s, notice.row_id, message.message_id, now))
             report.sent += 1
+
+    async def _chat_moved(self, notice: ReminderNotice, new_chat_id: int,
+                          report: SendReport) -> None:
+        try:
+            await self.database.run(partial(
+                reminders.record_chat_moved, row_id=notice.row_id, old_chat_id=notice.chat_id,
+                new_chat_id=new_chat_id, now=self.clock()))
+        except Exception as error:  # never leave the row claimed: the rest of the batch waits
+            logger.exception("Reminder {}: could not follow the group to {}", notice.row_id,
+                             new_chat_id)
+            await self._failed(notice, f"group moved, not followed: {error}", report)
+            return
+        report.retried += 1
 
     def _chat_wait(self, chat_id: int) -> float:
         return self._next_send_to_chat.get(chat_id, 0.0) - self.monotonic()

@@ -169,10 +169,11 @@ def record_failure(session: Session, row_id: int, reason: str, now: datetime,
 
 def record_chat_moved(session: Session, row_id: int, old_chat_id: int, new_chat_id: int,
                       now: datetime) -> None:
-    """The group became a supergroup: follow it and send again at once."""
-    outbox.move_chat(session, old_chat_id, new_chat_id, now)
-    outbox.mark_retry(session, row_id, now, "group migrated to a supergroup", now,
-                      counts_as_attempt=False)
+    """The group became a supergroup: follow it and send again at once (unless the send was
+    already planned at the new id)."""
+    if row_id not in outbox.move_chat(session, old_chat_id, new_chat_id, now):
+        outbox.mark_retry(session, row_id, now, "group migrated to a supergroup", now,
+                          counts_as_attempt=False)
 
 
 def release_interrupted_sends(session: Session, now: datetime, lease: timedelta) -> int:

@@ -16,6 +16,8 @@ from config.settings import load_settings
 from scheduler.runner import ReminderRunner
 from tests.fake_telegram import INPROCESS_BASE_URL, FakeTelegram, inprocess_request
 
+DEFAULT_SENDER_READ_TIMEOUT = 5.0  # PTB's default
+
 
 @dataclass
 class RunningBot:
@@ -35,24 +37,36 @@ class RunningBot:
 @contextlib.asynccontextmanager
 async def running_bot(fake: FakeTelegram, database_url: str, *, admin_ids: tuple[int, ...] = (),
                       language: str = "vi", clock: Clock = system_clock,
-                      wait_until_polling: bool = True) -> AsyncIterator[RunningBot]:
-    """Start the bot in this event loop, wait until it polls, stop it cleanly on exit."""
+                      wait_until_polling: bool = True,
+                      sender_read_timeout: float = DEFAULT_SENDER_READ_TIMEOUT,
+                      **settings_fields: object) -> AsyncIterator[RunningBot]:
+    """Start the bot in this event loop, wait until it polls, stop it cleanly on exit.
+
+    `settings_fields` are further Settings fields (bot_reminder_time="00:00"…). With a
+    simulated `clock`, the sender's spacing of sends to one chat follows that clock too:
+    otherwise a reminder "sent" days later in simulated time but milliseconds later in real
+    time would be deferred as too soon.
+    """
     settings = load_settings(_env_file=None, telegram_bot_token=fake.token,
                              telegram_api_base_url=INPROCESS_BASE_URL, database_url=database_url,
-                             bot_admin_ids=admin_ids, bot_language=language)
+                             bot_admin_ids=admin_ids, bot_language=language, **settings_fields)
     deps = await asyncio.to_thread(prepare, settings, clock)
     stop = asyncio.Event()
     started: asyncio.Future[BotApplication] = asyncio.get_running_loop().create_future()
     task = asyncio.create_task(run_until_stopped(
         deps, stop, request=inprocess_request(fake),
         updates_request=inprocess_request(fake, read_timeout=40), first_retry_delay=0.01,
-        sender_request=inprocess_request(fake), started=started))
+        sender_request=inprocess_request(fake, read_timeout=sender_read_timeout),
+        started=started))
     try:
         application = None
         if wait_until_polling:
             await fake.wait_for_calls("getUpdates", count=1)
             application = await asyncio.wait_for(started, timeout=10)
-        yield RunningBot(deps, task, application)
+        running = RunningBot(deps, task, application)
+        if application is not None and clock is not system_clock:
+            running.reminders.sender.monotonic = lambda: clock().timestamp()
+        yield running
     finally:
         stop.set()
         await asyncio.wait_for(task, timeout=10)
