@@ -1,0 +1,1 @@
+"""Benchmarks of deadline-bot against the fake Bot API (see bench/README.md)."""
