@@ -124,10 +124,12 @@ class OutboxSender:
         """Send every reminder due now; one pass at a time per process."""
         report = SendReport()
         async with self._lock:
+            sweep = True
             while not self._stopping:
                 batch = await self.database.run(partial(
                     reminders.claim_reminders, now=self.clock(), worker=self.worker_id,
-                    limit=self.pacing.claim_batch, tz=self.tz))
+                    limit=self.pacing.claim_batch, tz=self.tz, sweep=sweep))
+                sweep = False
                 if not batch:
                     return report
                 await self._send_batch(batch, report)

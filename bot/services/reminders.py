@@ -115,17 +115,20 @@ def _move_if_changed(row: OutboxMessage, send: PlannedSend, now: datetime) -> bo
 
 
 def claim_reminders(session: Session, now: datetime, worker: str, limit: int,
-                    tz: tzinfo) -> list[ReminderNotice]:
+                    tz: tzinfo, *, sweep: bool = True) -> list[ReminderNotice]:
     """Claim up to `limit` due reminders for `worker` and return what their messages say.
 
-    Steps: skip rows of reports already submitted; of each report's missed reminders to one
-    chat keep only the latest (the catch-up rule); claim; read what the messages need.
+    Steps: with `sweep` (the first batch of a pass; it reads every due row), skip rows of
+    reports already submitted and, of each report's missed reminders to one chat, keep only the
+    latest (the catch-up rule); claim; read what the messages need.
     """
-    outbox.skip_submitted(session, now)
     today = now.astimezone(tz).date()
-    keep, skip = stale_sends(outbox.due_pending(session, now), today)
-    outbox.set_state(session, skip, SendOutcome.SKIPPED, now, "superseded by a later reminder")
-    claimed = outbox.claim_due(session, now, worker, limit) if keep else []
+    if sweep:
+        outbox.skip_submitted(session, now)
+        _keep, skip = stale_sends(outbox.due_pending(session, now), today)
+        outbox.set_state(session, skip, SendOutcome.SKIPPED, now,
+                         "superseded by a later reminder")
+    claimed = outbox.claim_due(session, now, worker, limit)
     if not claimed:
         return []
     calendar = calendar_days.working_calendar(session)
