@@ -26,6 +26,7 @@ from bot.context import DEPENDENCIES_KEY, BotContext, Dependencies
 from bot.update_processor import LoggingUpdateProcessor
 from handlers import (
     access_requests,
+    digests,
     fallback,
     people,
     reachability,
@@ -92,6 +93,7 @@ def register_handlers(application: BotApplication) -> None:
         "reminders": reminders.show_upcoming,
         "status": status.show_open_reports,
         "history": status.show_history,
+        "digest": digests.show_digest,
     }
     for name, callback in commands.items():
         application.add_handler(CommandHandler(name, callback))

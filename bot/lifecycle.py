@@ -23,6 +23,7 @@ from config.province import load_province
 from config.settings import Settings
 from db.migrate import upgrade_to_head
 from db.session import Database
+from scheduler.digests import start_digests
 from scheduler.runner import ReminderRunner, build_reminder_runner
 from scheduler.sender import reminder_sender_bot
 
@@ -127,6 +128,7 @@ async def _serve(application: BotApplication, deps: Dependencies, sender_bot: Bo
     assert updater is not None
     await application.start()
     runner = await _start_reminders(application, deps, sender_bot)
+    digest_runner = await start_digests(application, deps)
     if started is not None:
         started.set_result(application)
     await updater.start_polling(poll_interval=0.0, timeout=LONG_POLL_TIMEOUT_SECONDS,
@@ -138,5 +140,6 @@ async def _serve(application: BotApplication, deps: Dependencies, sender_bot: Bo
         logger.info("Stopping")
         await updater.stop()
         await runner.stop()
+        await digest_runner.stop()
         await application.stop()
         await application.shutdown()

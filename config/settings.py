@@ -18,6 +18,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
 from bot.domain.calendar import DueDatePolicy
+from bot.domain.digest_schedule import DEFAULT_WEEKLY_SLOT, WeeklySlot, parse_weekly_slot
 
 DEFAULT_DATABASE_URL = "sqlite:///./data/deadline-bot.sqlite3"
 SUPPORTED_DATABASE_DRIVERS = ("sqlite", "sqlite+pysqlite", "postgresql+psycopg")
@@ -46,6 +47,8 @@ class Settings(BaseSettings):
     bot_send_rate: Annotated[float, Field(gt=0, le=30)] = 29.0
     # Sends in flight at once; above 1, a killed process may leave that many possible duplicates.
     bot_send_concurrency: Annotated[int, Field(ge=1, le=32)] = 1
+    # Weekly digest to the provincial office while any report is open ('mon 08:00'); empty: off.
+    bot_weekly_digest: Annotated[WeeklySlot | None, NoDecode] = DEFAULT_WEEKLY_SLOT
 
     @field_validator("telegram_bot_token")
     @classmethod
@@ -98,6 +101,11 @@ class Settings(BaseSettings):
                 raise ValueError(f"{part!r} is not a Telegram user id (digits only)")
             ids.append(int(part))
         return tuple(ids)
+
+    @field_validator("bot_weekly_digest", mode="before")
+    @classmethod
+    def _weekly_slot(cls, value: object) -> object:
+        return parse_weekly_slot(value) if isinstance(value, str) else value
 
     @field_validator("bot_province_file")
     @classmethod

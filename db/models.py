@@ -297,3 +297,28 @@ class ChatFlow(Base):
     started_at: Mapped[datetime] = mapped_column(UTCDateTime())
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
     expires_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class DigestSend(Base):
+    """One scheduled digest to one chat of the provincial office, recorded before it is sent.
+
+    `subject` is the occurrence's key ('quy:2020-03-10') or 'weekly'; `day` the local day it is
+    scheduled for. The unique key makes each digest go out once per chat and day, whichever
+    process or restart gets there first; `state` moves sending (claimed) → sent | failed.
+    """
+
+    __tablename__ = "digest_sends"
+    __table_args__ = (
+        UniqueConstraint("subject", "day", "chat_id", name="uq_digest_sends_delivery"),
+        CheckConstraint("state IN ('sending', 'sent', 'failed')", name="state"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    subject: Mapped[str] = mapped_column(String(64))
+    day: Mapped[date] = mapped_column(Date)
+    chat_id: Mapped[int] = mapped_column(BigInteger)
+    state: Mapped[str] = mapped_column(String(16), default="sending")
+    claimed_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    parts: Mapped[int] = mapped_column(default=0)  # messages the digest took
+    last_error: Mapped[str | None] = mapped_column(String(512))

@@ -11,7 +11,6 @@ The database is the truth; APScheduler only decides *when* to look at it. Jobs:
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Coroutine
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
@@ -24,6 +23,7 @@ from bot.services import reminders
 from bot.services.reminders import PlanReport, ReminderTiming
 from config.settings import Settings
 from db.session import Database
+from scheduler.background import BackgroundTasks
 from scheduler.sender import OutboxSender, Pacing, SendReport
 
 if TYPE_CHECKING:
@@ -52,7 +52,7 @@ class ReminderRunner:
 
     def __post_init__(self) -> None:
         self._plan_lock = asyncio.Lock()
-        self._background: set[asyncio.Task[None]] = set()
+        self._background = BackgroundTasks("Reminder work")
         self._replan_requested = False
 
     async def start(self, *, previous_process_dead: bool) -> None:
@@ -73,7 +73,7 @@ class ReminderRunner:
         self.job_queue.run_repeating(self._tick_job, interval=SAFETY_TICK, first=SAFETY_TICK,
                                      name="reminders-tick")
         await self.replan()
-        self._in_background(self.run_due())
+        self._background.start(self.run_due())
 
     async def replan(self) -> PlanReport:
         """Bring the outbox in line with the calendar now and reschedule the wake-ups."""
@@ -121,7 +121,7 @@ class ReminderRunner:
             await self.replan()
             await self.run_due()
 
-        self._in_background(replan_and_send())
+        self._background.start(replan_and_send())
 
     async def stop(self, timeout: float = STOP_TIMEOUT_SECONDS) -> None:
         """Finish the send in flight, hand back unsent claims, and wait for background work."""
@@ -134,19 +134,7 @@ class ReminderRunner:
 
     async def idle(self) -> None:
         """Wait until the background work started so far is done (tests, shutdown)."""
-        while self._background:
-            await asyncio.gather(*self._background, return_exceptions=True)
-
-    def _in_background(self, work: Coroutine[Any, Any, object]) -> None:
-        async def logged() -> None:
-            try:
-                await work
-            except Exception:
-                logger.exception("Reminder work failed; the next pass will retry")
-
-        task = asyncio.get_running_loop().create_task(logged())
-        self._background.add(task)
-        task.add_done_callback(self._background.discard)
+        await self._background.idle()
 
     async def _replan_job(self, _context: object) -> None:
         await self.replan()

@@ -173,7 +173,7 @@ class OutboxSender:
             await self._chat_moved(notice, migrated.new_chat_id, report)
         except (Forbidden, BadRequest) as error:
             await self._failed(notice, error.message, report,
-                               unreachable=_is_unreachable(error))
+                               unreachable=is_unreachable(error))
         except InvalidToken:
             raise
         except NetworkError as error:  # timeouts, dropped connections, 5xx
@@ -245,7 +245,8 @@ class OutboxSender:
         report.failed += 1
 
 
-def _is_unreachable(error: Forbidden | BadRequest) -> bool:
+def is_unreachable(error: Forbidden | BadRequest) -> bool:
+    """Telegram will not deliver to this chat again until someone acts (blocked, removed…)."""
     if isinstance(error, Forbidden):
         return True
     message = error.message.lower()

@@ -43,6 +43,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("invites", Role.ADMIN),
     Command("revoke_invite", Role.ADMIN),
     Command("groups", Role.ADMIN, also=frozenset({Role.OFFICE})),
+    Command("digest", Role.OFFICE, also=frozenset({Role.ADMIN})),
     Command("units", Role.ADMIN),
     Command("unit_add", Role.ADMIN),
     Command("unit_edit", Role.ADMIN),

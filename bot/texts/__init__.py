@@ -7,6 +7,7 @@ import unicodedata
 from typing import Literal
 
 from bot.domain.errors import DomainError
+from bot.texts.digests import DIGEST_MESSAGES
 from bot.texts.errors import ERROR_MESSAGES
 from bot.texts.flows import FLOW_MESSAGES, UNIT_FLOW_MESSAGES
 from bot.texts.groups import GROUP_MESSAGES
@@ -20,7 +21,7 @@ Lang = Literal["vi", "en"]
 TELEGRAM_TEXT_LIMIT = 4096
 MESSAGES: dict[str, dict[str, str]] = {
     **GENERAL_MESSAGES, **PEOPLE_MESSAGES, **UNIT_MESSAGES, **REMINDER_MESSAGES, **STATUS_MESSAGES,
-    **GROUP_MESSAGES, **FLOW_MESSAGES, **UNIT_FLOW_MESSAGES,
+    **GROUP_MESSAGES, **FLOW_MESSAGES, **UNIT_FLOW_MESSAGES, **DIGEST_MESSAGES,
 }
 
 

@@ -1,0 +1,129 @@
+"""The digest as the provincial office reads it on a phone: counts first, then who to chase."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TypeVar
+
+from bot.domain.dates import format_vn_date
+from bot.domain.digests import (
+    STANDING_ORDER,
+    Digest,
+    DigestScope,
+    LateUnit,
+    OccurrenceDigest,
+    SilentUnit,
+    UnitAnswer,
+)
+from bot.domain.statuses import Standing
+from bot.texts import Lang, split_message, text
+from bot.texts.units_render import shorten
+
+TITLE_SHOWN = 120
+NOTE_SHOWN = 300
+T = TypeVar("T")
+
+
+def digest_messages(digest: Digest, lang: Lang) -> list[str]:
+    """The digest in as many messages as it needs (each under Telegram's limit)."""
+    today = format_vn_date(digest.today)
+    lines = [text("digest.title", lang), text(f"digest.subtitle.{digest.scope.value}", lang,
+                                               today=today)]
+    if not digest.occurrences and digest.scope is DigestScope.OPEN:
+        lines.append(text("digest.none_open", lang))
+    for number, occurrence in enumerate(digest.occurrences, start=1):
+        lines += ["", *occurrence_lines(occurrence, number, lang)]
+    return split_message("\n".join(lines))
+
+
+def occurrence_lines(digest: OccurrenceDigest, number: int, lang: Lang) -> list[str]:
+    """One occurrence: what and when, the counts, then the units worth naming."""
+    occurrence = digest.occurrence
+    lines = [text("digest.occurrence.title", lang, number=number,
+                  title=shorten(occurrence.title, TITLE_SHOWN), code=occurrence.deadline_code)]
+    if occurrence.period.label:
+        lines.append(text("digest.occurrence.period", lang, period=occurrence.period.label))
+    lines.append(_due_line(digest, lang))
+    lines.append(text("digest.expected", lang, count=digest.expected))
+    lines += [text(f"digest.count.{standing.value}", lang, count=digest.counts[standing])
+              for standing in STANDING_ORDER if digest.counts[standing]]
+    if digest.escalated:
+        lines.append(text("digest.count.escalated", lang, count=digest.escalated))
+    lines += _section("silent", digest.not_sent, digest.silent, _silent_line, lang)
+    lines += _section("late", digest.counts[Standing.SENT_LATE], digest.late, _late_line, lang)
+    lines += _section("in_progress", digest.counts[Standing.IN_PROGRESS], digest.in_progress,
+                      _plain_line, lang)
+    lines += _section("blocked", digest.counts[Standing.BLOCKED], digest.blocked,
+                      _blocked_lines, lang)
+    lines += _section("extension", digest.counts[Standing.EXTENSION], digest.extensions,
+                      _extension_line, lang)
+    return lines
+
+
+def _due_line(digest: OccurrenceDigest, lang: Lang) -> str:
+    occurrence = digest.occurrence
+    line = text(f"digest.due.{digest.state.value}", lang,
+                due=format_vn_date(occurrence.effective_due_date),
+                days=abs(digest.working_days_left))
+    if occurrence.due_date != occurrence.effective_due_date:
+        line += " " + text("digest.due.moved", lang, nominal=format_vn_date(occurrence.due_date))
+    return line
+
+
+def _section(name: str, total: int, shown: Sequence[T], render: Callable[[T, Lang], list[str]],
+             lang: Lang) -> list[str]:
+    """A heading with the total, a line (or two) per unit shown, and how many more there are."""
+    if not total:
+        return []
+    lines = [text(f"digest.section.{name}", lang, count=total)]
+    for item in shown:
+        lines += render(item, lang)
+    if total > len(shown):
+        lines.append(text("digest.more", lang, count=total - len(shown)))
+    return lines
+
+
+def _escalated(line: str, escalated: bool, lang: Lang) -> str:
+    return line + text("digest.escalated", lang) if escalated else line
+
+
+def _silent_line(unit: SilentUnit, lang: Lang) -> list[str]:
+    line = (text("digest.unit.heads", lang, unit=unit.unit_name, heads=", ".join(unit.heads))
+            if unit.heads else text("digest.unit", lang, unit=unit.unit_name))
+    return [_escalated(line, unit.escalated, lang)]
+
+
+def _late_line(unit: LateUnit, lang: Lang) -> list[str]:
+    line = (text("digest.late.days", lang, unit=unit.unit_name, days=unit.days_late)
+            if unit.days_late else
+            text("digest.late.day_off", lang, unit=unit.unit_name,
+                 sent=format_vn_date(unit.sent_on)))
+    return [_escalated(line, unit.escalated, lang)]
+
+
+def _plain_line(answer: UnitAnswer, lang: Lang) -> list[str]:
+    return [_escalated(text("digest.unit", lang, unit=answer.unit_name), answer.escalated, lang)]
+
+
+def _blocked_lines(answer: UnitAnswer, lang: Lang) -> list[str]:
+    difficulty = _one_line(answer.note) or text("digest.blocked.no_text", lang)
+    lines = [_escalated(text("digest.blocked.unit", lang, unit=answer.unit_name,
+                             difficulty=difficulty), answer.escalated, lang)]
+    if answer.proposal.strip():
+        lines.append(text("digest.blocked.proposal", lang, proposal=_one_line(answer.proposal)))
+    return lines
+
+
+def _extension_line(answer: UnitAnswer, lang: Lang) -> list[str]:
+    wanted = (format_vn_date(answer.wanted_date) if answer.wanted_date
+              else text("digest.extension.no_date", lang))
+    reason = _one_line(answer.note)
+    line = (text("digest.extension.unit_reason", lang, unit=answer.unit_name, wanted=wanted,
+                 reason=reason) if reason else
+            text("digest.extension.unit", lang, unit=answer.unit_name, wanted=wanted))
+    return [line]
+
+
+def _one_line(note: str) -> str:
+    """A note on one line (line breaks would cut the digest's layout), shortened."""
+    return shorten(" ".join(note.split()), NOTE_SHOWN)

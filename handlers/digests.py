@@ -1,0 +1,32 @@
+"""/digest: where every report stands, for the provincial office and admins."""
+
+from __future__ import annotations
+
+from telegram import Update
+
+from bot.context import BotContext
+from bot.domain.roles import require
+from bot.services import digests
+from bot.texts.digests_render import digest_messages
+from handlers.identify import caller_of
+from handlers.replies import reply
+from scheduler.runner import reminder_timing
+
+
+async def show_digest(update: Update, context: BotContext) -> None:
+    """/digest: every open report; /digest <code> [period]: one report's occurrence(s).
+
+    The period is a due date (10/03/2020), a year (2020) or a period's name (Quý I/2020);
+    without it, the latest occurrence.
+    """
+    require(caller_of(context).roles, "digest")
+    args = context.args or []
+    now, timing = context.deps.clock(), reminder_timing(context.deps.settings)
+    if args:
+        code, period = args[0], " ".join(args[1:]) or None
+        digest = await context.deps.database.run(
+            lambda s: digests.occurrence_digest(s, code, period, now, timing))
+    else:
+        digest = await context.deps.database.run(lambda s: digests.open_digest(s, now, timing))
+    for message in digest_messages(digest, context.lang):
+        await reply(update, message)
