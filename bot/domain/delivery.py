@@ -152,6 +152,17 @@ def stale_sends(due: Iterable[DueSend], today: date) -> tuple[list[int], list[in
 
 
 @dataclass(frozen=True, slots=True)
+class UnreachableChat:
+    """An officer or a unit's group Telegram no longer delivers to, and since when."""
+
+    name: str
+    units: tuple[str, ...]
+    since: datetime
+    reason: str
+    is_group: bool = False
+
+
+@dataclass(frozen=True, slots=True)
 class ReminderNotice:
     """Everything a reminder message says, computed when it is sent (so the count is current).
 

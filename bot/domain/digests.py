@@ -13,7 +13,7 @@ from enum import StrEnum
 
 from bot.domain.calendar import WorkingCalendar
 from bot.domain.deadlines import Occurrence
-from bot.domain.delivery import working_days_left
+from bot.domain.delivery import UnreachableChat, working_days_left
 from bot.domain.statuses import ReportStatus, Standing, days_late, standing
 
 # The rolling digest shows what falls due within this many calendar days…
@@ -150,6 +150,9 @@ class Digest:
     today: date
     scope: DigestScope
     occurrences: tuple[OccurrenceDigest, ...]
+    # Reminders cannot reach these (blocked the bot, bot removed from the group): the office
+    # and admins should contact them another way.
+    unreachable: tuple[UnreachableChat, ...] = ()
 
 
 def summarize(occurrence: Occurrence, figures: OccurrenceFigures, today: date,

@@ -30,7 +30,7 @@ from bot.domain.errors import UnknownDeadline
 from bot.domain.statuses import ReportStatus
 from bot.domain.units import close_codes, fold_code
 from bot.services.reminders import ReminderTiming
-from db import calendar_days, deadlines, outbox, units
+from db import calendar_days, deadlines, outbox, reachability, units
 from db import digests as figures_db
 from db.digests import AnswerRow, UnitScope, unit_scope
 
@@ -80,7 +80,8 @@ def open_digest(session: Session, now: datetime, timing: ReminderTiming, *,
         context.today)
     found = digests_of(session, candidates, context)
     return Digest(context.today, DigestScope.OPEN,
-                  tuple(d for d in found if is_open(d, context.today)))
+                  tuple(d for d in found if is_open(d, context.today)),
+                  tuple(reachability.unreachable_chats(session)))
 
 
 def digests_of(session: Session, chosen: Sequence[Occurrence], context: DigestContext

@@ -44,4 +44,10 @@ DIGEST_MESSAGES: dict[str, dict[str, str]] = {
     "digest.extension.unit_reason": {"vi": "• {unit} — xin gia hạn đến {wanted}: {reason}", "en": "• {unit} — until {wanted}: {reason}"},
     "digest.extension.no_date": {"vi": "(chưa nêu ngày)", "en": "(no date given)"},
     "digest.more": {"vi": "   … và {count} đơn vị khác", "en": "   … and {count} more unit(s)"},
+    "digest.unreachable.heading": {
+        "vi": "⚠️ <b>Không nhắn được ({count})</b> — đã chặn bot hoặc đã xóa bot khỏi nhóm; đề nghị liên hệ trực tiếp:",
+        "en": "⚠️ <b>Cannot be reached ({count})</b> — blocked the bot or removed it from the group; please contact them directly:",
+    },
+    "digest.unreachable.person": {"vi": "   • {name} ({units}), từ {since}", "en": "   • {name} ({units}), since {since}"},
+    "digest.unreachable.group": {"vi": "   • Nhóm «{name}» ({units}), từ {since}", "en": "   • Group “{name}” ({units}), since {since}"},
 }

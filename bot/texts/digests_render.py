@@ -6,6 +6,7 @@ from collections.abc import Callable, Sequence
 from typing import TypeVar
 
 from bot.domain.dates import format_vn_date
+from bot.domain.delivery import UnreachableChat
 from bot.domain.digests import (
     STANDING_ORDER,
     Digest,
@@ -20,6 +21,7 @@ from bot.texts import Lang, split_message, text
 from bot.texts.units_render import shorten
 
 TITLE_SHOWN = 120
+UNREACHABLE_SHOWN = 20
 NOTE_SHOWN = 300
 T = TypeVar("T")
 
@@ -33,7 +35,23 @@ def digest_messages(digest: Digest, lang: Lang) -> list[str]:
         lines.append(text("digest.none_open", lang))
     for number, occurrence in enumerate(digest.occurrences, start=1):
         lines += ["", *occurrence_lines(occurrence, number, lang)]
+    lines += unreachable_lines(digest.unreachable, lang)
     return split_message("\n".join(lines))
+
+
+def unreachable_lines(chats: Sequence[UnreachableChat], lang: Lang) -> list[str]:
+    """Who reminders cannot reach, so the office can call them instead."""
+    if not chats:
+        return []
+    lines = ["", text("digest.unreachable.heading", lang, count=len(chats))]
+    for chat in chats[:UNREACHABLE_SHOWN]:
+        kind = "group" if chat.is_group else "person"
+        lines.append(text(f"digest.unreachable.{kind}", lang, name=shorten(chat.name, 60),
+                          units=", ".join(chat.units) or "—",
+                          since=format_vn_date(chat.since.date())))
+    if len(chats) > UNREACHABLE_SHOWN:
+        lines.append(text("digest.more", lang, count=len(chats) - UNREACHABLE_SHOWN))
+    return lines
 
 
 def occurrence_lines(digest: OccurrenceDigest, number: int, lang: Lang) -> list[str]:

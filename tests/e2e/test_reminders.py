@@ -173,3 +173,20 @@ async def test_a_person_who_blocks_the_bot_is_skipped_until_they_come_back(
     assert report.sent == 1  # Mai only
     assert {state for _slot, state in lan_rows} == {"cancelled"}
     assert ("before:3", "pending") in back
+
+
+async def test_the_office_digest_names_officers_who_blocked_the_bot(database_url: str) -> None:
+    fake = FakeTelegram(rate_limits=RateLimits.off())
+    admin, lan, clerk = fake.add_user("Admin"), fake.add_user("Lan"), fake.add_user("Mai")
+    clock = SimulatedClock(local(2020, 1, 8, 9))
+    async with running_bot(fake, database_url, admin_ids=(admin.id,), clock=clock) as bot:
+        await register(bot, fake, admin, lan, "syt")
+        await register(bot, fake, admin, clerk, "office")
+        fake.block_bot(lan)
+        await until_reachability(bot, lan, reachable=False)
+        fake.send_command(clerk, "digest")
+        [digest] = await fake.wait_for_bot_messages(clerk)
+    lines = digest.text.splitlines()
+    heading = lines.index("⚠️ Không nhắn được (1) — đã chặn bot hoặc đã xóa bot khỏi nhóm; "
+                          "đề nghị liên hệ trực tiếp:")
+    assert lines[heading + 1] == "   • Lan (syt), từ 08/01/2020"
