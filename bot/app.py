@@ -27,7 +27,9 @@ from bot.update_processor import LoggingUpdateProcessor
 from handlers import (
     access_requests,
     digests,
+    export,
     fallback,
+    office_actions,
     people,
     reachability,
     registration,
@@ -94,11 +96,17 @@ def register_handlers(application: BotApplication) -> None:
         "status": status.show_open_reports,
         "history": status.show_history,
         "digest": digests.show_digest,
+        "giahan": office_actions.approve_command,
+        "dondoc": office_actions.follow_up_command,
+        "export": export.send_export,
+        "chart": export.send_chart,
     }
     for name, callback in commands.items():
         application.add_handler(CommandHandler(name, callback))
     application.add_handler(CallbackQueryHandler(access_requests.on_access_button,
                                                  pattern=access_requests.CALLBACK_PATTERN))
+    application.add_handler(CallbackQueryHandler(office_actions.on_office_button,
+                                                 pattern=office_actions.CALLBACK_PATTERN))
     register_unit_handlers(application)
     register_group_handlers(application)
     # Typed answers of an open flow (before the stray-text fallback), its buttons, /cancel.

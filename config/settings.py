@@ -49,6 +49,10 @@ class Settings(BaseSettings):
     bot_send_concurrency: Annotated[int, Field(ge=1, le=32)] = 1
     # Weekly digest to the provincial office while any report is open ('mon 08:00'); empty: off.
     bot_weekly_digest: Annotated[WeeklySlot | None, NoDecode] = DEFAULT_WEEKLY_SLOT
+    # Files attached to reports: larger ones are refused (Telegram lets bots download 20 MB; a
+    # local Bot API server, 2000 MB). With an archive folder, the bot keeps a copy of each.
+    bot_max_file_mb: Annotated[int, Field(ge=1, le=2000)] = 20
+    bot_archive_dir: Path | None = None
 
     @field_validator("telegram_bot_token")
     @classmethod
@@ -113,6 +117,23 @@ class Settings(BaseSettings):
         if value is not None and not value.is_file():
             raise ValueError(f"no such file {str(value)!r}")
         return value
+
+    @field_validator("bot_archive_dir", mode="before")
+    @classmethod
+    def _empty_archive_dir_is_unset(cls, value: object) -> object:
+        return None if isinstance(value, str) and not value.strip() else value
+
+    @field_validator("bot_archive_dir")
+    @classmethod
+    def _archive_dir_is_a_folder(cls, value: Path | None) -> Path | None:
+        if value is not None and value.exists() and not value.is_dir():
+            raise ValueError(f"{str(value)!r} exists and is not a folder")
+        return value
+
+    @property
+    def max_file_bytes(self) -> int:
+        """BOT_MAX_FILE_MB in bytes."""
+        return self.bot_max_file_mb * 1024 * 1024
 
     @property
     def telegram_file_base_url(self) -> str:

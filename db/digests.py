@@ -12,7 +12,7 @@ Python over status rows.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -31,7 +31,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import InstrumentedAttribute, Session, aliased
 
 from bot.domain.statuses import ReportStatus
-from db.models import Membership, OutboxMessage, Person, StatusUpdate, Unit
+from db.models import Extension, Membership, OutboxMessage, Person, StatusUpdate, Unit
 
 ESCALATION_SLOTS = "escalation:%"
 _LISTED = (ReportStatus.IN_PROGRESS.value, ReportStatus.BLOCKED.value,
@@ -89,6 +89,7 @@ class AnswerRow:
     wanted_date: date | None
     received_at: datetime
     escalated: bool
+    granted_until: date | None = None  # the latest extension the office approved
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,17 +140,22 @@ def listed_answers(session: Session, deadline_id: int, due_dates: Sequence[date]
                      place)
              .where(worth_naming).subquery("named"))
     escalated = _escalated(deadline_id, named.c.due_date, named.c.unit_id)
+    granted = (select(func.max(Extension.granted_until))
+               .where(Extension.deadline_id == deadline_id,
+                      Extension.due_date == named.c.due_date,
+                      Extension.unit_id == named.c.unit_id)
+               .scalar_subquery())
     rows = session.execute(
         select(named.c.due_date, named.c.unit_id, Unit.code, Unit.name, named.c.status,
                named.c.on_time, named.c.note, named.c.proposal, named.c.wanted_date,
-               named.c.received_at, escalated.label("escalated"))
+               named.c.received_at, escalated.label("escalated"), granted.label("granted"))
         .join(Unit, Unit.id == named.c.unit_id)
         .where(named.c.place <= limit)
         .order_by(named.c.due_date, named.c.unit_id))
     return [AnswerRow(due, unit_id, code, name, status, on_time, note, proposal, wanted,
-                      received_at, bool(escalated_flag))
+                      received_at, bool(escalated_flag), granted_until)
             for (due, unit_id, code, name, status, on_time, note, proposal, wanted, received_at,
-                 escalated_flag) in rows]
+                 escalated_flag, granted_until) in rows]
 
 
 def silent_units(session: Session, deadline_id: int, due_date: date, scope: UnitScope,
@@ -200,3 +206,57 @@ def _escalated(deadline_id: int, due_date: date | ColumnElement[date],
                           OutboxMessage.due_date == due_date, OutboxMessage.unit_id == unit_id,
                           OutboxMessage.slot.like(ESCALATION_SLOTS),
                           OutboxMessage.state == "sent")
+
+
+# The year's export and chart (/export, /chart): the same latest answers, every unit listed.
+
+
+@dataclass(frozen=True, slots=True)
+class UnitAnswerRow:
+    """An expected unit and its latest answer for one occurrence (status None: none yet)."""
+
+    unit_id: int
+    unit_code: str
+    unit_name: str
+    status: str | None
+    on_time: bool | None
+    note: str | None
+    proposal: str | None
+    wanted_date: date | None
+    document_ref: str | None
+    received_at: datetime | None
+    person_name: str | None
+
+
+def every_unit_answer(session: Session, deadline_id: int, due_date: date, scope: UnitScope,
+                      batch: int = 1000) -> Iterator[UnitAnswerRow]:
+    """Every expected unit with its latest answer for the occurrence, or none, in the order
+    units were added; fetched `batch` rows at a time (a server-side cursor on PostgreSQL), so
+    a province of any size is never held in memory at once. Consume within the session."""
+    latest = _latest(deadline_id, [due_date], scope, StatusUpdate.unit_id, StatusUpdate.status,
+                     StatusUpdate.on_time, StatusUpdate.note, StatusUpdate.proposal,
+                     StatusUpdate.wanted_date, StatusUpdate.document_ref,
+                     StatusUpdate.received_at, StatusUpdate.person_id).subquery("latest")
+    rows = session.execute(
+        select(Unit.id, Unit.code, Unit.name, latest.c.status, latest.c.on_time, latest.c.note,
+               latest.c.proposal, latest.c.wanted_date, latest.c.document_ref,
+               latest.c.received_at, Person.full_name)
+        .outerjoin(latest, latest.c.unit_id == Unit.id)
+        .outerjoin(Person, Person.id == latest.c.person_id)
+        .where(scope.condition(Unit.id))
+        .order_by(Unit.id)
+        .execution_options(yield_per=batch))
+    for row in rows:
+        yield UnitAnswerRow(*row)
+
+
+def on_time_counts(session: Session, deadline_id: int, due_dates: Sequence[date],
+                   scope: UnitScope) -> dict[int, int]:
+    """Per unit id, the occurrences among `due_dates` whose latest answer is a report sent on
+    time (units with none are absent)."""
+    rows = session.execute(
+        _latest(deadline_id, due_dates, scope, StatusUpdate.unit_id, func.count())
+        .where(StatusUpdate.status == ReportStatus.SUBMITTED.value,
+               StatusUpdate.on_time.is_(True))
+        .group_by(StatusUpdate.unit_id))
+    return {unit_id: count for unit_id, count in rows}

@@ -322,3 +322,65 @@ class DigestSend(Base):
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     parts: Mapped[int] = mapped_column(default=0)  # messages the digest took
     last_error: Mapped[str | None] = mapped_column(String(512))
+
+
+class StatusFile(Base):
+    """A file a unit attached to one of its status updates; Telegram keeps the bytes.
+
+    `archived_path` is set once the bot has downloaded a copy (BOT_ARCHIVE_DIR).
+    """
+
+    __tablename__ = "status_files"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    status_update_id: Mapped[int] = mapped_column(ForeignKey("status_updates.id"), index=True)
+    telegram_file_id: Mapped[str] = mapped_column(String(256))
+    telegram_file_unique_id: Mapped[str] = mapped_column(String(64))
+    file_name: Mapped[str] = mapped_column(String(256))
+    mime_type: Mapped[str] = mapped_column(String(128), default="")
+    size_bytes: Mapped[int | None] = mapped_column(BigInteger)  # None when Telegram omits it
+    archived_path: Mapped[str | None] = mapped_column(String(1024))
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class Extension(Base):
+    """The provincial office's approval of a unit's extension request: a later due date for
+    that unit and occurrence. Not a status update (those are the unit's own answers).
+
+    The unique key makes a double tap or two office members at once grant a date only once.
+    """
+
+    __tablename__ = "extensions"
+    __table_args__ = (
+        UniqueConstraint("deadline_id", "due_date", "unit_id", "granted_until",
+                         name="uq_extensions_grant"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    deadline_id: Mapped[int] = mapped_column(ForeignKey("deadlines.id"))
+    due_date: Mapped[date] = mapped_column(Date)  # nominal: with the deadline, the occurrence
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"))
+    granted_until: Mapped[date] = mapped_column(Date)
+    approved_by: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))
+    approved_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class OfficeFollowUp(Base):
+    """One individual 'đôn đốc' of the provincial office to a unit about one report.
+
+    At most one per unit, occurrence and local day (the unique key), whoever taps first.
+    """
+
+    __tablename__ = "office_follow_ups"
+    __table_args__ = (
+        UniqueConstraint("deadline_id", "due_date", "unit_id", "day",
+                         name="uq_office_follow_ups_daily"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    deadline_id: Mapped[int] = mapped_column(ForeignKey("deadlines.id"))
+    due_date: Mapped[date] = mapped_column(Date)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"))
+    day: Mapped[date] = mapped_column(Date)  # local day it was sent
+    sent_by: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))
+    sent_at: Mapped[datetime] = mapped_column(UTCDateTime())

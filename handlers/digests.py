@@ -6,8 +6,9 @@ from telegram import Update
 
 from bot.context import BotContext
 from bot.domain.roles import require
+from bot.office_buttons import office_keyboard
 from bot.services import digests
-from bot.texts.digests_render import digest_messages
+from bot.texts.digests_render import digest_parts
 from handlers.identify import caller_of
 from handlers.replies import reply
 from scheduler.runner import reminder_timing
@@ -28,5 +29,5 @@ async def show_digest(update: Update, context: BotContext) -> None:
             lambda s: digests.occurrence_digest(s, code, period, now, timing))
     else:
         digest = await context.deps.database.run(lambda s: digests.open_digest(s, now, timing))
-    for message in digest_messages(digest, context.lang):
-        await reply(update, message)
+    for part in digest_parts(digest, context.lang):
+        await reply(update, part.text, office_keyboard(part.actions, context.lang))

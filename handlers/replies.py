@@ -27,11 +27,18 @@ async def reply(update: Update, message: str,
 
 
 async def notify(bot: Bot, chat_ids: Iterable[int], message: str,
-                 keyboard: InlineKeyboardMarkup | None = None) -> None:
-    """Tell other people something; a chat that cannot be reached is logged, not fatal."""
+                 keyboard: InlineKeyboardMarkup | None = None) -> int:
+    """Tell other people something; a chat that cannot be reached is logged, not fatal.
+
+    Returns how many chats got the whole message.
+    """
+    delivered = 0
     for chat_id in chat_ids:
         try:
             for part in split_message(message):
                 await bot.send_message(chat_id, part, reply_markup=keyboard)
         except TelegramError as error:
             logger.warning("Could not notify chat {}: {}", chat_id, error)
+        else:
+            delivered += 1
+    return delivered

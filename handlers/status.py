@@ -31,6 +31,7 @@ from bot.texts.statuses_render import (
 from handlers.flows import FlowRoute, cancel_button, flow_button, flow_owner, in_private_chat
 from handlers.identify import caller_of
 from handlers.replies import reply
+from handlers.status_files import FILE_MESSAGES, on_file
 from scheduler.runner import reminder_timing
 
 TextHandler = Callable[[Update, BotContext], Awaitable[None]]
@@ -40,9 +41,11 @@ OPEN_REPORTS_SHOWN = 10
 
 def register_status_handlers(application: Application[Any, Any, Any, Any, Any, Any],
                              other_text: TextHandler) -> None:
-    """The answer buttons, and replies to reminders; any other reply goes to `other_text` (the
-    flows' typed-answer handler), since one handler per group sees each message."""
+    """The answer buttons, replies to reminders and files; any other reply goes to
+    `other_text` (the flows' typed-answer handler), since one handler per group sees each
+    message."""
     application.add_handler(CallbackQueryHandler(on_status_button, pattern=CALLBACK_PATTERN))
+    application.add_handler(MessageHandler(FILE_MESSAGES, on_file))
     application.add_handler(MessageHandler(
         filters.UpdateType.MESSAGE & filters.REPLY & filters.TEXT & ~filters.COMMAND,
         partial(on_reply, other_text=other_text)))

@@ -26,11 +26,12 @@ from telegram.ext import Application, JobQueue
 
 from bot.clock import Clock
 from bot.domain.digest_schedule import WeeklySlot, next_wakeups
+from bot.office_buttons import office_keyboard
 from bot.services import digest_delivery
 from bot.services.digest_delivery import DigestDelivery
 from bot.services.reminders import ReminderTiming
 from bot.texts import Lang
-from bot.texts.digests_render import digest_messages
+from bot.texts.digests_render import digest_parts
 from db.session import Database
 from scheduler.background import BackgroundTasks
 from scheduler.runner import reminder_timing
@@ -118,10 +119,11 @@ class DigestRunner:
     async def _send(self, delivery: DigestDelivery, report: DigestReport) -> None:
         """Steps: send every part; record sent, failed (refused chat: unreachable) or hand the
         claim back (network trouble) in its own unit of work."""
-        parts = digest_messages(delivery.digest, self.lang)
+        parts = digest_parts(delivery.digest, self.lang)
         try:
             for part in parts:
-                await self.bot.send_message(delivery.chat_id, part, parse_mode=ParseMode.HTML)
+                await self.bot.send_message(delivery.chat_id, part.text, parse_mode=ParseMode.HTML,
+                                            reply_markup=office_keyboard(part.actions, self.lang))
         except (Forbidden, BadRequest) as error:
             await self._failed(delivery, error, report)
         except InvalidToken:

@@ -14,7 +14,7 @@ from enum import StrEnum
 from bot.domain.calendar import WorkingCalendar
 from bot.domain.deadlines import Occurrence
 from bot.domain.delivery import UnreachableChat, working_days_left
-from bot.domain.statuses import ReportStatus, Standing, days_late, standing
+from bot.domain.statuses import ReportStatus, Standing, days_late, standing, unit_due_date
 
 # The rolling digest shows what falls due within this many calendar days…
 DUE_SOON = timedelta(days=7)
@@ -64,6 +64,7 @@ class UnitAnswer:
     proposal: str = ""
     wanted_date: date | None = None
     escalated: bool = False
+    granted_until: date | None = None  # the latest extension the office approved
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,7 +169,8 @@ def summarize(occurrence: Occurrence, figures: OccurrenceFigures, today: date,
         working_days_left=working_days_left(today, due, calendar),
         counts=counts,
         silent=figures.silent,
-        late=tuple(LateUnit(a.unit_code, a.unit_name, days_late(a.sent_on, due, calendar),
+        late=tuple(LateUnit(a.unit_code, a.unit_name,
+                            days_late(a.sent_on, unit_due_date(due, a.granted_until), calendar),
                             a.sent_on, a.escalated)
                    for a in answers if a.status is ReportStatus.SUBMITTED and not a.on_time),
         in_progress=_with_status(answers, ReportStatus.IN_PROGRESS),

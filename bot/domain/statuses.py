@@ -34,6 +34,14 @@ def sent_on_time(sent_on: date, effective_due_date: date) -> bool:
     return sent_on <= effective_due_date
 
 
+def unit_due_date(effective_due_date: date, granted_until: date | None) -> date:
+    """The unit's own due date: the occurrence's effective due date, or the later date the
+    provincial office granted it (an approved extension)."""
+    if granted_until is None:
+        return effective_due_date
+    return max(effective_due_date, granted_until)
+
+
 def days_late(sent_on: date, effective_due_date: date, calendar: WorkingCalendar) -> int:
     """Working days after the effective due date ('chậm N ngày'); 0 when on time."""
     return calendar.count_working_days(effective_due_date, sent_on)

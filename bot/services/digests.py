@@ -103,14 +103,16 @@ def digest_context(session: Session, now: datetime, timing: ReminderTiming,
 
 
 def _deadline(session: Session, typed_code: str) -> Deadline:
+    """The deadline (paused or not) with that code; only its own units are resolved, which
+    with thousands of units is most of the cost."""
     code = fold_code(typed_code)
-    known = deadlines.current_deadlines(session, units.all_units(session))
-    found = next((d for d in known if d.code == code), None)
+    known = deadlines.live_rows(session)
+    found = next((row for row in known if row.code == code), None)
     if found is None:
-        suggestions = close_codes(code, [d.code for d in known])
+        suggestions = close_codes(code, [row.code for row in known])
         raise UnknownDeadline(code=typed_code, suggestions=suggestions,
                               reason=f"no deadline has the code {code!r}")
-    return found
+    return deadlines.to_domain(found, units.all_units(session))
 
 
 def _digests_of_deadline(session: Session, chosen: list[Occurrence], context: DigestContext
@@ -156,4 +158,5 @@ def _answer(row: AnswerRow, tz: tzinfo) -> UnitAnswer:
     return UnitAnswer(
         unit_code=row.unit_code, unit_name=row.unit_name, status=ReportStatus(row.status),
         on_time=row.on_time, sent_on=row.received_at.astimezone(tz).date(), note=row.note,
-        proposal=row.proposal, wanted_date=row.wanted_date, escalated=row.escalated)
+        proposal=row.proposal, wanted_date=row.wanted_date, escalated=row.escalated,
+        granted_until=row.granted_until)

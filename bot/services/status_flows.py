@@ -75,7 +75,7 @@ def answer_text(session: Session, caller: Caller, flow: Flow, typed: str, now: d
                 timing: ReminderTiming) -> StatusStep:
     """A typed answer to the open question; a wrong one raises and the question stays."""
     require(caller.roles, STATUS_FLOW)
-    ref, due = _ref(flow), flow.value("due")
+    ref, due = flow_report(flow), flow.value("due")
     if flow.step == DOCUMENT:
         flows.finish_flow(session, flow)
         return StatusStep(add_details(session, caller, ref, now, timing,
@@ -112,7 +112,7 @@ def skip(session: Session, caller: Caller, flow: Flow, now: datetime,
 def _record_blocked(session: Session, caller: Caller, flow: Flow, proposal: str,
                     now: datetime, timing: ReminderTiming) -> StatusReceipt:
     flows.finish_flow(session, flow)
-    return record_status(session, caller, _ref(flow), ReportStatus.BLOCKED, now, timing,
+    return record_status(session, caller, flow_report(flow), ReportStatus.BLOCKED, now, timing,
                          note=flow.value("note"), proposal=proposal)
 
 
@@ -130,6 +130,7 @@ def _advance(session: Session, flow: Flow, step: str, data: dict[str, object],
     return StatusQuestion(moved.ref, step, flow.value("due"))
 
 
-def _ref(flow: Flow) -> ReportRef:
+def flow_report(flow: Flow) -> ReportRef:
+    """The report a status flow is about."""
     return ReportRef(int(flow.value("deadline_id")), date.fromisoformat(flow.value("due_date")),
                      int(flow.value("unit_id")))

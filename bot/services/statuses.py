@@ -18,10 +18,26 @@ from bot.domain.errors import (
     UnknownReport,
     WantedDateNotLater,
 )
-from bot.domain.statuses import ReportStatus, Standing, days_late, sent_on_time, standing
+from bot.domain.statuses import (
+    ReportStatus,
+    Standing,
+    days_late,
+    sent_on_time,
+    standing,
+    unit_due_date,
+)
 from bot.services.people import Caller
 from bot.services.reminders import ReminderTiming
-from db import calendar_days, deadlines, memberships, outbox, status_updates, units
+from db import (
+    calendar_days,
+    deadlines,
+    memberships,
+    outbox,
+    status_files,
+    status_updates,
+    units,
+)
+from db import office_actions as office_db
 from db.models import Deadline, StatusUpdate
 
 MAX_NOTE_LENGTH = 2000
@@ -41,7 +57,11 @@ class ReportRef:
 
 @dataclass(frozen=True, slots=True)
 class ReportView:
-    """A report as an officer sees it, with the unit's current standing."""
+    """A report as an officer sees it, with the unit's current standing.
+
+    `effective_due_date` is the unit's own: later than the occurrence's once the office has
+    approved an extension.
+    """
 
     ref: ReportRef
     deadline_code: str
@@ -64,6 +84,7 @@ class StatusReceipt:
     proposal: str
     wanted_date: date | None
     document_ref: str
+    update_id: int = 0  # the status_updates row written
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +98,7 @@ class StatusHistoryLine:
     status: ReportStatus
     on_time: bool | None
     person_name: str
+    has_file: bool = False
 
 
 HISTORY_SHOWN = 30
@@ -87,10 +109,12 @@ def history(session: Session, caller: Caller, limit: int = HISTORY_SHOWN
     """The latest updates of the caller's units, newest first."""
     unit_ids = [row.id for row in (units.find_row(session, u.code) for u in caller.units)
                 if row is not None]
+    rows = status_updates.history_of_units(session, unit_ids, limit)
+    with_files = status_files.updates_with_files(session, [update.id for update, *_ in rows])
     return [StatusHistoryLine(update.received_at, unit.code, deadline.code, update.due_date,
-                              ReportStatus(update.status), update.on_time, name)
-            for update, deadline, unit, name in status_updates.history_of_units(
-                session, unit_ids, limit)]
+                              ReportStatus(update.status), update.on_time, name,
+                              update.id in with_files)
+            for update, deadline, unit, name in rows]
 
 
 def clean_note(typed: str, *, required: bool = True) -> str:
@@ -111,12 +135,13 @@ def record_status(session: Session, caller: Caller, ref: ReportRef, status: Repo
     _check_serves(session, caller, ref)
     deadline, occurrence, calendar = _occurrence(session, ref, timing)
     today = now.astimezone(timing.tz).date()
-    effective = occurrence.effective_due_date
+    granted = office_db.granted_until(session, ref.deadline_id, ref.due_date, ref.unit_id)
+    effective = unit_due_date(occurrence.effective_due_date, granted)
     if wanted_date is not None and wanted_date <= effective:
         raise WantedDateNotLater(wanted=format_vn_date(wanted_date), due=format_vn_date(effective))
     note, proposal = clean_note(note, required=False), clean_note(proposal, required=False)
     on_time = sent_on_time(today, effective) if status is ReportStatus.SUBMITTED else None
-    status_updates.add(session, {
+    row = status_updates.add(session, {
         "deadline_id": ref.deadline_id, "due_date": ref.due_date, "unit_id": ref.unit_id,
         "person_id": caller.person_id, "status": status.value, "note": note,
         "proposal": proposal, "wanted_date": wanted_date, "document_ref": document_ref[:256],
@@ -125,20 +150,21 @@ def record_status(session: Session, caller: Caller, ref: ReportRef, status: Repo
         outbox.skip_submitted(session, now)
     view = _view(session, deadline, occurrence, ref, today)
     late = days_late(today, effective, calendar) if status is ReportStatus.SUBMITTED else 0
-    return StatusReceipt(view, status, late, note, proposal, wanted_date, document_ref)
+    return StatusReceipt(view, status, late, note, proposal, wanted_date, document_ref, row.id)
 
 
 def add_details(session: Session, caller: Caller, ref: ReportRef, now: datetime,
-                timing: ReminderTiming, *, note: str = "", document_ref: str = ""
-                ) -> StatusReceipt:
-    """Attach a note or a document number to the report: a new row repeating the current
-    status (in progress when the unit has said nothing yet), pointing at the row it completes."""
+                timing: ReminderTiming, *, note: str = "", document_ref: str = "",
+                with_file: bool = False) -> StatusReceipt:
+    """Attach a note, a document number or (`with_file`, the caller stores it next) a file to
+    the report: a new row repeating the current status (in progress when the unit has said
+    nothing yet), pointing at the row it completes."""
     _check_serves(session, caller, ref)
     deadline, occurrence, _calendar = _occurrence(session, ref, timing)
-    note = clean_note(note, required=not document_ref)
+    note = clean_note(note, required=not (document_ref or with_file))
     current = status_updates.latest(session, ref.deadline_id, ref.due_date, ref.unit_id)
     status = ReportStatus(current.status) if current else ReportStatus.IN_PROGRESS
-    status_updates.add(session, {
+    row = status_updates.add(session, {
         "deadline_id": ref.deadline_id, "due_date": ref.due_date, "unit_id": ref.unit_id,
         "person_id": caller.person_id, "status": status.value,
         "note": note or (current.note if current else ""),
@@ -148,7 +174,7 @@ def add_details(session: Session, caller: Caller, ref: ReportRef, now: datetime,
         "on_time": current.on_time if current else None,
         "corrects_id": current.id if current else None, "received_at": now})
     view = _view(session, deadline, occurrence, ref, now.astimezone(timing.tz).date())
-    return StatusReceipt(view, status, 0, note, "", None, document_ref)
+    return StatusReceipt(view, status, 0, note, "", None, document_ref, row.id)
 
 
 def report_view(session: Session, caller: Caller, ref: ReportRef, now: datetime,
@@ -175,8 +201,9 @@ def open_reports(session: Session, caller: Caller, now: datetime,
         return []
     calendar = calendar_days.working_calendar(session)
     known = units.all_units(session)
-    latest = status_updates.latest_by_report(
-        session, [row.id for row in unit_rows], today - LOOKBACK - timedelta(days=31))
+    since = today - LOOKBACK - timedelta(days=31)
+    latest = status_updates.latest_by_report(session, [row.id for row in unit_rows], since)
+    granted = office_db.granted_by_report(session, [row.id for row in unit_rows], since)
     found: list[ReportView] = []
     for row in deadlines.live_rows(session):
         deadline = deadlines.to_domain(row, known)
@@ -189,7 +216,8 @@ def open_reports(session: Session, caller: Caller, now: datetime,
                 if update is not None and update.status == ReportStatus.SUBMITTED.value:
                     continue
                 ref = ReportRef(row.id, occurrence.due_date, unit.id)
-                found.append(_view_from(row, occurrence, ref, unit.name, update, today))
+                found.append(_view_from(row, occurrence, ref, unit.name, update, today,
+                                        granted.get((row.id, occurrence.due_date, unit.id))))
     return sorted(found, key=lambda view: (view.effective_due_date, view.deadline_code))
 
 
@@ -220,14 +248,15 @@ def _view(session: Session, deadline: Deadline, occurrence: Occurrence, ref: Rep
           today: date) -> ReportView:
     unit = units.get_row(session, ref.unit_id)
     update = status_updates.latest(session, ref.deadline_id, ref.due_date, ref.unit_id)
-    return _view_from(deadline, occurrence, ref, unit.name, update, today)
+    granted = office_db.granted_until(session, ref.deadline_id, ref.due_date, ref.unit_id)
+    return _view_from(deadline, occurrence, ref, unit.name, update, today, granted)
 
 
 def _view_from(deadline: Deadline, occurrence: Occurrence, ref: ReportRef, unit_name: str,
-               update: StatusUpdate | None, today: date) -> ReportView:
+               update: StatusUpdate | None, today: date, granted: date | None) -> ReportView:
     status = ReportStatus(update.status) if update is not None else None
     on_time = update.on_time if update is not None else None
+    due = unit_due_date(occurrence.effective_due_date, granted)
     return ReportView(ref, deadline.code, deadline.title, occurrence.period.label, unit_name,
-                      occurrence.effective_due_date,
-                      standing(status, on_time, today, occurrence.effective_due_date), status)
+                      due, standing(status, on_time, today, due), status)
 

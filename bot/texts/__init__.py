@@ -9,9 +9,11 @@ from typing import Literal
 from bot.domain.errors import DomainError
 from bot.texts.digests import DIGEST_MESSAGES
 from bot.texts.errors import ERROR_MESSAGES
+from bot.texts.export import EXPORT_MESSAGES
 from bot.texts.flows import FLOW_MESSAGES, UNIT_FLOW_MESSAGES
 from bot.texts.groups import GROUP_MESSAGES
 from bot.texts.messages import GENERAL_MESSAGES
+from bot.texts.office_actions import OFFICE_ACTION_MESSAGES
 from bot.texts.people import PEOPLE_MESSAGES
 from bot.texts.reminders import REMINDER_MESSAGES
 from bot.texts.statuses import STATUS_MESSAGES
@@ -21,7 +23,7 @@ Lang = Literal["vi", "en"]
 TELEGRAM_TEXT_LIMIT = 4096
 MESSAGES: dict[str, dict[str, str]] = {
     **GENERAL_MESSAGES, **PEOPLE_MESSAGES, **UNIT_MESSAGES, **REMINDER_MESSAGES, **STATUS_MESSAGES,
-    **GROUP_MESSAGES, **FLOW_MESSAGES, **UNIT_FLOW_MESSAGES, **DIGEST_MESSAGES,
+    **GROUP_MESSAGES, **FLOW_MESSAGES, **UNIT_FLOW_MESSAGES, **DIGEST_MESSAGES, **OFFICE_ACTION_MESSAGES, **EXPORT_MESSAGES,
 }
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import TypeVar
 
 from bot.domain.dates import format_vn_date
@@ -16,8 +17,10 @@ from bot.domain.digests import (
     SilentUnit,
     UnitAnswer,
 )
+from bot.domain.office_actions import MAX_BUTTONS_PER_MESSAGE, OfficeAction, digest_actions
 from bot.domain.statuses import Standing
 from bot.texts import Lang, split_message, text
+from bot.texts.office_actions_render import more_actions_lines
 from bot.texts.units_render import shorten
 
 TITLE_SHOWN = 120
@@ -26,17 +29,48 @@ NOTE_SHOWN = 300
 T = TypeVar("T")
 
 
+@dataclass(frozen=True, slots=True)
+class DigestPart:
+    """One message of a digest and the office's buttons under it (at most
+    MAX_BUTTONS_PER_MESSAGE, all about the last occurrence of the message)."""
+
+    text: str
+    actions: tuple[OfficeAction, ...] = ()
+
+
 def digest_messages(digest: Digest, lang: Lang) -> list[str]:
     """The digest in as many messages as it needs (each under Telegram's limit)."""
+    return [part.text for part in digest_parts(digest, lang)]
+
+
+def digest_parts(digest: Digest, lang: Lang) -> list[DigestPart]:
+    """The digest's messages with the office's buttons. An occurrence with buttons ends its
+    message, so a message never carries two occurrences' buttons and a label such as
+    'Đôn đốc syt' is never ambiguous; units beyond the buttons get a line with the command."""
     today = format_vn_date(digest.today)
     lines = [text("digest.title", lang), text(f"digest.subtitle.{digest.scope.value}", lang,
                                                today=today)]
     if not digest.occurrences and digest.scope is DigestScope.OPEN:
         lines.append(text("digest.none_open", lang))
+    parts: list[DigestPart] = []
+    actions: tuple[OfficeAction, ...] = ()
     for number, occurrence in enumerate(digest.occurrences, start=1):
-        lines += ["", *occurrence_lines(occurrence, number, lang)]
+        if actions:
+            parts += _with_buttons(lines, actions)
+            lines = []
+        candidates = digest_actions(occurrence)
+        actions = candidates[:MAX_BUTTONS_PER_MESSAGE]
+        lines += ["", *occurrence_lines(occurrence, number, lang),
+                  *more_actions_lines(occurrence, candidates[len(actions):], lang)]
     lines += unreachable_lines(digest.unreachable, lang)
-    return split_message("\n".join(lines))
+    return parts + _with_buttons(lines, actions)
+
+
+def _with_buttons(lines: list[str], actions: tuple[OfficeAction, ...]) -> list[DigestPart]:
+    """The lines split under Telegram's limit, the buttons under the last message."""
+    texts = split_message("\n".join(lines).strip("\n"))
+    return [DigestPart(part, actions if index == len(texts) - 1 else ())
+            for index, part in enumerate(texts)]
 
 
 def unreachable_lines(chats: Sequence[UnreachableChat], lang: Lang) -> list[str]:
@@ -139,6 +173,9 @@ def _extension_line(answer: UnitAnswer, lang: Lang) -> list[str]:
     line = (text("digest.extension.unit_reason", lang, unit=answer.unit_name, wanted=wanted,
                  reason=reason) if reason else
             text("digest.extension.unit", lang, unit=answer.unit_name, wanted=wanted))
+    if answer.granted_until is not None:
+        line += text("office.extension.granted", lang,
+                     until=format_vn_date(answer.granted_until))
     return [line]
 
 

@@ -80,3 +80,15 @@ STATUS_MESSAGES: dict[str, dict[str, str]] = {
     "history.on_time": {"vi": " (đúng hạn)", "en": " (on time)"},
     "history.late": {"vi": " (trễ hạn)", "en": " (late)"},
 }
+
+# Files attached to a report.
+STATUS_MESSAGES.update({
+    "status.file_attached": {
+        "vi": "📎 Đã đính kèm tệp «{name}» ({size}) vào báo cáo của <b>{unit}</b> ({title}, hạn {due}).",
+        "en": "📎 Attached the file “{name}” ({size}) to <b>{unit}</b>'s report ({title}, due {due}).",
+    },
+    "status.file_size.kb": {"vi": "{size} KB", "en": "{size} KB"},
+    "status.file_size.mb": {"vi": "{size} MB", "en": "{size} MB"},
+    "status.file_size.unknown": {"vi": "không rõ dung lượng", "en": "size unknown"},
+    "history.file": {"vi": " 📎", "en": " 📎"},
+})

@@ -6,7 +6,9 @@ from collections.abc import Sequence
 from datetime import tzinfo
 
 from bot.domain.dates import format_vn_date
+from bot.domain.status_files import megabytes
 from bot.domain.statuses import ReportStatus
+from bot.services.status_files import FileReceipt
 from bot.services.status_flows import StatusQuestion
 from bot.services.statuses import ReportView, StatusHistoryLine, StatusReceipt
 from bot.texts import Lang, split_message, text
@@ -35,6 +37,23 @@ def note_attached_text(receipt: StatusReceipt, lang: Lang) -> str:
                 due=format_vn_date(view.effective_due_date))
 
 
+def file_attached_text(receipt: FileReceipt, lang: Lang) -> str:
+    """The confirmation naming the file attached and the report it went to."""
+    view = receipt.status.report
+    return text("status.file_attached", lang, name=receipt.file.name,
+                size=file_size_text(receipt.file.size, lang), unit=view.unit_name,
+                title=view.title, due=format_vn_date(view.effective_due_date))
+
+
+def file_size_text(size: int | None, lang: Lang) -> str:
+    """120 KB, 1,5 MB."""
+    if size is None:
+        return text("status.file_size.unknown", lang)
+    if size < 1024 * 1024:
+        return text("status.file_size.kb", lang, size=max(1, -(-size // 1024)))
+    return text("status.file_size.mb", lang, size=megabytes(size))
+
+
 def question_text(question: StatusQuestion, lang: Lang) -> str:
     return text(f"status.ask.{question.asks}", lang, due=question.due)
 
@@ -53,6 +72,7 @@ def history_text(lines: Sequence[StatusHistoryLine], tz: tzinfo, lang: Lang) -> 
     for line in lines:
         late = ("" if line.on_time is None
                 else text("history.on_time" if line.on_time else "history.late", lang))
+        late += text("history.file", lang) if line.has_file else ""
         body.append(text(
             "history.line", lang, at=f"{line.received_at.astimezone(tz):%d/%m/%Y %H:%M}",
             unit=line.unit_code, deadline=line.deadline_code, due=format_vn_date(line.due_date),

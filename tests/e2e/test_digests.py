@@ -81,6 +81,10 @@ TAIL_OF_THE_DIGEST = [
     "   ↳ Đề xuất, kiến nghị: Đề nghị Sở Kế hoạch và Đầu tư hỗ trợ",
     "Đề nghị gia hạn (1):",
     "• Sở Công Thương — xin gia hạn đến 20/03/2020: Chờ số liệu quý",
+    # Seven silent units have a "Đôn đốc" button beside "Duyệt gia hạn sct"; the rest:
+    "➡️ Đôn đốc 26 đơn vị khác: gõ /dondoc quy 10/03/2020 <mã đơn vị> (mã: svhttdl, skhcn, "
+    "sgddt, syt, thanhtra, bdt, bqlkkt, nhnn, thongke, lmhtx, dhtv, congan, bchqs, bdbp, ptth, "
+    "baotv, qltt, tptv, txdh, canglong, chauthanh, cauke, tieucan, caungang, tracu, duyenhai)",
 ]
 
 

@@ -121,14 +121,19 @@ class UserActions:
     def send_document(
         self, user: UserRef, content: bytes, file_name: str,
         mime_type: str = "application/octet-stream", *, caption: str | None = None,
-        chat: ChatRef | None = None,
+        chat: ChatRef | None = None, reply_to: int | None = None,
     ) -> JSONDict:
-        """The user sends a file; ``getFile`` and the download URL then serve its bytes."""
+        """The user sends a file (as a reply to message ``reply_to``, if given); ``getFile``
+        and the download URL then serve its bytes."""
         stored = self.state.store_file(content, file_name, mime_type)
         message: JSONDict = {"document": stored.to_document()}
         if caption:
             message["caption"] = caption
-        return self._user_message(user, chat, message)
+        if reply_to is None:
+            return self._user_message(user, chat, message)
+        target_chat = self._chat(user, chat)
+        original = self._existing_message(target_chat, reply_to)
+        return self._user_message(user, target_chat, message, reply_to=original)
 
     def press_button(
         self, user: UserRef, message_id: int, callback_data: str | None = None, *,

@@ -12,6 +12,7 @@ from tests.fake_telegram.html_text import (
 )
 from tests.fake_telegram.models import JSONDict, LoggedMessage, StoredFile
 from tests.fake_telegram.params import Params, UploadedFile, bad_request
+from tests.fake_telegram.photos import dimensions_allowed, image_size, photo_sizes
 from tests.fake_telegram.registry import api_method
 from tests.fake_telegram.state import TelegramState
 
@@ -174,6 +175,33 @@ async def send_document(state: TelegramState, params: Params) -> JSONDict:
     state.writable_chat(params.chat_id())
     stored = _document_file(state, params)
     content = {"document": stored.to_document(), **_caption_content(params)}
+    return _send(state, params, content, raw_text=params.text("caption"))
+
+
+def _photo_file(state: TelegramState, params: Params) -> tuple[StoredFile, int, int]:
+    photo = params.upload_or_id("photo")
+    if photo is None:
+        raise bad_request("there is no photo in the request")
+    if isinstance(photo, UploadedFile):
+        size = image_size(photo.content)
+        if size is None:
+            raise bad_request("IMAGE_PROCESS_FAILED")
+        if not dimensions_allowed(*size):
+            raise bad_request("PHOTO_INVALID_DIMENSIONS")
+        return state.store_file(photo.content, photo.file_name, photo.mime_type), *size
+    stored = state.files.get(photo)
+    size = None if stored is None else image_size(stored.content)
+    if stored is None or size is None:  # URLs are not fetched: the fake has no network
+        raise bad_request("wrong file identifier/HTTP URL specified")
+    return stored, *size
+
+
+@api_method("sendPhoto", rate_limit="send")
+async def send_photo(state: TelegramState, params: Params) -> JSONDict:
+    """Send a photo: a PNG or JPEG upload within Telegram's dimensions, or a known file_id."""
+    state.writable_chat(params.chat_id())
+    stored, width, height = _photo_file(state, params)
+    content = {"photo": photo_sizes(stored, width, height), **_caption_content(params)}
     return _send(state, params, content, raw_text=params.text("caption"))
 
 

@@ -22,12 +22,17 @@ def ids(session: Session, deadline_code: str, unit_code: str) -> tuple[int, int]
 
 def add_answer(session: Session, deadline_code: str, due: date, unit_code: str, status: str,
                at: datetime, *, on_time: bool | None = None, note: str = "",
-               proposal: str = "", wanted: date | None = None) -> None:
-    """One answer of a unit about the occurrence due (nominally) on `due`."""
+               proposal: str = "", wanted: date | None = None, by: int | None = None,
+               document_ref: str = "") -> None:
+    """One answer of a unit about the occurrence due (nominally) on `due`; `by` is the
+    Telegram id of the person who gave it, if registered."""
     deadline_id, unit_id = ids(session, deadline_code, unit_code)
+    person_id = None if by is None else session.scalars(
+        select(Person.id).where(Person.telegram_user_id == by)).one()
     session.add(StatusUpdate(deadline_id=deadline_id, due_date=due, unit_id=unit_id,
-                             status=status, on_time=on_time, note=note, proposal=proposal,
-                             wanted_date=wanted, received_at=at.astimezone(UTC)))
+                             person_id=person_id, status=status, on_time=on_time, note=note,
+                             proposal=proposal, wanted_date=wanted, document_ref=document_ref,
+                             received_at=at.astimezone(UTC)))
     session.flush()
 
 

@@ -149,7 +149,8 @@ def test_digest_reads_in_the_officials_words_line_by_line() -> None:
 
 def test_before_the_due_date_the_digest_says_how_many_working_days_are_left() -> None:
     figures = OccurrenceFigures(tallies=(StatusTally(IN_PROGRESS, None, 1),),
-                                answers=(answer("stp", "Sở Tư pháp", IN_PROGRESS),))
+                                answers=(answer("stp", "Sở Tư pháp", IN_PROGRESS),),
+                                silent=(SilentUnit("syt", "Sở Y tế"),))
     digest = summarize(quarterly(units=("stp", "syt")), figures, date(2020, 3, 5), CALENDAR)
     [message] = digest_messages(Digest(date(2020, 3, 5), DigestScope.SELECTED, (digest,)), "vi")
     lines = message.split("\n")

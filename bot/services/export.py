@@ -1,0 +1,119 @@
+"""The year's export for the provincial office: every report occurrence of a year, every unit.
+
+The rows are not loaded here: each sheet's lines are read from the database (the digest's
+latest-answer query, a batch at a time) while the workbook is written, so a province of any
+size costs one batch of memory. Build and render in the same unit of work.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, replace
+from datetime import date, datetime, tzinfo
+from functools import cache
+
+from sqlalchemy.orm import Session
+
+from bot.domain.calendar import DueDatePolicy
+from bot.domain.deadlines import Occurrence, occurrences
+from bot.domain.errors import NoReportsInYear
+from bot.domain.exports import (
+    UnitLine,
+    export_order,
+    parse_report_year,
+    sheet_names,
+    suggested_year,
+)
+from bot.domain.statuses import ReportStatus, Standing, days_late, standing
+from bot.domain.units import Unit
+from bot.services.digests import DigestContext, digest_context
+from bot.services.reminders import ReminderTiming
+from db import deadlines, units
+from db import digests as figures_db
+from db.digests import UnitAnswerRow, UnitScope, unit_scope
+
+
+@dataclass(frozen=True, slots=True)
+class OccurrenceSheet:
+    """One occurrence and its sheet's name; `lines` (one per expected unit, in the order units
+    were added) is read from the database as it is iterated, once, within the session."""
+
+    occurrence: Occurrence
+    name: str
+    lines: Iterator[UnitLine]
+
+
+@dataclass(frozen=True, slots=True)
+class YearExport:
+    """A year's occurrences (by effective due date) and the units any of them expects."""
+
+    year: int
+    today: date
+    units: tuple[Unit, ...]
+    sheets: tuple[OccurrenceSheet, ...]
+
+
+def year_export(session: Session, typed_year: str | None, now: datetime,
+                timing: ReminderTiming) -> YearExport:
+    """The export of the year typed (default: the reader's current year).
+
+    Raise InvalidReportYear or ReportYearOutOfRange for a bad year, NoReportsInYear when no
+    report falls due in it.
+    """
+    context = digest_context(session, now, timing)
+    year = parse_report_year(typed_year, context.today, "export")
+    every_unit = units.all_units(session)
+    chosen = year_occurrences(session, year, every_unit, context, timing.policy)
+    if not chosen:
+        raise NoReportsInYear(year=year, command="export",
+                              example=suggested_year(year, context.today),
+                              reason=f"nothing is due in {year}")
+    expected = {code for occurrence in chosen for code in occurrence.units}
+    sheets = tuple(OccurrenceSheet(occurrence, name, _lines(session, occurrence, context))
+                   for occurrence, name in zip(chosen, sheet_names(chosen), strict=True))
+    return YearExport(year, context.today, tuple(u for u in every_unit if u.code in expected),
+                      sheets)
+
+
+def year_occurrences(session: Session, year: int, every_unit: Sequence[Unit],
+                     context: DigestContext, policy: DueDatePolicy) -> tuple[Occurrence, ...]:
+    """The occurrences due (nominally) in `year`, by effective due date: every one of the
+    deadlines in force, and of paused deadlines those due up to today (their history)."""
+    found: list[Occurrence] = []
+    for deadline in deadlines.current_deadlines(session, every_unit):
+        in_year = occurrences(replace(deadline, active=True), date(year, 1, 1),
+                              date(year, 12, 31), context.calendar, policy)
+        found += [o for o in in_year if deadline.active or o.due_date <= context.today]
+    return export_order(found)
+
+
+def occurrence_scope(occurrence: Occurrence, context: DigestContext) -> UnitScope:
+    """The units the occurrence expects, as the digest queries take them."""
+    return unit_scope([context.unit_ids[code] for code in occurrence.units],
+                      context.unit_ids.values())
+
+
+def _lines(session: Session, occurrence: Occurrence, context: DigestContext
+           ) -> Iterator[UnitLine]:
+    due = occurrence.effective_due_date
+    late_by: Callable[[date], int] = cache(lambda sent_on: days_late(sent_on, due,
+                                                                     context.calendar))
+    rows = figures_db.every_unit_answer(session, context.deadline_ids[occurrence.deadline_code],
+                                        occurrence.due_date, occurrence_scope(occurrence, context))
+    for row in rows:
+        yield unit_line(row, due, context.today, context.tz, late_by)
+
+
+def unit_line(row: UnitAnswerRow, effective_due_date: date, today: date, tz: tzinfo,
+              late_by: Callable[[date], int]) -> UnitLine:
+    """A sheet's row from a unit's latest answer (or its silence)."""
+    status = None if row.status is None else ReportStatus(row.status)
+    where = standing(status, row.on_time, today, effective_due_date)
+    sent_on = None
+    if status is ReportStatus.SUBMITTED and row.received_at is not None:
+        sent_on = row.received_at.astimezone(tz).date()
+    return UnitLine(
+        unit_code=row.unit_code, unit_name=row.unit_name, standing=where, sent_on=sent_on,
+        days_late=late_by(sent_on) if where is Standing.SENT_LATE and sent_on else None,
+        note=row.note or "", proposal=row.proposal or "", document_ref=row.document_ref or "",
+        wanted_date=row.wanted_date, updated_by=row.person_name or "")
