@@ -10,7 +10,8 @@ from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
-from db.models import DigestSend, GroupChat, Person
+from db import group_chats
+from db.models import DigestSend, Person
 
 
 def office_chat_ids(session: Session) -> list[int]:
@@ -18,9 +19,7 @@ def office_chat_ids(session: Session) -> list[int]:
     people = session.scalars(
         select(Person.telegram_user_id)
         .where(Person.is_office, Person.unreachable_since.is_(None)).order_by(Person.id))
-    groups = session.scalars(
-        select(GroupChat.telegram_chat_id)
-        .where(GroupChat.is_office, GroupChat.unreachable_since.is_(None)).order_by(GroupChat.id))
+    groups = [group.telegram_chat_id for group in group_chats.office_group_chats(session)]
     return [*people, *groups]
 
 

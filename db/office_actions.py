@@ -11,10 +11,10 @@ from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
+from db import group_chats
 from db.models import (
     Deadline,
     Extension,
-    GroupChat,
     Membership,
     OfficeFollowUp,
     Person,
@@ -66,10 +66,7 @@ def unit_chat_ids(session: Session, unit_id: int) -> list[int]:
         select(Person.telegram_user_id).join(Membership, Membership.person_id == Person.id)
         .where(Membership.unit_id == unit_id, Person.unreachable_since.is_(None))
         .order_by(Membership.is_head.desc(), Person.id))
-    groups = session.scalars(
-        select(GroupChat.telegram_chat_id)
-        .where(GroupChat.unit_id == unit_id, GroupChat.unreachable_since.is_(None))
-        .order_by(GroupChat.id))
+    groups = [group.telegram_chat_id for group in group_chats.group_chats_of_unit(session, unit_id)]
     return [*people, *groups]
 
 

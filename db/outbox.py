@@ -7,12 +7,13 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TypeVar
 
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import exists, func, or_, select, update
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from bot.domain.delivery import DueSend, PlannedSend, Recipient, SendOutcome, Slot
+from db import status_updates
 from db.models import Deadline, GroupChat, Membership, OutboxMessage, Person, StatusUpdate, Unit
 
 T = TypeVar("T")
@@ -38,16 +39,6 @@ def reminder_recipients(session: Session) -> dict[str, list[Recipient]]:
     for code, chat_id, group_id in groups:
         recipients.setdefault(code, []).append(Recipient(chat_id, group_chat_id=group_id))
     return recipients
-
-
-def submitted_reports(session: Session) -> set[tuple[int, date, int]]:
-    """(deadline id, nominal due date, unit id) of reports whose latest status is submitted."""
-    latest = (select(func.max(StatusUpdate.id))
-              .group_by(StatusUpdate.deadline_id, StatusUpdate.due_date, StatusUpdate.unit_id))
-    rows = session.execute(
-        select(StatusUpdate.deadline_id, StatusUpdate.due_date, StatusUpdate.unit_id)
-        .where(StatusUpdate.id.in_(latest), StatusUpdate.status == "submitted"))
-    return {(deadline_id, due, unit_id) for deadline_id, due, unit_id in rows}
 
 
 RowKey = tuple[int, date, int, int, str]
@@ -100,18 +91,25 @@ def due_pending(session: Session, now: datetime) -> list[DueSend]:
             for row_id, deadline_id, due, unit_id, chat_id, slot, planned_at, effective in rows]
 
 
-def skip_submitted(session: Session, now: datetime) -> int:
-    """Skip pending rows of reports already submitted; return how many."""
-    submitted = submitted_reports(session)
-    if not submitted:
-        return 0
-    pending = session.execute(
-        select(OutboxMessage.id, OutboxMessage.deadline_id, OutboxMessage.due_date,
-               OutboxMessage.unit_id)
-        .where(OutboxMessage.state == SendOutcome.PENDING.value))
-    ids = [row_id for row_id, *report in pending if tuple(report) in submitted]
-    set_state(session, ids, SendOutcome.SKIPPED, now, "the unit has submitted")
-    return len(ids)
+def skip_submitted(session: Session, now: datetime,
+                   report: tuple[int, date, int] | None = None) -> None:
+    """Skip the pending rows of reports whose latest answer is "submitted" (only `report`'s,
+    a (deadline id, due date, unit id), when given), in one statement."""
+    submitted = exists().where(
+        StatusUpdate.deadline_id == OutboxMessage.deadline_id,
+        StatusUpdate.due_date == OutboxMessage.due_date,
+        StatusUpdate.unit_id == OutboxMessage.unit_id,
+        StatusUpdate.status == "submitted", status_updates.is_latest_answer())
+    statement = update(OutboxMessage).where(
+        OutboxMessage.state == SendOutcome.PENDING.value, submitted)
+    if report is not None:
+        deadline_id, due, unit_id = report
+        statement = statement.where(OutboxMessage.deadline_id == deadline_id,
+                                    OutboxMessage.due_date == due,
+                                    OutboxMessage.unit_id == unit_id)
+    session.execute(statement.values(state=SendOutcome.SKIPPED.value, updated_at=now,
+                                     last_error="the unit has submitted"),
+                    execution_options={"synchronize_session": False})
 
 
 def set_state(session: Session, row_ids: Sequence[int], state: SendOutcome, now: datetime,
@@ -183,13 +181,11 @@ def mark_failed(session: Session, row_id: int, reason: str, now: datetime) -> No
 
 
 def move_chat(session: Session, old_chat_id: int, new_chat_id: int, now: datetime) -> set[int]:
-    """A group became a supergroup: its registration and open rows follow the new id.
+    """A group became a supergroup: its open rows follow the new id.
 
     A row the planner already made for the new id wins (the old one is skipped, so the unique
     key holds and nothing is sent twice); returns the ids of the rows skipped that way.
     """
-    session.execute(update(GroupChat).where(GroupChat.telegram_chat_id == old_chat_id)
-                    .values(telegram_chat_id=new_chat_id))
     open_states = [SendOutcome.PENDING.value, SendOutcome.SENDING.value]
     planned_for_new = {
         (row.deadline_id, row.due_date, row.unit_id, row.slot)

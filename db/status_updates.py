@@ -4,10 +4,28 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, exists, func, select
+from sqlalchemy.orm import Session, aliased
 
 from db.models import Deadline, OutboxMessage, Person, StatusUpdate, Unit
+
+
+def is_latest_answer() -> ColumnElement[bool]:
+    """True for a status_updates row that is its unit's latest answer for its occurrence: no
+    newer row (higher id) of the same unit and occurrence. (Measured on PostgreSQL about twice
+    as fast as max(id) GROUP BY joined back; as fast on SQLite.)"""
+    newer = aliased(StatusUpdate)
+    return ~exists().where(newer.deadline_id == StatusUpdate.deadline_id,
+                           newer.due_date == StatusUpdate.due_date,
+                           newer.unit_id == StatusUpdate.unit_id, newer.id > StatusUpdate.id)
+
+
+def submitted_reports(session: Session) -> set[tuple[int, date, int]]:
+    """(deadline id, nominal due date, unit id) of reports whose latest status is submitted."""
+    rows = session.execute(
+        select(StatusUpdate.deadline_id, StatusUpdate.due_date, StatusUpdate.unit_id)
+        .where(StatusUpdate.status == "submitted", is_latest_answer()))
+    return {(deadline_id, due, unit_id) for deadline_id, due, unit_id in rows}
 
 
 def add(session: Session, values: dict[str, object]) -> StatusUpdate:
@@ -31,8 +49,8 @@ def latest_by_report(session: Session, unit_ids: list[int], since: date
     """The latest update of each report of `unit_ids` due from `since` on."""
     rows = session.scalars(
         select(StatusUpdate)
-        .where(StatusUpdate.unit_id.in_(unit_ids), StatusUpdate.due_date >= since)
-        .order_by(StatusUpdate.id))
+        .where(StatusUpdate.unit_id.in_(unit_ids), StatusUpdate.due_date >= since,
+               is_latest_answer()))
     return {(row.deadline_id, row.due_date, row.unit_id): row for row in rows}
 
 

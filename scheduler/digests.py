@@ -33,7 +33,7 @@ from bot.services.reminders import ReminderTiming
 from bot.texts import Lang
 from bot.texts.digests_render import digest_parts
 from db.session import Database
-from scheduler.background import BackgroundTasks
+from scheduler.background import BackgroundTasks, wake_at
 from scheduler.runner import reminder_timing
 from scheduler.sender import is_unreachable
 
@@ -103,10 +103,7 @@ class DigestRunner:
         """One-off jobs at the next moments a digest may fall due, unless already scheduled."""
         now = self.clock()
         for at in next_wakeups(now.astimezone(self.timing.tz), self.timing.at, self.weekly):
-            name = f"{WAKEUP_PREFIX}{at.isoformat()}"
-            if not self.job_queue.get_jobs_by_name(name):
-                self.job_queue.run_once(self._wake_job, when=max((at - now).total_seconds(), 0.0),
-                                        name=name, job_kwargs={"misfire_grace_time": None})
+            wake_at(self.job_queue, self._wake_job, at, now, WAKEUP_PREFIX)
 
     async def stop(self) -> None:
         """Wait for the background catch-up (claims it could not finish go back at next start)."""

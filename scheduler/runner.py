@@ -23,7 +23,7 @@ from bot.services import reminders
 from bot.services.reminders import PlanReport, ReminderTiming
 from config.settings import Settings
 from db.session import Database
-from scheduler.background import BackgroundTasks
+from scheduler.background import BackgroundTasks, wake_at
 from scheduler.sender import OutboxSender, Pacing, SendReport
 
 if TYPE_CHECKING:
@@ -102,11 +102,7 @@ class ReminderRunner:
         times = await self.database.run(
             lambda s: reminders.next_send_times(s, now, WAKEUPS_AHEAD))
         for at in times:
-            name = f"{WAKEUP_PREFIX}{at.isoformat()}"
-            if not self.job_queue.get_jobs_by_name(name):
-                delay = max((at - now).total_seconds(), 0.0)
-                self.job_queue.run_once(self._wake_job, when=delay, name=name,
-                                        job_kwargs={"misfire_grace_time": None})
+            wake_at(self.job_queue, self._wake_job, at, now, WAKEUP_PREFIX)
         return times
 
     def replan_soon(self) -> None:

@@ -19,7 +19,8 @@ from bot.domain.delivery import (
 )
 from bot.domain.periods import period_of
 from bot.domain.schedule import build_schedule
-from db import calendar_days, deadlines, outbox, units
+from bot.services import group_chats
+from db import calendar_days, deadlines, outbox, status_updates, units
 from db.models import OutboxMessage
 
 # Reminders are planned this far ahead (enough for /reminders to show what is coming).
@@ -63,8 +64,8 @@ def plan_reminders(session: Session, now: datetime, timing: ReminderTiming,
     cancel pending ones no longer planned; skip pending ones older than the window.
     """
     start, end = now - CATCH_UP_WINDOW, now + horizon
-    wanted = _wanted_sends(session, start, end, timing)
     deadline_ids, unit_ids = outbox.id_maps(session)
+    wanted = _wanted_sends(session, start, end, timing, deadline_ids, unit_ids)
     desired = {
         (deadline_ids[s.deadline_code], s.due_date, unit_ids[s.unit_code], s.recipient.chat_id,
          s.slot.key): s
@@ -84,19 +85,18 @@ def plan_reminders(session: Session, now: datetime, timing: ReminderTiming,
     return PlanReport(len(missing), moved, len(cancelled), len(expired))
 
 
-def _wanted_sends(session: Session, start: datetime, end: datetime,
-                  timing: ReminderTiming) -> list[PlannedSend]:
+def _wanted_sends(session: Session, start: datetime, end: datetime, timing: ReminderTiming,
+                  deadline_ids: dict[str, int], unit_ids: dict[str, int]) -> list[PlannedSend]:
     known_units = units.all_units(session)
     schedule = build_schedule(
         deadlines.current_deadlines(session, known_units),
         (start - _OCCURRENCE_MARGIN).date(), (end + _OCCURRENCE_MARGIN).date(),
         calendar_days.working_calendar(session), policy=timing.policy, at=timing.at,
         tz=timing.tz)
-    deadline_ids, unit_ids = outbox.id_maps(session)
     deadline_codes = {v: k for k, v in deadline_ids.items()}
     unit_codes = {v: k for k, v in unit_ids.items()}
     submitted = {(deadline_codes[d], due, unit_codes[u])
-                 for d, due, u in outbox.submitted_reports(session)}
+                 for d, due, u in status_updates.submitted_reports(session)}
     return planned_sends(schedule, outbox.reminder_recipients(session), submitted, start, end)
 
 
@@ -172,8 +172,9 @@ def record_failure(session: Session, row_id: int, reason: str, now: datetime,
 
 def record_chat_moved(session: Session, row_id: int, old_chat_id: int, new_chat_id: int,
                       now: datetime) -> None:
-    """The group became a supergroup: follow it and send again at once (unless the send was
-    already planned at the new id)."""
+    """The group became a supergroup: follow it (as its upgrade notice does, audited) and send
+    again at once, unless the send was already planned at the new id."""
+    group_chats.move_group(session, old_chat_id, new_chat_id, now)
     if row_id not in outbox.move_chat(session, old_chat_id, new_chat_id, now):
         outbox.mark_retry(session, row_id, now, "group migrated to a supergroup", now,
                           counts_as_attempt=False)

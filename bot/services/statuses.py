@@ -147,7 +147,7 @@ def record_status(session: Session, caller: Caller, ref: ReportRef, status: Repo
         "proposal": proposal, "wanted_date": wanted_date, "document_ref": document_ref[:256],
         "on_time": on_time, "received_at": now})
     if status is ReportStatus.SUBMITTED:
-        outbox.skip_submitted(session, now)
+        outbox.skip_submitted(session, now, (ref.deadline_id, ref.due_date, ref.unit_id))
     view = _view(session, deadline, occurrence, ref, today)
     late = days_late(today, effective, calendar) if status is ReportStatus.SUBMITTED else 0
     return StatusReceipt(view, status, late, note, proposal, wanted_date, document_ref, row.id)
