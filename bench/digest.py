@@ -50,7 +50,6 @@ from bench.reminder_slot import bench_settings
 from bot.services import charts, digests, export
 from bot.texts.chart_render import chart_png
 from bot.texts.export_render import export_workbook
-from db import units
 from db.session import Database
 from scheduler.runner import reminder_timing
 from tests.support.postgres_server import find_postgres_bindir
@@ -95,8 +94,7 @@ def _all_open(session: Session) -> str:
 
 def _whole_year(session: Session) -> str:
     context = digests.digest_context(session, NOW, TIMING)
-    every_unit = units.all_units(session)
-    chosen = export.year_occurrences(session, NOW.year, every_unit, context, TIMING.policy)
+    chosen = export.year_occurrences(NOW.year, context, TIMING.policy)
     return f"{len(digests.digests_of(session, chosen, context))} occurrences"
 
 

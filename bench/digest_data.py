@@ -32,7 +32,7 @@ from bot.domain.calendar import DueDatePolicy
 from bot.domain.deadlines import Deadline, LegalBasis, Occurrence, Recipient, occurrences
 from bot.domain.periods import PeriodKind, PeriodSpec
 from bot.domain.recurrence import parse_rule
-from db import calendar_days, deadlines
+from db import calendar_days, deadlines, status_updates
 from db.migrate import upgrade_to_head
 from db.models import Base, Membership, OutboxMessage, Person, StatusUpdate, Unit
 from db.models import Deadline as DeadlineRow
@@ -107,6 +107,7 @@ def _fill(session: Session, unit_count: int, occurrence_count: int
         answers, escalations = _answers(occurrence, deadline_ids, officers, rnd)
         rows += _insert(session, StatusUpdate, answers)
         escalated += _insert(session, OutboxMessage, escalations)
+    status_updates.fill_current(session)
     return chosen, rows, escalated
 
 

@@ -6,11 +6,10 @@ from collections.abc import Iterable
 from datetime import date, datetime
 
 from sqlalchemy import delete, select, update
-from sqlalchemy.dialects.postgresql import insert as postgresql_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from db import group_chats
+from db.dialect import insert_for
 from db.models import DigestSend, Person
 
 
@@ -35,7 +34,7 @@ def claim(session: Session, subject: str, day: date, chat_ids: Iterable[int],
           now: datetime) -> list[tuple[int, int]]:
     """Record the digest as being sent to each chat, unless it already was (by this or another
     process); return (row id, chat id) of the chats this call claimed."""
-    insert = postgresql_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+    insert = insert_for(session)
     claimed: list[tuple[int, int]] = []
     for chat_id in chat_ids:
         row_id = session.scalar(

@@ -1,10 +1,10 @@
 """Digest figures aggregated in SQL: each unit's latest answer per occurrence, counted and listed.
 
-The current status of a unit for an occurrence (deadline, nominal due date) is its status row
-with the highest id: db.status_updates.is_latest_answer (an anti-join, served by the index
-ix_status_updates_report). Every query works on one deadline and several due dates at once
-and lets the database count (GROUP BY) or cap the lists (LIMIT, row_number per due date and
-status), so nothing loops in Python over status rows.
+The current status of a unit for an occurrence (deadline, nominal due date) is its row in
+current_statuses (kept by db.status_updates.add), which carries the status and on-time flag;
+the answer's texts are read from status_updates only for the units named. Every query works on
+one deadline and several due dates at once and lets the database count (GROUP BY) or cap the
+lists (LIMIT, row_number per due date and status), so nothing loops in Python over rows.
 """
 
 from __future__ import annotations
@@ -17,23 +17,35 @@ from typing import Any
 from sqlalchemy import (
     ColumnElement,
     Exists,
+    ScalarSelect,
     Select,
     and_,
     exists,
     func,
-    or_,
     select,
     true,
+    union_all,
 )
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from bot.domain.statuses import ReportStatus
-from db import status_updates
-from db.models import Extension, Membership, OutboxMessage, Person, StatusUpdate, Unit
+from db.models import (
+    CurrentStatus,
+    Extension,
+    Membership,
+    OutboxMessage,
+    Person,
+    StatusUpdate,
+    Unit,
+)
 
 ESCALATION_SLOTS = "escalation:%"
-_LISTED = (ReportStatus.IN_PROGRESS.value, ReportStatus.BLOCKED.value,
-           ReportStatus.EXTENSION.value)
+# The answers a digest names: sent late, in progress, blocked, asking for more time.
+_NAMED: tuple[ColumnElement[bool], ...] = (
+    and_(CurrentStatus.status == ReportStatus.SUBMITTED.value, CurrentStatus.on_time.is_(False)),
+    *(CurrentStatus.status == status.value
+      for status in (ReportStatus.IN_PROGRESS, ReportStatus.BLOCKED, ReportStatus.EXTENSION)),
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,51 +112,49 @@ class SilentRow:
     escalated: bool
 
 
-def _latest(deadline_id: int, due_dates: Sequence[date], scope: UnitScope,
-            *columns: ColumnElement[Any] | InstrumentedAttribute[Any]) -> Select[Any]:
-    """`columns` of each expected unit's latest row for the occurrences: the row with no newer
-    row (higher id) of the same unit and occurrence."""
+def _current(deadline_id: int, due_dates: Sequence[date], scope: UnitScope,
+             *columns: ColumnElement[Any] | InstrumentedAttribute[Any]) -> Select[Any]:
+    """`columns` of the expected units' current statuses for the occurrences."""
     return select(*columns).where(
-        StatusUpdate.deadline_id == deadline_id, StatusUpdate.due_date.in_(due_dates),
-        scope.condition(StatusUpdate.unit_id), status_updates.is_latest_answer())
+        CurrentStatus.deadline_id == deadline_id, CurrentStatus.due_date.in_(due_dates),
+        scope.condition(CurrentStatus.unit_id))
 
 
 def standing_tallies(session: Session, deadline_id: int, due_dates: Sequence[date],
                      scope: UnitScope) -> list[TallyRow]:
     """Units per (due date, latest status, on time) among the expected units."""
     rows = session.execute(
-        _latest(deadline_id, due_dates, scope, StatusUpdate.due_date, StatusUpdate.status,
-                StatusUpdate.on_time, func.count())
-        .group_by(StatusUpdate.due_date, StatusUpdate.status, StatusUpdate.on_time))
+        _current(deadline_id, due_dates, scope, CurrentStatus.due_date, CurrentStatus.status,
+                 CurrentStatus.on_time, func.count())
+        .group_by(CurrentStatus.due_date, CurrentStatus.status, CurrentStatus.on_time))
     return [TallyRow(due, status, on_time, count) for due, status, on_time, count in rows]
 
 
 def listed_answers(session: Session, deadline_id: int, due_dates: Sequence[date],
                    scope: UnitScope, limit: int) -> list[AnswerRow]:
     """Latest answers that are late, in progress, blocked or asking for more time: at most
-    `limit` per due date and status, in the order units were added."""
-    worth_naming = or_(StatusUpdate.status.in_(_LISTED),
-                       and_(StatusUpdate.status == ReportStatus.SUBMITTED.value,
-                            StatusUpdate.on_time.is_(False)))
-    place = func.row_number().over(partition_by=(StatusUpdate.due_date, StatusUpdate.status),
-                                   order_by=StatusUpdate.unit_id).label("place")
-    named = (_latest(deadline_id, due_dates, scope, StatusUpdate.due_date, StatusUpdate.unit_id,
-                     StatusUpdate.status, StatusUpdate.on_time, StatusUpdate.note,
-                     StatusUpdate.proposal, StatusUpdate.wanted_date, StatusUpdate.received_at,
-                     place)
-             .where(worth_naming).subquery("named"))
+    `limit` per due date and kind, in the order units were added.
+
+    One statement of small branches, one per due date and kind, each read in unit order
+    from ix_current_statuses_standing and cut at `limit` (a window over every named answer
+    cost a sort of thousands of rows per occurrence).
+    """
+    branches = [
+        _current(deadline_id, [due], scope, CurrentStatus.due_date, CurrentStatus.unit_id,
+                 CurrentStatus.status_update_id)
+        .where(kind).order_by(CurrentStatus.unit_id).limit(limit).subquery()
+        for due in due_dates for kind in _NAMED]
+    if not branches:
+        return []
+    named = union_all(*(select(branch) for branch in branches)).subquery("named")
     escalated = _escalated(deadline_id, named.c.due_date, named.c.unit_id)
-    granted = (select(func.max(Extension.granted_until))
-               .where(Extension.deadline_id == deadline_id,
-                      Extension.due_date == named.c.due_date,
-                      Extension.unit_id == named.c.unit_id)
-               .scalar_subquery())
     rows = session.execute(
-        select(named.c.due_date, named.c.unit_id, Unit.code, Unit.name, named.c.status,
-               named.c.on_time, named.c.note, named.c.proposal, named.c.wanted_date,
-               named.c.received_at, escalated.label("escalated"), granted.label("granted"))
+        select(named.c.due_date, named.c.unit_id, Unit.code, Unit.name, StatusUpdate.status,
+               StatusUpdate.on_time, StatusUpdate.note, StatusUpdate.proposal,
+               StatusUpdate.wanted_date, StatusUpdate.received_at, escalated.label("escalated"),
+               _granted(deadline_id, named.c.due_date, named.c.unit_id).label("granted"))
+        .join(StatusUpdate, StatusUpdate.id == named.c.status_update_id)
         .join(Unit, Unit.id == named.c.unit_id)
-        .where(named.c.place <= limit)
         .order_by(named.c.due_date, named.c.unit_id))
     return [AnswerRow(due, unit_id, code, name, status, on_time, note, proposal, wanted,
                       received_at, bool(escalated_flag), granted_until)
@@ -152,13 +162,22 @@ def listed_answers(session: Session, deadline_id: int, due_dates: Sequence[date]
                  escalated_flag, granted_until) in rows]
 
 
+def _granted(deadline_id: int, due_date: date | ColumnElement[date],
+             unit_id: InstrumentedAttribute[int] | ColumnElement[int]) -> ScalarSelect[date]:
+    """The latest date the office granted the unit for the occurrence (NULL: none)."""
+    return (select(func.max(Extension.granted_until))
+            .where(Extension.deadline_id == deadline_id, Extension.due_date == due_date,
+                   Extension.unit_id == unit_id)
+            .scalar_subquery())
+
+
 def silent_units(session: Session, deadline_id: int, due_date: date, scope: UnitScope,
                  limit: int) -> list[SilentRow]:
     """Expected units with no answer at all for the occurrence, at most `limit`, in the order
     units were added."""
-    answered = exists().where(StatusUpdate.deadline_id == deadline_id,
-                              StatusUpdate.due_date == due_date,
-                              StatusUpdate.unit_id == Unit.id)
+    answered = exists().where(CurrentStatus.deadline_id == deadline_id,
+                              CurrentStatus.due_date == due_date,
+                              CurrentStatus.unit_id == Unit.id)
     escalated = _escalated(deadline_id, due_date, Unit.id)
     rows = session.execute(
         select(Unit.id, Unit.code, Unit.name, escalated.label("escalated"))
@@ -220,6 +239,7 @@ class UnitAnswerRow:
     document_ref: str | None
     received_at: datetime | None
     person_name: str | None
+    granted_until: date | None  # the latest extension the office approved
 
 
 def every_unit_answer(session: Session, deadline_id: int, due_date: date, scope: UnitScope,
@@ -227,21 +247,21 @@ def every_unit_answer(session: Session, deadline_id: int, due_date: date, scope:
     """Every expected unit with its latest answer for the occurrence, or none, in the order
     units were added; fetched `batch` rows at a time (a server-side cursor on PostgreSQL), so
     a province of any size is never held in memory at once. Consume within the session."""
-    latest = _latest(deadline_id, [due_date], scope, StatusUpdate.unit_id, StatusUpdate.status,
-                     StatusUpdate.on_time, StatusUpdate.note, StatusUpdate.proposal,
-                     StatusUpdate.wanted_date, StatusUpdate.document_ref,
-                     StatusUpdate.received_at, StatusUpdate.person_id).subquery("latest")
+    current = and_(CurrentStatus.deadline_id == deadline_id, CurrentStatus.due_date == due_date,
+                   CurrentStatus.unit_id == Unit.id)
     rows = session.execute(
-        select(Unit.id, Unit.code, Unit.name, latest.c.status, latest.c.on_time, latest.c.note,
-               latest.c.proposal, latest.c.wanted_date, latest.c.document_ref,
-               latest.c.received_at, Person.full_name)
-        .outerjoin(latest, latest.c.unit_id == Unit.id)
-        .outerjoin(Person, Person.id == latest.c.person_id)
+        select(Unit.id, Unit.code, Unit.name, StatusUpdate.status, StatusUpdate.on_time,
+               StatusUpdate.note, StatusUpdate.proposal, StatusUpdate.wanted_date,
+               StatusUpdate.document_ref, StatusUpdate.received_at, Person.full_name,
+               _granted(deadline_id, due_date, Unit.id))
+        .outerjoin(CurrentStatus, current)
+        .outerjoin(StatusUpdate, StatusUpdate.id == CurrentStatus.status_update_id)
+        .outerjoin(Person, Person.id == StatusUpdate.person_id)
         .where(scope.condition(Unit.id))
         .order_by(Unit.id)
         .execution_options(yield_per=batch))
     for row in rows:
-        yield UnitAnswerRow(*row)
+        yield UnitAnswerRow(*tuple(row))
 
 
 def on_time_counts(session: Session, deadline_id: int, due_dates: Sequence[date],
@@ -249,8 +269,8 @@ def on_time_counts(session: Session, deadline_id: int, due_dates: Sequence[date]
     """Per unit id, the occurrences among `due_dates` whose latest answer is a report sent on
     time (units with none are absent)."""
     rows = session.execute(
-        _latest(deadline_id, due_dates, scope, StatusUpdate.unit_id, func.count())
-        .where(StatusUpdate.status == ReportStatus.SUBMITTED.value,
-               StatusUpdate.on_time.is_(True))
-        .group_by(StatusUpdate.unit_id))
+        _current(deadline_id, due_dates, scope, CurrentStatus.unit_id, func.count())
+        .where(CurrentStatus.status == ReportStatus.SUBMITTED.value,
+               CurrentStatus.on_time.is_(True))
+        .group_by(CurrentStatus.unit_id))
     return {unit_id: count for unit_id, count in rows}

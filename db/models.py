@@ -124,7 +124,10 @@ class Membership(Base):
     """A person serving a unit as its officer; `is_head` marks the unit's leader (lãnh đạo)."""
 
     __tablename__ = "memberships"
-    __table_args__ = (UniqueConstraint("person_id", "unit_id"),)
+    __table_args__ = (
+        UniqueConstraint("person_id", "unit_id"),
+        Index("ix_memberships_unit_id", "unit_id"),  # the heads named in digests
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"))
@@ -236,6 +239,39 @@ class StatusUpdate(Base):
     on_time: Mapped[bool | None] = mapped_column()
     corrects_id: Mapped[int | None] = mapped_column(ForeignKey("status_updates.id"))
     received_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class Revision(Base):
+    """A counter raised in every transaction that changes what it names (db.revisions), so a
+    process may keep what it derived from those tables until the counter moves."""
+
+    __tablename__ = "revisions"
+
+    name: Mapped[str] = mapped_column(String(32), primary_key=True)
+    value: Mapped[int] = mapped_column(BigInteger, default=0)
+
+
+class CurrentStatus(Base):
+    """Each unit's current answer per report occurrence: its newest status_updates row.
+
+    Derived, never edited by hand: db.status_updates.add writes it in the transaction that adds
+    the answer, keeping the higher id when two answers race. Status and on_time are copied here
+    so the digests count answers from this table alone instead of searching the history.
+    """
+
+    __tablename__ = "current_statuses"
+    __table_args__ = (
+        # Counts and the first units named per status read this index alone, in unit order.
+        Index("ix_current_statuses_standing", "deadline_id", "due_date", "status", "on_time",
+              "unit_id"),
+    )
+
+    deadline_id: Mapped[int] = mapped_column(ForeignKey("deadlines.id"), primary_key=True)
+    due_date: Mapped[date] = mapped_column(Date, primary_key=True)  # nominal
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"), primary_key=True)
+    status_update_id: Mapped[int] = mapped_column(ForeignKey("status_updates.id"), unique=True)
+    status: Mapped[str] = mapped_column(String(16))
+    on_time: Mapped[bool | None] = mapped_column()
 
 
 class OutboxMessage(Base):

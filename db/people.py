@@ -5,10 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from sqlalchemy import func, select, update
-from sqlalchemy.dialects.postgresql import insert as postgresql_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
+from db.dialect import insert_for
 from db.models import Membership, Person
 
 
@@ -20,7 +19,7 @@ def find_by_telegram_id(session: Session, telegram_user_id: int) -> Person | Non
 
 def insert_if_absent(session: Session, telegram_user_id: int, values: Mapping[str, object]) -> None:
     """Insert a person unless one with this Telegram id exists (safe under concurrent inserts)."""
-    insert = postgresql_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+    insert = insert_for(session)
     statement = insert(Person).values(telegram_user_id=telegram_user_id, **values)
     session.execute(statement.on_conflict_do_nothing(index_elements=[Person.telegram_user_id]))
 

@@ -12,6 +12,8 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
+import db.revisions  # noqa: F401  (registers the events that raise the province revision)
+
 T = TypeVar("T")
 
 

@@ -5,11 +5,10 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import select, update
-from sqlalchemy.dialects.postgresql import insert as postgresql_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from bot.domain import units as domain
+from db.dialect import insert_for
 from db.models import Membership, Person, Unit
 
 
@@ -66,7 +65,7 @@ def all_rows(session: Session) -> list[Unit]:
 def insert_if_absent(session: Session, code: str, name: str, group: str,
                      now: datetime) -> Unit | None:
     """Store a new active unit; None if the code is taken (safe under concurrent inserts)."""
-    insert = postgresql_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+    insert = insert_for(session)
     statement = insert(Unit).values(code=code, name=name, unit_group=group, active=True,
                                     created_at=now, updated_at=now)
     inserted = session.scalar(

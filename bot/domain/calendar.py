@@ -78,6 +78,8 @@ class WorkingCalendar:
             )
         self._extra_days_off = days_off
         self._extra_working_days = working_days
+        # Answers per day, kept: a digest counts the days late of thousands of units.
+        self._answers: dict[date, bool] = {}
 
     @property
     def extra_days_off(self) -> Mapping[date, str]:
@@ -91,6 +93,12 @@ class WorkingCalendar:
 
     def is_working_day(self, day: date) -> bool:
         """True when state agencies work on `day`."""
+        known = self._answers.get(day)
+        if known is None:
+            known = self._answers[day] = self._decide(day)
+        return known
+
+    def _decide(self, day: date) -> bool:
         if day in self._extra_working_days:
             return True
         if day in self._extra_days_off:

@@ -75,7 +75,8 @@ class UnitLine:
     """One row of an occurrence's sheet: a unit that must report and where it stands.
 
     `sent_on` is the local date a submitted report was received (None otherwise); `days_late`
-    the working days it was late (None unless sent late); `updated_by` who gave the latest answer.
+    the working days it was late (None unless sent late); `updated_by` who gave the latest answer;
+    `granted_until` the later due date the office approved for the unit, if any.
     """
 
     unit_code: str
@@ -88,6 +89,7 @@ class UnitLine:
     document_ref: str = ""
     wanted_date: date | None = None
     updated_by: str = ""
+    granted_until: date | None = None
 
 
 @dataclass(frozen=True, slots=True)

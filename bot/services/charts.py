@@ -22,7 +22,6 @@ from bot.services.digests import DigestContext, digest_context
 from bot.services.export import occurrence_scope, year_occurrences
 from bot.services.reminders import ReminderTiming
 from db import digests as figures_db
-from db import units
 
 QUARTER_NAMES = ("I", "II", "III", "IV")
 
@@ -48,8 +47,8 @@ def on_time_chart(session: Session, typed_year: str | None, now: datetime,
     """
     context = digest_context(session, now, timing)
     year = parse_report_year(typed_year, context.today, "chart")
-    every_unit = units.all_units(session)
-    in_year = year_occurrences(session, year, every_unit, context, timing.policy)
+    every_unit = context.province.units
+    in_year = year_occurrences(year, context, timing.policy)
     if not in_year:
         raise NoReportsInYear(year=year, command="chart",
                               example=suggested_year(year, context.today),

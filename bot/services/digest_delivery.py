@@ -22,8 +22,8 @@ from bot.domain.digest_schedule import (
 )
 from bot.domain.digests import Digest, DigestScope
 from bot.services.digests import DigestContext, digest_context, digests_of, open_digest
-from bot.services.reminders import ReminderTiming
-from db import deadlines, digest_sends, outbox, units
+from bot.services.reminders import ReminderTiming, record_unreachable_chat
+from db import digest_sends
 
 # An effective due date is at most this long before the working day after it (Tết is longest).
 _LONGEST_GAP = timedelta(days=40)
@@ -84,7 +84,7 @@ def _after_due_today(session: Session, context: DigestContext, timing: ReminderT
     """Occurrences of active deadlines whose after-due digest falls on today."""
     today = context.today
     return [occurrence
-            for deadline in deadlines.current_deadlines(session, units.all_units(session))
+            for deadline in context.province.deadlines
             for occurrence in occurrences(deadline, today - _LONGEST_GAP, today,
                                           context.calendar, timing.policy)
             if occurrence_digest_day(occurrence.effective_due_date, context.calendar) == today]
@@ -118,7 +118,7 @@ def record_digest_failed(session: Session, row_id: int, reason: str, now: dateti
     """The digest could not be delivered; when Telegram refuses the chat, stop writing to it."""
     digest_sends.mark_failed(session, row_id, reason, now)
     if unreachable_chat is not None:
-        outbox.mark_chat_unreachable(session, unreachable_chat, reason, now)
+        record_unreachable_chat(session, unreachable_chat, reason, now)
 
 
 def release_digest_claims(session: Session, row_ids: list[int]) -> int:

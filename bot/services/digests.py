@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 from itertools import groupby
@@ -30,9 +30,10 @@ from bot.domain.errors import UnknownDeadline
 from bot.domain.statuses import ReportStatus
 from bot.domain.units import close_codes, fold_code
 from bot.services.reminders import ReminderTiming
-from db import calendar_days, deadlines, outbox, reachability, units
+from db import calendar_days, reachability
 from db import digests as figures_db
 from db.digests import AnswerRow, UnitScope, unit_scope
+from db.province_snapshot import ProvinceSnapshot, province_snapshot
 
 # Units named per list (not sent, late, in progress, blocked, extension) and occurrence; the
 # digest says how many more there are.
@@ -43,14 +44,22 @@ _MOVE_MARGIN = timedelta(days=15)
 
 @dataclass(frozen=True, slots=True)
 class DigestContext:
-    """What every occurrence's figures need: ids by code, the calendar, the reader's day."""
+    """What every occurrence's figures need: the province (units, deadlines, ids by code),
+    the calendar, the reader's day."""
 
-    deadline_ids: dict[str, int]
-    unit_ids: dict[str, int]
+    province: ProvinceSnapshot
     calendar: WorkingCalendar
     today: date
     tz: tzinfo
     list_limit: int
+
+    @property
+    def deadline_ids(self) -> Mapping[str, int]:
+        return self.province.deadline_ids
+
+    @property
+    def unit_ids(self) -> Mapping[str, int]:
+        return self.province.unit_ids
 
 
 def occurrence_digest(session: Session, deadline_code: str, period: str | None, now: datetime,
@@ -61,7 +70,7 @@ def occurrence_digest(session: Session, deadline_code: str, period: str | None, 
     Raise UnknownDeadline or UnknownOccurrence when nothing matches.
     """
     context = digest_context(session, now, timing, list_limit)
-    deadline = _deadline(session, deadline_code)
+    deadline = _deadline(context, deadline_code)
     chosen = pick_occurrences(deadline, period, context.today, context.calendar, timing.policy)
     return Digest(context.today, DigestScope.SELECTED, digests_of(session, chosen, context))
 
@@ -73,7 +82,7 @@ def open_digest(session: Session, now: datetime, timing: ReminderTiming, *,
     context = digest_context(session, now, timing, list_limit)
     candidates = open_candidates(
         (occurrence
-         for deadline in deadlines.current_deadlines(session, units.all_units(session))
+         for deadline in context.province.deadlines
          for occurrence in occurrences(
              deadline, context.today - OVERDUE_WINDOW - _MOVE_MARGIN,
              context.today + DUE_SOON + _MOVE_MARGIN, context.calendar, timing.policy)),
@@ -97,22 +106,20 @@ def digests_of(session: Session, chosen: Sequence[Occurrence], context: DigestCo
 def digest_context(session: Session, now: datetime, timing: ReminderTiming,
                    list_limit: int = LIST_LIMIT) -> DigestContext:
     """What digests_of needs, for a reader at `now` (for callers choosing occurrences)."""
-    deadline_ids, unit_ids = outbox.id_maps(session)
-    return DigestContext(deadline_ids, unit_ids, calendar_days.working_calendar(session),
-                    now.astimezone(timing.tz).date(), timing.tz, list_limit)
+    return DigestContext(province_snapshot(session), calendar_days.working_calendar(session),
+                         now.astimezone(timing.tz).date(), timing.tz, list_limit)
 
 
-def _deadline(session: Session, typed_code: str) -> Deadline:
-    """The deadline (paused or not) with that code; only its own units are resolved, which
-    with thousands of units is most of the cost."""
+def _deadline(context: DigestContext, typed_code: str) -> Deadline:
+    """The deadline (paused or not) with that code."""
     code = fold_code(typed_code)
-    known = deadlines.live_rows(session)
-    found = next((row for row in known if row.code == code), None)
+    known = context.province.deadlines
+    found = next((deadline for deadline in known if deadline.code == code), None)
     if found is None:
-        suggestions = close_codes(code, [row.code for row in known])
+        suggestions = close_codes(code, [deadline.code for deadline in known])
         raise UnknownDeadline(code=typed_code, suggestions=suggestions,
                               reason=f"no deadline has the code {code!r}")
-    return deadlines.to_domain(found, units.all_units(session))
+    return found
 
 
 def _digests_of_deadline(session: Session, chosen: list[Occurrence], context: DigestContext

@@ -7,7 +7,7 @@ size costs one batch of memory. Build and render in the same unit of work.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date, datetime, tzinfo
 from functools import cache
@@ -24,11 +24,10 @@ from bot.domain.exports import (
     sheet_names,
     suggested_year,
 )
-from bot.domain.statuses import ReportStatus, Standing, days_late, standing
+from bot.domain.statuses import ReportStatus, Standing, days_late, standing, unit_due_date
 from bot.domain.units import Unit
 from bot.services.digests import DigestContext, digest_context
 from bot.services.reminders import ReminderTiming
-from db import deadlines, units
 from db import digests as figures_db
 from db.digests import UnitAnswerRow, UnitScope, unit_scope
 
@@ -62,8 +61,8 @@ def year_export(session: Session, typed_year: str | None, now: datetime,
     """
     context = digest_context(session, now, timing)
     year = parse_report_year(typed_year, context.today, "export")
-    every_unit = units.all_units(session)
-    chosen = year_occurrences(session, year, every_unit, context, timing.policy)
+    every_unit = context.province.units
+    chosen = year_occurrences(year, context, timing.policy)
     if not chosen:
         raise NoReportsInYear(year=year, command="export",
                               example=suggested_year(year, context.today),
@@ -75,12 +74,12 @@ def year_export(session: Session, typed_year: str | None, now: datetime,
                       sheets)
 
 
-def year_occurrences(session: Session, year: int, every_unit: Sequence[Unit],
-                     context: DigestContext, policy: DueDatePolicy) -> tuple[Occurrence, ...]:
+def year_occurrences(year: int, context: DigestContext, policy: DueDatePolicy
+                     ) -> tuple[Occurrence, ...]:
     """The occurrences due (nominally) in `year`, by effective due date: every one of the
     deadlines in force, and of paused deadlines those due up to today (their history)."""
     found: list[Occurrence] = []
-    for deadline in deadlines.current_deadlines(session, every_unit):
+    for deadline in context.province.deadlines:
         in_year = occurrences(replace(deadline, active=True), date(year, 1, 1),
                               date(year, 12, 31), context.calendar, policy)
         found += [o for o in in_year if deadline.active or o.due_date <= context.today]
@@ -95,25 +94,27 @@ def occurrence_scope(occurrence: Occurrence, context: DigestContext) -> UnitScop
 
 def _lines(session: Session, occurrence: Occurrence, context: DigestContext
            ) -> Iterator[UnitLine]:
-    due = occurrence.effective_due_date
-    late_by: Callable[[date], int] = cache(lambda sent_on: days_late(sent_on, due,
-                                                                     context.calendar))
+    late_by: Callable[[date, date], int] = cache(
+        lambda sent_on, due: days_late(sent_on, due, context.calendar))
     rows = figures_db.every_unit_answer(session, context.deadline_ids[occurrence.deadline_code],
                                         occurrence.due_date, occurrence_scope(occurrence, context))
     for row in rows:
-        yield unit_line(row, due, context.today, context.tz, late_by)
+        yield unit_line(row, occurrence.effective_due_date, context.today, context.tz, late_by)
 
 
 def unit_line(row: UnitAnswerRow, effective_due_date: date, today: date, tz: tzinfo,
-              late_by: Callable[[date], int]) -> UnitLine:
-    """A sheet's row from a unit's latest answer (or its silence)."""
+              late_by: Callable[[date, date], int]) -> UnitLine:
+    """A sheet's row from a unit's latest answer (or its silence), judged against the unit's
+    own due date (the occurrence's, or the later one the office granted)."""
+    due = unit_due_date(effective_due_date, row.granted_until)
     status = None if row.status is None else ReportStatus(row.status)
-    where = standing(status, row.on_time, today, effective_due_date)
+    where = standing(status, row.on_time, today, due)
     sent_on = None
     if status is ReportStatus.SUBMITTED and row.received_at is not None:
         sent_on = row.received_at.astimezone(tz).date()
     return UnitLine(
         unit_code=row.unit_code, unit_name=row.unit_name, standing=where, sent_on=sent_on,
-        days_late=late_by(sent_on) if where is Standing.SENT_LATE and sent_on else None,
+        days_late=late_by(sent_on, due) if where is Standing.SENT_LATE and sent_on else None,
         note=row.note or "", proposal=row.proposal or "", document_ref=row.document_ref or "",
-        wanted_date=row.wanted_date, updated_by=row.person_name or "")
+        wanted_date=row.wanted_date, updated_by=row.person_name or "",
+        granted_until=row.granted_until)

@@ -6,7 +6,8 @@ import asyncio
 
 from sqlalchemy import select
 
-from db.models import OutboxMessage, Person, StatusUpdate, Unit
+from db import status_updates
+from db.models import OutboxMessage, Person, Unit
 from tests.e2e.harness import RunningBot, running_bot
 from tests.e2e.test_registration import create_invite
 from tests.fake_telegram import FakeTelegram, FakeUser, RateLimits
@@ -113,9 +114,10 @@ async def test_units_that_submitted_get_nothing_more(database_url: str) -> None:
             unit = session.scalars(select(Unit).where(Unit.code == "syt")).one()
             deadline_id = session.scalar(select(OutboxMessage.deadline_id).limit(1))
             person = session.scalars(select(Person).where(Person.telegram_user_id == lan.id)).one()
-            session.add(StatusUpdate(deadline_id=deadline_id, due_date=local(2020, 1, 20).date(),
-                                     unit_id=unit.id, person_id=person.id, status="submitted",
-                                     on_time=True, received_at=clock()))
+            status_updates.add(session, {
+                "deadline_id": deadline_id, "due_date": local(2020, 1, 20).date(),
+                "unit_id": unit.id, "person_id": person.id, "status": "submitted",
+                "on_time": True, "received_at": clock()})
         await bot.deps.database.run(submit)
         clock.set(local(2020, 1, 15, 8))
         report = await bot.reminders.run_due()

@@ -11,7 +11,8 @@ from datetime import UTC, date, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from db.models import Deadline, GroupChat, Membership, OutboxMessage, Person, StatusUpdate, Unit
+from db import status_updates
+from db.models import Deadline, GroupChat, Membership, OutboxMessage, Person, Unit
 
 
 def ids(session: Session, deadline_code: str, unit_code: str) -> tuple[int, int]:
@@ -29,11 +30,10 @@ def add_answer(session: Session, deadline_code: str, due: date, unit_code: str, 
     deadline_id, unit_id = ids(session, deadline_code, unit_code)
     person_id = None if by is None else session.scalars(
         select(Person.id).where(Person.telegram_user_id == by)).one()
-    session.add(StatusUpdate(deadline_id=deadline_id, due_date=due, unit_id=unit_id,
-                             person_id=person_id, status=status, on_time=on_time, note=note,
-                             proposal=proposal, wanted_date=wanted, document_ref=document_ref,
-                             received_at=at.astimezone(UTC)))
-    session.flush()
+    status_updates.add(session, {
+        "deadline_id": deadline_id, "due_date": due, "unit_id": unit_id, "person_id": person_id,
+        "status": status, "on_time": on_time, "note": note, "proposal": proposal,
+        "wanted_date": wanted, "document_ref": document_ref, "received_at": at.astimezone(UTC)})
 
 
 def add_person(session: Session, telegram_id: int, name: str, now: datetime, *,

@@ -1,0 +1,68 @@
+"""The province as every digest, export and chart starts from: its units, the ids by code and
+the deadlines in force with their unit selectors resolved, kept per process and database
+until db.revisions says units or deadlines changed.
+
+With 10,000 units, reading and resolving these took most of a digest's 200 ms budget
+(docs/BENCHMARKS.md); checking the revision is one primary-key read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from threading import Lock
+from types import MappingProxyType
+from weakref import WeakKeyDictionary
+
+from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session
+
+from bot.domain.deadlines import Deadline
+from bot.domain.units import Unit
+from db import deadlines, revisions, units
+from db.models import Deadline as DeadlineRow
+from db.models import Unit as UnitRow
+
+
+@dataclass(frozen=True, slots=True)
+class ProvinceSnapshot:
+    """Read-only: shared by every request of the process until the revision moves."""
+
+    revision: int
+    units: tuple[Unit, ...]  # every unit, active or not, in the order they were added
+    unit_ids: Mapping[str, int]
+    deadline_ids: Mapping[str, int]  # every deadline ever stored, deleted ones included
+    deadlines: tuple[Deadline, ...]  # not deleted (paused ones included), selectors resolved
+
+
+_snapshots: WeakKeyDictionary[Engine, ProvinceSnapshot] = WeakKeyDictionary()
+_lock = Lock()
+
+
+def province_snapshot(session: Session) -> ProvinceSnapshot:
+    """The snapshot as of this transaction: the kept one if the revision has not moved."""
+    revision = revisions.province_revision(session)  # before the rows: never newer than them
+    if revisions.changed_in_this_transaction(session):
+        return _read(session, revision)
+    engine = session.get_bind()
+    assert isinstance(engine, Engine)
+    with _lock:
+        kept = _snapshots.get(engine)
+    if kept is not None and kept.revision == revision:
+        return kept
+    snapshot = _read(session, revision)
+    with _lock:
+        current = _snapshots.get(engine)
+        if current is None or current.revision <= revision:
+            _snapshots[engine] = snapshot
+    return snapshot
+
+
+def _read(session: Session, revision: int) -> ProvinceSnapshot:
+    every_unit = units.all_units(session)
+    unit_ids = {code: id_ for code, id_ in session.execute(select(UnitRow.code, UnitRow.id))}
+    deadline_ids = {code: id_ for code, id_
+                    in session.execute(select(DeadlineRow.code, DeadlineRow.id))}
+    return ProvinceSnapshot(revision, every_unit, MappingProxyType(unit_ids),
+                            MappingProxyType(deadline_ids),
+                            deadlines.current_deadlines(session, every_unit))
