@@ -23,6 +23,7 @@ EXPORT_MESSAGES: dict[str, dict[str, str]] = {
     "export.header.note": {"vi": "Nội dung", "en": "Details"},
     "export.header.proposal": {"vi": "Đề xuất, kiến nghị", "en": "Proposal"},
     "export.header.wanted_date": {"vi": "Ngày đề nghị gia hạn", "en": "Extension asked until"},
+    "export.header.granted_until": {"vi": "Được gia hạn đến", "en": "Extension granted until"},
     "export.header.updated_by": {"vi": "Người cập nhật", "en": "Updated by"},
     "export.document_ref": {"vi": "Văn bản số {ref}", "en": "Document no. {ref}"},
     # Where a unit stands: in full on an occurrence's sheet, short in the summary matrix.

@@ -1,8 +1,10 @@
 """The year's workbook (.xlsx): a summary sheet, then one sheet per report occurrence.
 
-Written with openpyxl in write-only mode: each row goes to a temporary file as soon as it is
-appended, so memory stays at one batch of rows plus the summary's small grid (one short label
-per unit and occurrence) whatever the size of the province.
+Written with XlsxWriter in constant_memory mode: each sheet's rows go to a temporary file of its
+own as soon as the next row is started, so memory stays at one row per sheet plus the summary's
+small grid (one short label per unit and occurrence) whatever the size of the province. Rows
+must therefore be written in order within a sheet, but the sheets in any order: the summary is
+added first (it is the first sheet) and filled last, when the counts are known.
 """
 
 from __future__ import annotations
@@ -10,17 +12,13 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, time
 from io import BytesIO
-from typing import cast
+from tempfile import TemporaryDirectory
 
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import Cell
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet._write_only import WriteOnlyWorksheet
-from openpyxl.worksheet.worksheet import Worksheet
+from xlsxwriter import Workbook
+from xlsxwriter.format import Format
+from xlsxwriter.worksheet import Worksheet
 
 from bot.domain.dates import format_vn_date
 from bot.domain.digests import STANDING_ORDER
@@ -35,13 +33,15 @@ PERCENT_FORMAT = "0%"
 # Column key and width (in characters) of an occurrence's sheet, in order.
 SHEET_COLUMNS: tuple[tuple[str, float], ...] = (
     ("unit_code", 12), ("unit_name", 42), ("standing", 24), ("sent_on", 12),
-    ("days_late", 12), ("note", 50), ("proposal", 50), ("wanted_date", 14), ("updated_by", 24),
+    ("days_late", 12), ("note", 50), ("proposal", 50), ("wanted_date", 14),
+    ("granted_until", 14), ("updated_by", 24),
 )
 SUMMARY_UNIT_COLUMNS: tuple[tuple[str, float], ...] = (("unit_code", 12), ("unit_name", 42))
 SUMMARY_OCCURRENCE_WIDTH = 18
-_HEADER_FONT = Font(bold=True)
-_HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
-_HEADER_ALIGNMENT = Alignment(wrap_text=True, vertical="center")
+_HEADER_STYLE = {"bold": True, "pattern": 1, "bg_color": "#DDEBF7", "text_wrap": True,
+                 "valign": "vcenter"}
+
+_SummaryValue = str | int | float | date | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +52,15 @@ class ExportFile:
     content: bytes
     caption: str
     mime_type: str = MIME_TYPE
+
+
+@dataclass(frozen=True, slots=True)
+class _Formats:
+    """The cell formats, made once per workbook and shared by every cell."""
+
+    header: Format
+    date: Format
+    percent: Format
 
 
 @dataclass(slots=True)
@@ -65,124 +74,140 @@ class _Summary:
 
 def export_workbook(export: YearExport, lang: Lang) -> ExportFile:
     """Write the workbook, reading each sheet's lines as it goes (within the session)."""
-    workbook = Workbook(write_only=True)
-    not_expected = _label("export.short.not_expected", lang)
-    summary = _Summary({u.code: [not_expected] * len(export.sheets) for u in export.units}, [])
-    for column, sheet in enumerate(export.sheets):
-        summary.counts.append(_write_occurrence(workbook, sheet, column, summary, lang))
-    _write_summary(workbook, export, summary, lang)
     buffer = BytesIO()
-    workbook.save(buffer)
+    # Every temporary file (rows, then the package's parts) goes in here and goes with it,
+    # even when reading the lines fails halfway.
+    with TemporaryDirectory(prefix="deadline-bot-export-") as scratch:
+        workbook = Workbook(buffer, {"constant_memory": True, "tmpdir": scratch})
+        formats = _Formats(workbook.add_format(_HEADER_STYLE),
+                           workbook.add_format({"num_format": DATE_FORMAT}),
+                           workbook.add_format({"num_format": PERCENT_FORMAT}))
+        summary_sheet = workbook.add_worksheet(SUMMARY_SHEET)
+        not_expected = _label("export.short.not_expected", lang)
+        summary = _Summary({u.code: [not_expected] * len(export.sheets) for u in export.units},
+                           [])
+        for column, sheet in enumerate(export.sheets):
+            summary.counts.append(
+                _write_occurrence(workbook, formats, sheet, column, summary, lang))
+        _write_summary(summary_sheet, formats, export, summary, lang)
+        workbook.close()
     caption = text("export.caption", lang, year=export.year, reports=len(export.sheets),
                    units=len(export.units), today=format_vn_date(export.today))
     return ExportFile(_label("export.file_name", lang).format(year=export.year),
                       buffer.getvalue(), caption)
 
 
-def _write_occurrence(workbook: Workbook, sheet: OccurrenceSheet, column: int,
-                      summary: _Summary, lang: Lang) -> Counter[Standing]:
-    """Steps: the sheet with its widths and frozen header; one row per unit, noting its short
-    standing in the summary; the filter over every row. Return the counts per standing."""
-    worksheet = _new_sheet(workbook, sheet.name, _headers(SHEET_COLUMNS, lang))
+def _write_occurrence(workbook: Workbook, formats: _Formats, sheet: OccurrenceSheet,
+                      column: int, summary: _Summary, lang: Lang) -> Counter[Standing]:
+    """Steps: the sheet with its widths, frozen header and header row; one row per unit, noting
+    its short standing in the summary; the filter over every row. Return the counts."""
+    worksheet = workbook.add_worksheet(sheet.name)
+    columns = _headers(SHEET_COLUMNS, lang)
+    _lay_out(worksheet, formats, columns, freeze_columns=0)
     full = {s: _label(f"export.standing.{s.value}", lang) for s in Standing}
     short = {s: _label(f"export.short.{s.value}", lang) for s in Standing}
+    document_ref = _label("export.document_ref", lang)
     counts: Counter[Standing] = Counter()
-    for line in sheet.lines:
-        worksheet.append(_line_cells(worksheet, line, full[line.standing], lang))
+    for row, line in enumerate(sheet.lines, start=1):
+        _write_line(worksheet, row, line, full[line.standing], document_ref, formats.date)
         counts[line.standing] += 1
         summary.rows[line.unit_code][column] = short[line.standing]
-    _filter(worksheet, len(SHEET_COLUMNS), sum(counts.values()))
+    worksheet.autofilter(0, 0, sum(counts.values()), len(columns) - 1)
     return counts
 
 
-def _line_cells(worksheet: WriteOnlyWorksheet, line: UnitLine, standing: str, lang: Lang
-                ) -> list[object]:
+def _write_line(worksheet: Worksheet, row: int, line: UnitLine, standing: str,
+                document_ref: str, date_format: Format) -> None:
+    """One unit's row; what it lacks stays an empty cell. Typed writes: a note starting with
+    '=' or 'http' is text, never a formula or a link."""
+    worksheet.write_string(row, 0, line.unit_code)
+    worksheet.write_string(row, 1, line.unit_name)
+    worksheet.write_string(row, 2, standing)
+    if line.sent_on is not None:
+        _write_date(worksheet, row, 3, line.sent_on, date_format)
+    if line.days_late is not None:
+        worksheet.write_number(row, 4, line.days_late)
     note = line.note
     if line.document_ref:
-        reference = _label("export.document_ref", lang).format(ref=line.document_ref)
+        reference = document_ref.format(ref=line.document_ref)
         note = f"{note}; {reference}" if note else reference
-    return [line.unit_code, line.unit_name, standing, _date(worksheet, line.sent_on),
-            line.days_late, note or None, line.proposal or None,
-            _date(worksheet, line.wanted_date), line.updated_by or None]
+    if note:
+        worksheet.write_string(row, 5, note)
+    if line.proposal:
+        worksheet.write_string(row, 6, line.proposal)
+    if line.wanted_date is not None:
+        _write_date(worksheet, row, 7, line.wanted_date, date_format)
+    if line.granted_until is not None:
+        _write_date(worksheet, row, 8, line.granted_until, date_format)
+    if line.updated_by:
+        worksheet.write_string(row, 9, line.updated_by)
 
 
-def _write_summary(workbook: Workbook, export: YearExport, summary: _Summary,
-                   lang: Lang) -> None:
+def _write_summary(worksheet: Worksheet, formats: _Formats, export: YearExport,
+                   summary: _Summary, lang: Lang) -> None:
     """The first sheet: units × occurrences (short standings), then per occurrence its report,
     period, due date, units expected, counts per standing and on-time share."""
     columns = (*_headers(SUMMARY_UNIT_COLUMNS, lang),
                *((sheet.name, SUMMARY_OCCURRENCE_WIDTH) for sheet in export.sheets))
-    worksheet = _new_sheet(workbook, SUMMARY_SHEET, columns, index=0, freeze="C2")
-    for unit in export.units:
-        worksheet.append([unit.code, unit.name, *summary.rows[unit.code]])
-    _filter(worksheet, len(columns), len(export.units))
-    worksheet.append([])
+    _lay_out(worksheet, formats, columns, freeze_columns=2)
+    for row, unit in enumerate(export.units, start=1):
+        _write_values(worksheet, row, 0, [unit.code, unit.name, *summary.rows[unit.code]])
+    worksheet.autofilter(0, 0, len(export.units), len(columns) - 1)
     occurrences = [sheet.occurrence for sheet in export.sheets]
     expected = [len(o.units) for o in occurrences]
-    block: list[tuple[str, Sequence[object]]] = [
-        ("export.summary.title", [o.title for o in occurrences]),
-        ("export.summary.period", [o.period.label or None for o in occurrences]),
-        ("export.summary.due", [_date(worksheet, o.effective_due_date) for o in occurrences]),
-        ("export.summary.expected", list(expected)),
-        *((f"export.standing.{s.value}", [c[s] for c in summary.counts])
+    block: list[tuple[str, Sequence[_SummaryValue], Format | None]] = [
+        ("export.summary.title", [o.title for o in occurrences], None),
+        ("export.summary.period", [o.period.label or None for o in occurrences], None),
+        ("export.summary.due", [o.effective_due_date for o in occurrences], formats.date),
+        ("export.summary.expected", expected, None),
+        *((f"export.standing.{s.value}", [c[s] for c in summary.counts], None)
           for s in STANDING_ORDER),
         ("export.summary.on_time_rate",
-         [_percent(worksheet, c[Standing.SENT_ON_TIME], n)
-          for c, n in zip(summary.counts, expected, strict=True)]),
+         [_share(c[Standing.SENT_ON_TIME], n) for c, n in zip(summary.counts, expected,
+                                                               strict=True)],
+         formats.percent),
     ]
-    for key, values in block:
-        worksheet.append([None, _header(worksheet, _label(key, lang)), *values])
+    first = len(export.units) + 2  # after the units and one empty row
+    for row, (key, values, value_format) in enumerate(block, start=first):
+        worksheet.write_string(row, 1, _label(key, lang), formats.header)
+        _write_values(worksheet, row, 2, values, value_format)
+
+
+def _write_values(worksheet: Worksheet, row: int, first_column: int,
+                  values: Sequence[_SummaryValue], value_format: Format | None = None) -> None:
+    """Cells of a summary row from `first_column` on: text, real dates or numbers; None stays
+    an empty cell."""
+    for column, value in enumerate(values, start=first_column):
+        if isinstance(value, str):
+            worksheet.write_string(row, column, value, value_format)
+        elif isinstance(value, date):
+            _write_date(worksheet, row, column, value, value_format)
+        elif value is not None:
+            worksheet.write_number(row, column, value, value_format)
+
+
+def _write_date(worksheet: Worksheet, row: int, column: int, day: date,
+                date_format: Format | None) -> None:
+    """A real date (sortable, filterable), shown as `date_format` says."""
+    worksheet.write_datetime(row, column, datetime.combine(day, time()), date_format)
 
 
 def _headers(columns: tuple[tuple[str, float], ...], lang: Lang) -> tuple[tuple[str, float], ...]:
     return tuple((_label(f"export.header.{key}", lang), width) for key, width in columns)
 
 
-def _new_sheet(workbook: Workbook, name: str, columns: tuple[tuple[str, float], ...], *,
-               index: int | None = None, freeze: str = "A2") -> WriteOnlyWorksheet:
-    """A sheet with its columns' (title, width), frozen panes and header row: openpyxl writes
-    widths and panes before the first row, so they are set first."""
-    worksheet = workbook.create_sheet(name, index)
-    assert isinstance(worksheet, WriteOnlyWorksheet)
-    for number, (_title, width) in enumerate(columns, start=1):
-        _layout(worksheet).column_dimensions[get_column_letter(number)].width = width
-    worksheet.freeze_panes = freeze
-    worksheet.append([_header(worksheet, title) for title, _width in columns])
-    return worksheet
+def _lay_out(worksheet: Worksheet, formats: _Formats, columns: tuple[tuple[str, float], ...],
+             *, freeze_columns: int) -> None:
+    """The columns' widths, the panes frozen below the header (and right of `freeze_columns`),
+    and the header row."""
+    for number, (title, width) in enumerate(columns):
+        worksheet.set_column(number, number, width)
+        worksheet.write_string(0, number, title, formats.header)
+    worksheet.freeze_panes(1, freeze_columns)
 
 
-def _filter(worksheet: WriteOnlyWorksheet, columns: int, rows: int) -> None:
-    """The autofilter over the header and `rows` data rows."""
-    _layout(worksheet).auto_filter.ref = f"A1:{get_column_letter(columns)}{rows + 1}"
-
-
-def _layout(worksheet: WriteOnlyWorksheet) -> Worksheet:
-    """The sheet's column dimensions and filter: openpyxl gives a write-only sheet the same
-    ones as a normal sheet (Worksheet._setup), which its type stubs leave out."""
-    return cast(Worksheet, worksheet)
-
-
-def _header(worksheet: WriteOnlyWorksheet, title: str) -> Cell:
-    cell = WriteOnlyCell(worksheet, value=title)
-    cell.font, cell.fill, cell.alignment = _HEADER_FONT, _HEADER_FILL, _HEADER_ALIGNMENT
-    return cell
-
-
-def _date(worksheet: WriteOnlyWorksheet, day: date | None) -> Cell | None:
-    """A real date (sortable, filterable) shown as dd/mm/yyyy."""
-    if day is None:
-        return None
-    cell = WriteOnlyCell(worksheet)
-    cell.value, cell.number_format = day, DATE_FORMAT
-    return cell
-
-
-def _percent(worksheet: WriteOnlyWorksheet, part: int, whole: int) -> Cell | None:
-    if not whole:
-        return None
-    cell = WriteOnlyCell(worksheet, value=part / whole)
-    cell.number_format = PERCENT_FORMAT
-    return cell
+def _share(part: int, whole: int) -> float | None:
+    return part / whole if whole else None
 
 
 def _label(key: str, lang: Lang) -> str:

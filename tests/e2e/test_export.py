@@ -23,7 +23,7 @@ TODAY = local(2020, 3, 16, 9)  # Monday after Quý I/2020 was due (Tuesday 10/03
 SHEETS = ["Tổng hợp", "trienkhai 20.01.2020", "quy 10.03.2020", "quy 10.06.2020",
           "quy 10.09.2020", "quy 10.12.2020"]
 HEADERS = ["Mã đơn vị", "Đơn vị", "Tình hình", "Ngày gửi", "Chậm (ngày làm việc)", "Nội dung",
-           "Đề xuất, kiến nghị", "Ngày đề nghị gia hạn", "Người cập nhật"]
+           "Đề xuất, kiến nghị", "Ngày đề nghị gia hạn", "Được gia hạn đến", "Người cập nhật"]
 
 
 def answers_of_2020(lan: FakeUser) -> Callable[[Session], None]:
@@ -70,14 +70,14 @@ def row_of(sheet: Worksheet, unit_code: str) -> list[object]:
 
 def check_quarter_sheet(sheet: Worksheet) -> None:
     assert rows(sheet)[0] == HEADERS
-    assert (sheet.freeze_panes, sheet.auto_filter.ref) == ("A2", "A1:I39")  # 38 units
+    assert (sheet.freeze_panes, sheet.auto_filter.ref) == ("A2", "A1:J39")  # 38 units
     assert sheet.column_dimensions["B"].width > 30
     assert row_of(sheet, "snv")[:6] == ["snv", "Sở Nội vụ", "Đã gửi – đúng hạn",
                                         datetime(2020, 3, 9), None,
                                         "Văn bản số 15/BC-SNV"]
     assert sheet["D3"].number_format == "DD/MM/YYYY"
     assert row_of(sheet, "syt")[2:] == [
-        "Đã gửi – trễ hạn", datetime(2020, 3, 12), 2, None, None, None,
+        "Đã gửi – trễ hạn", datetime(2020, 3, 12), 2, None, None, None, None,
         "Lan"]
     assert row_of(sheet, "sxd")[2:7] == ["Có khó khăn, vướng mắc", None, None,
                                          "Thiếu số liệu của các huyện",
@@ -85,7 +85,7 @@ def check_quarter_sheet(sheet: Worksheet) -> None:
     assert row_of(sheet, "sct")[2:8] == ["Đề nghị gia hạn", None, None, "Chờ số liệu quý", None,
                                          datetime(2020, 3, 20)]
     assert row_of(sheet, "stc")[2] == "Đang thực hiện"
-    assert row_of(sheet, "skhdt")[2:] == ["Quá hạn – chưa gửi", *[None] * 6]
+    assert row_of(sheet, "skhdt")[2:] == ["Quá hạn – chưa gửi", *[None] * 7]
 
 
 def check_summary(sheet: Worksheet) -> None:

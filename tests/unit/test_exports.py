@@ -87,7 +87,7 @@ def test_the_workbook_reads_lines_once_and_speaks_english_when_asked() -> None:
                                                 quarter["D2"].value, None,
                                                 "Document no. 15/BC-SNV"]
     assert [c.value for c in summary[4]][:3] == ["sxd", "Sở Xây dựng", "—"]  # no line: —
-    assert quarter.auto_filter.ref == "A1:I3"
+    assert quarter.auto_filter.ref == "A1:J3"
 
 
 def test_the_chart_is_a_png_with_a_caption_in_numbers() -> None:
