@@ -21,7 +21,7 @@ from bot.status_buttons import status_keyboard
 from bot.texts import text
 from bot.texts.office_actions_render import office_confirmation, unit_message
 from handlers.identify import caller_of
-from handlers.replies import notify, reply
+from handlers.replies import deliver_notice, reply
 from scheduler.runner import reminder_timing
 
 
@@ -76,12 +76,21 @@ async def _act(context: BotContext, kind: OfficeActionKind, target: ReportTarget
 
 async def _deliver(update: Update, context: BotContext, notice: OfficeNotice) -> None:
     """After the commit: the unit's chats get the office's message (a follow-up with the four
-    answer buttons), then the office its confirmation."""
+    answer buttons); chats Telegram refuses are recorded as unreachable; an approval replans
+    the unit's reminders (in the background, after its notice); the office learns how many of
+    the unit's chats got it."""
     keyboard = (status_keyboard(notice.ref, context.lang, notice.current)
                 if notice.kind is OfficeActionKind.FOLLOW_UP else None)
-    delivered = await notify(context.bot, notice.chat_ids, unit_message(notice, context.lang),
-                             keyboard)
-    await reply(update, office_confirmation(notice, delivered, context.lang))
+    sent = await deliver_notice(context.bot, notice.chat_ids, unit_message(notice, context.lang),
+                                keyboard)
+    if sent.refused:
+        now = context.deps.clock()
+        await context.deps.database.run(
+            lambda s: office_actions.record_refused_chats(s, sent.refused, now))
+    if notice.kind is OfficeActionKind.APPROVE_EXTENSION:
+        context.reminders.replan_soon()
+    await reply(update, office_confirmation(notice, sent.delivered, context.lang,
+                                            refused=len(sent.refused), failed=sent.failed))
 
 
 async def _tick(message: Message, data: str) -> None:

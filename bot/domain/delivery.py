@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta, tzinfo
 from enum import StrEnum
 
 from bot.domain.calendar import WorkingCalendar
-from bot.domain.reminders import Reminder, ReminderKind
+from bot.domain.reminders import Reminder, ReminderKind, extended_reminder_plan
 from bot.domain.schedule import ScheduledOccurrence
 
 # Transient failures (network, 5xx) are retried this many times before the send is failed.
@@ -33,23 +33,32 @@ class SendOutcome(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Slot:
-    """A reminder's place in an occurrence's plan, stored as text: 'before:7', 'escalation:3'."""
+    """A reminder's place in a unit's plan, stored as text: 'before:7', 'escalation:3', or
+    'before:1@2020-01-31' in the plan of a unit the office gave until that date.
+
+    The granted date is part of the slot (and so of the outbox key) because an extension starts
+    a new plan: its reminders are new sends, even where an offset of the old plan already went.
+    """
 
     kind: ReminderKind
     offset: int
+    granted_until: date | None = None
 
     @property
     def key(self) -> str:
-        return f"{self.kind.value}:{self.offset}"
+        base = f"{self.kind.value}:{self.offset}"
+        return base if self.granted_until is None else f"{base}@{self.granted_until.isoformat()}"
 
     @classmethod
-    def of(cls, reminder: Reminder) -> Slot:
-        return cls(reminder.kind, reminder.offset)
+    def of(cls, reminder: Reminder, granted_until: date | None = None) -> Slot:
+        return cls(reminder.kind, reminder.offset, granted_until)
 
     @classmethod
     def parse(cls, key: str) -> Slot:
-        kind, _, offset = key.partition(":")
-        return cls(ReminderKind(kind), int(offset))
+        place, _, granted = key.partition("@")
+        kind, _, offset = place.partition(":")
+        return cls(ReminderKind(kind), int(offset),
+                   date.fromisoformat(granted) if granted else None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +77,7 @@ class PlannedSend:
 
     deadline_code: str
     due_date: date
-    effective_due_date: date
+    effective_due_date: date  # the unit's: the date granted when its extension was approved
     unit_code: str
     recipient: Recipient
     slot: Slot
@@ -91,32 +100,73 @@ def recipients_for(kind: ReminderKind, recipients: Sequence[Recipient]) -> tuple
     return tuple(recipients)
 
 
+ReportKey = tuple[str, date, str]  # deadline code, nominal due date, unit code
+
+
+@dataclass(frozen=True, slots=True)
+class ExtendedPlan:
+    """One unit's own reminders for one occurrence, once the office granted it a later date."""
+
+    granted_until: date
+    reminders: tuple[Reminder, ...]
+
+
+def extended_plans(
+    schedule: Iterable[ScheduledOccurrence],
+    granted: Mapping[ReportKey, date],
+    calendar: WorkingCalendar,
+    *,
+    at: time,
+    tz: tzinfo,
+) -> dict[ReportKey, ExtendedPlan]:
+    """The plans of units whose approved extension is later than their occurrence's effective
+    due date (an earlier grant changes nothing, as for /status), keyed like `granted`."""
+    plans: dict[ReportKey, ExtendedPlan] = {}
+    for scheduled in schedule:
+        occurrence = scheduled.occurrence
+        for unit_code in occurrence.units:
+            key = (occurrence.deadline_code, occurrence.due_date, unit_code)
+            until = granted.get(key)
+            if until is not None and until > occurrence.effective_due_date:
+                plans[key] = ExtendedPlan(until, extended_reminder_plan(
+                    occurrence, until, calendar, at=at, tz=tz))
+    return plans
+
+
 def planned_sends(
     schedule: Iterable[ScheduledOccurrence],
     recipients: Mapping[str, Sequence[Recipient]],
-    submitted: set[tuple[str, date, str]],
+    submitted: set[ReportKey],
     start: datetime,
     end: datetime,
+    extended: Mapping[ReportKey, ExtendedPlan] | None = None,
 ) -> list[PlannedSend]:
     """Every send whose reminder time is in [start, end), for units that have not submitted.
 
     `recipients` maps unit codes to their chats; `submitted` holds (deadline code, nominal due
-    date, unit code) of reports already sent.
+    date, unit code) of reports already sent; a unit in `extended` follows its own plan, against
+    its granted date, instead of the occurrence's.
     """
+    extended = extended or {}
     sends: list[PlannedSend] = []
     for scheduled in schedule:
         occurrence = scheduled.occurrence
-        for reminder in scheduled.reminders:
-            if not start <= reminder.at < end:
+        in_window = [r for r in scheduled.reminders if start <= r.at < end]
+        for unit_code in occurrence.units:
+            key = (occurrence.deadline_code, occurrence.due_date, unit_code)
+            if key in submitted:
                 continue
-            for unit_code in occurrence.units:
-                if (occurrence.deadline_code, occurrence.due_date, unit_code) in submitted:
-                    continue
+            own = extended.get(key)
+            if own is None:
+                reminders, due, granted = in_window, occurrence.effective_due_date, None
+            else:
+                reminders = [r for r in own.reminders if start <= r.at < end]
+                due = granted = own.granted_until
+            for reminder in reminders:
                 for recipient in recipients_for(reminder.kind, recipients.get(unit_code, ())):
                     sends.append(PlannedSend(
-                        occurrence.deadline_code, occurrence.due_date,
-                        occurrence.effective_due_date, unit_code, recipient, Slot.of(reminder),
-                        reminder.at))
+                        occurrence.deadline_code, occurrence.due_date, due, unit_code,
+                        recipient, Slot.of(reminder, granted), reminder.at))
     return sends
 
 
@@ -166,8 +216,9 @@ class UnreachableChat:
 class ReminderNotice:
     """Everything a reminder message says, computed when it is sent (so the count is current).
 
-    `working_days_left` is positive before the effective due date, 0 on it, and minus the
-    number of working days late after it.
+    `effective_due_date` is the unit's own due date: `granted_until` when the office approved
+    its extension. `working_days_left` is positive before it, 0 on it, and minus the number of
+    working days late after it.
     """
 
     row_id: int
@@ -184,6 +235,7 @@ class ReminderNotice:
     effective_due_date: date
     working_days_left: int
     attempts: int = 0  # earlier attempts that failed transiently
+    granted_until: date | None = None  # an approved extension the reminder was planned for
 
 
 def working_days_left(today: date, effective_due_date: date, calendar: WorkingCalendar) -> int:

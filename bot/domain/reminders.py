@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, time, tzinfo
+from datetime import date, datetime, time, tzinfo
 from enum import StrEnum
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
@@ -110,7 +110,28 @@ def reminder_plan(
     due = occurrence.effective_due_date
     if not calendar.is_working_day(due):
         raise ValueError(f"{due} is not a working day of this calendar; recompute the occurrence")
-    offsets = occurrence.offsets
+    return _plan_from(due, occurrence.offsets, calendar, at, tz)
+
+
+def extended_reminder_plan(
+    occurrence: Occurrence,
+    granted_until: date,
+    calendar: WorkingCalendar,
+    *,
+    at: time = DEFAULT_REMINDER_TIME,
+    tz: tzinfo = DEFAULT_TIMEZONE,
+) -> tuple[Reminder, ...]:
+    """The reminders of one unit the provincial office gave until `granted_until`: the
+    occurrence's offsets counted from the last working day on or before that date, so the
+    due-day reminder still comes while the unit can send on time, and "1 day late" is the first
+    working day after the granted date (as /status counts lateness)."""
+    last_day = (granted_until if calendar.is_working_day(granted_until)
+                else calendar.previous_working_day(granted_until))
+    return _plan_from(last_day, occurrence.offsets, calendar, at, tz)
+
+
+def _plan_from(due: date, offsets: ReminderOffsets, calendar: WorkingCalendar, at: time,
+               tz: tzinfo) -> tuple[Reminder, ...]:
     plan = [(calendar.add_working_days(due, -n), ReminderKind.BEFORE, n) for n in offsets.before]
     if offsets.on_due_day:
         plan.append((due, ReminderKind.DUE, 0))

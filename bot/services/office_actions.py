@@ -9,6 +9,7 @@ audited, and returned with the unit's chats for the handler to tell after the co
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -38,7 +39,7 @@ from bot.domain.statuses import ReportStatus, days_late, unit_due_date
 from bot.domain.units import close_codes, fold_code
 from bot.services.audit import record_change
 from bot.services.people import Caller
-from bot.services.reminders import ReminderTiming
+from bot.services.reminders import ReminderTiming, record_unreachable_chat
 from bot.services.statuses import ReportRef
 from db import calendar_days, deadlines, status_updates, units
 from db import office_actions as office_db
@@ -140,6 +141,13 @@ def follow_up(session: Session, caller: Caller, target: ReportTarget, now: datet
                   after={"day": report.today.isoformat()})
     current = ReportStatus(latest.status) if latest is not None else None
     return _notice(session, OfficeActionKind.FOLLOW_UP, report, current, None)
+
+
+def record_refused_chats(session: Session, refused: Mapping[int, str], now: datetime) -> None:
+    """The unit's chats Telegram refused the office's message (chat id → reason) are
+    unreachable, recorded as for a refused reminder or digest."""
+    for chat_id, reason in refused.items():
+        record_unreachable_chat(session, chat_id, reason, now)
 
 
 def _resolve(session: Session, caller: Caller, kind: OfficeActionKind, target: ReportTarget,

@@ -7,12 +7,13 @@ from datetime import date, datetime, time, timedelta, tzinfo
 
 from sqlalchemy.orm import Session
 
-from bot.domain.calendar import DueDatePolicy
+from bot.domain.calendar import DueDatePolicy, WorkingCalendar
 from bot.domain.delivery import (
     PlannedSend,
     ReminderNotice,
     SendOutcome,
     Slot,
+    extended_plans,
     planned_sends,
     stale_sends,
     working_days_left,
@@ -21,6 +22,7 @@ from bot.domain.periods import period_of
 from bot.domain.schedule import build_schedule
 from bot.services import group_chats
 from db import calendar_days, deadlines, outbox, status_updates, units
+from db import office_actions as office_db
 from db.models import OutboxMessage
 
 # Reminders are planned this far ahead (enough for /reminders to show what is coming).
@@ -57,7 +59,8 @@ class PlanReport:
 
 def plan_reminders(session: Session, now: datetime, timing: ReminderTiming,
                    horizon: timedelta = PLANNING_HORIZON) -> PlanReport:
-    """Bring the outbox in line with the current deadlines, units, people and calendar.
+    """Bring the outbox in line with the current deadlines, units, people, calendar and the
+    extensions the office approved (a unit with one is reminded against its granted date).
 
     Steps: compute every send planned in [now - CATCH_UP_WINDOW, now + horizon); insert the
     missing ones; move pending ones whose time changed (a revived cancelled one counts as moved);
@@ -88,16 +91,22 @@ def plan_reminders(session: Session, now: datetime, timing: ReminderTiming,
 def _wanted_sends(session: Session, start: datetime, end: datetime, timing: ReminderTiming,
                   deadline_ids: dict[str, int], unit_ids: dict[str, int]) -> list[PlannedSend]:
     known_units = units.all_units(session)
+    calendar = calendar_days.working_calendar(session)
+    first_due = (start - _OCCURRENCE_MARGIN).date()
     schedule = build_schedule(
-        deadlines.current_deadlines(session, known_units),
-        (start - _OCCURRENCE_MARGIN).date(), (end + _OCCURRENCE_MARGIN).date(),
-        calendar_days.working_calendar(session), policy=timing.policy, at=timing.at,
+        deadlines.current_deadlines(session, known_units), first_due,
+        (end + _OCCURRENCE_MARGIN).date(), calendar, policy=timing.policy, at=timing.at,
         tz=timing.tz)
     deadline_codes = {v: k for k, v in deadline_ids.items()}
     unit_codes = {v: k for k, v in unit_ids.items()}
     submitted = {(deadline_codes[d], due, unit_codes[u])
                  for d, due, u in status_updates.submitted_reports(session)}
-    return planned_sends(schedule, outbox.reminder_recipients(session), submitted, start, end)
+    granted = {(deadline_codes[d], due, unit_codes[u]): until
+               for (d, due, u), until in office_db.granted_by_report(
+                   session, unit_ids.values(), first_due).items()}
+    extended = extended_plans(schedule, granted, calendar, at=timing.at, tz=timing.tz)
+    return planned_sends(schedule, outbox.reminder_recipients(session), submitted, start, end,
+                         extended)
 
 
 def _move_if_changed(row: OutboxMessage, send: PlannedSend, now: datetime) -> bool:
@@ -132,21 +141,21 @@ def claim_reminders(session: Session, now: datetime, worker: str, limit: int,
     if not claimed:
         return []
     calendar = calendar_days.working_calendar(session)
-    return [
-        ReminderNotice(
-            row_id=claim.row.id, chat_id=claim.row.chat_id, kind=Slot.parse(claim.row.slot).kind,
-            deadline_id=claim.row.deadline_id, unit_id=claim.row.unit_id,
-            unit_name=claim.unit.name, title=claim.deadline.title,
-            period_label=period_of(deadlines.period_spec_of(claim.deadline),
-                                   claim.row.due_date).label,
-            legal_basis=deadlines.legal_basis_of(claim.deadline).citation(),
-            recipient_name=claim.deadline.recipient_name,
-            due_date=claim.row.due_date, effective_due_date=claim.row.effective_due_date,
-            working_days_left=working_days_left(today, claim.row.effective_due_date, calendar),
-            attempts=claim.row.attempts,
-        )
-        for claim in outbox.claimed_rows(session, claimed)
-    ]
+    return [_notice(claim, today, calendar) for claim in outbox.claimed_rows(session, claimed)]
+
+
+def _notice(claim: outbox.ClaimedRow, today: date, calendar: WorkingCalendar) -> ReminderNotice:
+    row, slot = claim.row, Slot.parse(claim.row.slot)
+    return ReminderNotice(
+        row_id=row.id, chat_id=row.chat_id, kind=slot.kind, deadline_id=row.deadline_id,
+        unit_id=row.unit_id, unit_name=claim.unit.name, title=claim.deadline.title,
+        period_label=period_of(deadlines.period_spec_of(claim.deadline), row.due_date).label,
+        legal_basis=deadlines.legal_basis_of(claim.deadline).citation(),
+        recipient_name=claim.deadline.recipient_name,
+        due_date=row.due_date, effective_due_date=row.effective_due_date,
+        working_days_left=working_days_left(today, row.effective_due_date, calendar),
+        attempts=row.attempts, granted_until=slot.granted_until,
+    )
 
 
 def record_sent(session: Session, row_id: int, message_id: int, now: datetime) -> None:
@@ -165,9 +174,16 @@ def record_failure(session: Session, row_id: int, reason: str, now: datetime,
     """The send failed for good; when Telegram refuses the chat, stop planning sends to it."""
     outbox.mark_failed(session, row_id, reason, now)
     if chat_unreachable is not None:
-        outbox.mark_chat_unreachable(session, chat_unreachable, reason, now)
-        outbox.set_state(session, outbox.pending_for_chat(session, chat_unreachable),
-                         SendOutcome.CANCELLED, now, "the chat is unreachable")
+        record_unreachable_chat(session, chat_unreachable, reason, now)
+
+
+def record_unreachable_chat(session: Session, chat_id: int, reason: str, now: datetime) -> None:
+    """Telegram refuses this chat (the person blocked the bot, the group removed it): flag the
+    person or group and cancel its pending reminders, so nothing more is planned or sent there
+    until they come back. Every sender that meets such a refusal records it here."""
+    outbox.mark_chat_unreachable(session, chat_id, reason, now)
+    outbox.set_state(session, outbox.pending_for_chat(session, chat_id), SendOutcome.CANCELLED,
+                     now, "the chat is unreachable")
 
 
 def record_chat_moved(session: Session, row_id: int, old_chat_id: int, new_chat_id: int,

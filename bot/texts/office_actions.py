@@ -33,6 +33,14 @@ OFFICE_ACTION_MESSAGES: dict[str, dict[str, str]] = {
         "vi": "📣 Đã đôn đốc <b>{unit}</b> về báo cáo <code>{code}</code> ({period}), hạn {due}. Đã nhắn {count} người/nhóm của đơn vị.",
         "en": "📣 Followed up <b>{unit}</b> about the report <code>{code}</code> ({period}), due {due}. {count} of the unit's people/groups were messaged.",
     },
+    "office.done.refused": {
+        "vi": "⚠️ {count} người/nhóm của đơn vị không nhận được vì Telegram từ chối (đã chặn bot hoặc đã xóa bot khỏi nhóm); bot đã ghi nhận và sẽ không nhắn đến đó nữa cho đến khi họ mở lại bot.",
+        "en": "⚠️ {count} of the unit's people/groups did not get it: Telegram refused (they blocked the bot or removed it from the group); the bot has recorded this and will not write there until they come back.",
+    },
+    "office.done.failed": {
+        "vi": "⚠️ {count} người/nhóm của đơn vị chưa nhận được do lỗi khi gửi qua Telegram.",
+        "en": "⚠️ {count} of the unit's people/groups did not get it because sending through Telegram failed.",
+    },
     "office.done.nobody": {
         "vi": "⚠️ Chưa nhắn được ai của đơn vị (chưa có người đăng ký nhận tin hoặc đã chặn bot); đề nghị liên hệ trực tiếp.",
         "en": "⚠️ Nobody of the unit could be messaged (nobody registered, or they blocked the bot); please contact them directly.",

@@ -48,10 +48,18 @@ def unit_message(notice: OfficeNotice, lang: Lang) -> str:
     return text("office.unit.dondoc", lang, late=late, **common)
 
 
-def office_confirmation(notice: OfficeNotice, delivered: int, lang: Lang) -> str:
-    """The office's confirmation: what was done and how many of the unit's chats got it."""
+def office_confirmation(notice: OfficeNotice, delivered: int, lang: Lang, *, refused: int = 0,
+                        failed: int = 0) -> str:
+    """The office's confirmation: what was done, how many of the unit's chats got it, and how
+    many did not (`refused`: Telegram refuses the chat for good; `failed`: other errors)."""
     until = format_vn_date(notice.granted_until) if notice.granted_until else ""
-    line = text(f"office.done.{notice.kind.value}", lang, unit=notice.unit_name, until=until,
-                code=notice.deadline_code, period=notice.period_label or "—",
-                due=format_vn_date(notice.due_date), count=delivered)
-    return line if delivered else f"{line}\n{text('office.done.nobody', lang)}"
+    lines = [text(f"office.done.{notice.kind.value}", lang, unit=notice.unit_name, until=until,
+                  code=notice.deadline_code, period=notice.period_label or "—",
+                  due=format_vn_date(notice.due_date), count=delivered)]
+    if refused:
+        lines.append(text("office.done.refused", lang, count=refused))
+    if failed:
+        lines.append(text("office.done.failed", lang, count=failed))
+    if not delivered:
+        lines.append(text("office.done.nobody", lang))
+    return "\n".join(lines)

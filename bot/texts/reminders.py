@@ -25,13 +25,17 @@ REMINDER_MESSAGES: dict[str, dict[str, str]] = {
         "vi": "<i>Hạn ghi trong văn bản là {nominal}, trùng ngày nghỉ nên tính đến {effective}.</i>",
         "en": "<i>The document says {nominal}, a day off, so the deadline is {effective}.</i>",
     },
+    "reminder.due.extended": {
+        "vi": "<i>Hạn đã được gia hạn đến {until}: Văn phòng UBND tỉnh đã duyệt đề nghị gia hạn của đơn vị (hạn ghi trong văn bản: {nominal}).</i>",
+        "en": "<i>The due date was extended to {until}: the Provincial Office approved the unit's extension request (the document says {nominal}).</i>",
+    },
     "reminder.answer_hint": {
         "vi": "<i>Bấm một nút bên dưới để cập nhật tình hình, hoặc trả lời tin nhắn này để gửi thêm nội dung.</i>",
         "en": "<i>Tap a button below to update the status, or reply to this message to add details.</i>",
     },
     "reminder.escalated": {
-        "vi": "Lãnh đạo đơn vị và Văn phòng UBND tỉnh đã được thông báo.",
-        "en": "The unit's head and the provincial office have been told.",
+        "vi": "Lãnh đạo đơn vị đã được thông báo; đơn vị có tên trong báo cáo tổng hợp gửi Văn phòng UBND tỉnh.",
+        "en": "The unit's head has been told; the unit is named in the provincial office's digest.",
     },
     "reminders.none": {
         "vi": "Không có lượt nhắc nào đang chờ gửi.",
@@ -49,4 +53,5 @@ REMINDER_MESSAGES: dict[str, dict[str, str]] = {
     "reminder.slot.due": {"vi": "ngày đến hạn", "en": "due day"},
     "reminder.slot.overdue": {"vi": "quá hạn {offset} ngày làm việc", "en": "{offset} working day(s) late"},
     "reminder.slot.escalation": {"vi": "đôn đốc, quá hạn {offset} ngày làm việc", "en": "escalation, {offset} working day(s) late"},
+    "reminder.slot.extended": {"vi": ", theo hạn đã gia hạn đến {until}", "en": ", against the extended date {until}"},
 }

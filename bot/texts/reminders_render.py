@@ -32,7 +32,11 @@ def reminder_text(notice: ReminderNotice, lang: Lang) -> str:
              recipient=notice.recipient_name),
         due_line,
     ]
-    if notice.due_date != notice.effective_due_date:
+    if notice.granted_until is not None:
+        lines.append(text("reminder.due.extended", lang,
+                          until=format_vn_date(notice.granted_until),
+                          nominal=format_vn_date(notice.due_date)))
+    elif notice.due_date != notice.effective_due_date:
         lines.append(text("reminder.due.moved", lang, nominal=format_vn_date(notice.due_date),
                           effective=due))
     if notice.kind is ReminderKind.ESCALATION:
@@ -42,9 +46,12 @@ def reminder_text(notice: ReminderNotice, lang: Lang) -> str:
 
 
 def slot_text(slot_key: str, lang: Lang) -> str:
-    """'before:7' in words: 'trước hạn 7 ngày làm việc'."""
+    """'before:7' in words: 'trước hạn 7 ngày làm việc' (and the date granted, if any)."""
     slot = Slot.parse(slot_key)
-    return text(f"reminder.slot.{slot.kind.value}", lang, offset=slot.offset)
+    words = text(f"reminder.slot.{slot.kind.value}", lang, offset=slot.offset)
+    if slot.granted_until is None:
+        return words
+    return words + text("reminder.slot.extended", lang, until=format_vn_date(slot.granted_until))
 
 
 def upcoming_text(lines: Sequence[OutboxLine], pending: int, tz: tzinfo, lang: Lang) -> str:

@@ -1,6 +1,7 @@
 """The provincial office acts from the digest, end to end: it approves an extension (the unit is
-told and its later report counts as on time), sends a 'đôn đốc' (once a day), and nobody else
-can, whatever button they forge."""
+told, reminded against the date granted, and its later report counts as on time), sends a 'đôn
+đốc' (once a day), and nobody else can, whatever button they forge; a chat that refuses the
+office's message is marked unreachable, and the office is told how many got it."""
 
 from __future__ import annotations
 
@@ -8,7 +9,15 @@ from datetime import UTC, date
 
 from sqlalchemy import func, select, update
 
-from db.models import AuditEntry, Deadline, Extension, OfficeFollowUp, StatusUpdate
+from db.models import (
+    AuditEntry,
+    Deadline,
+    Extension,
+    OfficeFollowUp,
+    OutboxMessage,
+    Person,
+    StatusUpdate,
+)
 from tests.e2e.harness import RunningBot, running_bot
 from tests.e2e.test_digests import digest_runner
 from tests.e2e.test_reminders import register
@@ -76,6 +85,8 @@ async def test_the_office_approves_an_extension_and_the_later_report_counts_as_o
         [to_lan] = await fake.wait_for_bot_messages(lan)
         [to_hung] = await fake.wait_for_bot_messages(hung)
         [confirmed] = await fake.wait_for_bot_messages(hanh)
+        await bot.reminders.idle()  # the replan the approval asked for, and its sends
+        [replanned] = await fake.wait_for_bot_messages(lan)
         ticked = list(fake.message(hanh, before.message_id).button_texts)
         fake.press_button(hanh, before.message_id, button_text="✓ Duyệt gia hạn syt")
         [double_tap] = await fake.wait_for_bot_messages(hanh)
@@ -97,6 +108,9 @@ async def test_the_office_approves_an_extension_and_the_later_report_counts_as_o
                                   "ý gia hạn báo cáo Ban hành văn bản triển khai")
     assert to_lan.text.endswith("của Sở Y tế đến ngày 31/01/2020 (hạn trước đây: 20/01/2020).")
     assert to_hung.text == to_lan.text
+    # Planned again against 31/01: three working days before it (Tết is off), sent at once.
+    assert "Hạn gửi: 31/01/2020 (còn 3 ngày làm việc)" in replanned.text
+    assert "Hạn đã được gia hạn đến 31/01/2020" in replanned.text
     assert confirmed.text.startswith("✅ Đã duyệt gia hạn cho Sở Y tế đến ngày 31/01/2020")
     assert confirmed.text.endswith("Đã báo cho 2 người/nhóm của đơn vị.")
     assert ticked[0] == "✓ Duyệt gia hạn syt"
@@ -109,8 +123,9 @@ async def test_the_office_approves_an_extension_and_the_later_report_counts_as_o
     assert "Gửi đúng hạn" in sent.text and on_time is True
     assert grants == [(date(2020, 1, 31), date(2020, 1, 20))]
     assert audit == ["extension.approve"]
-    # Registered, reminder, 3 for the extension, one approval (not two), /status, sent, document
-    assert len(fake.bot_messages(lan)) == 9
+    # Registered, reminder, 3 for the extension, one approval (not two), the reminder against
+    # the granted date, /status, sent, document
+    assert len(fake.bot_messages(lan)) == 10
 
 
 async def test_the_office_follows_up_a_late_unit_once_a_day(database_url: str) -> None:
@@ -217,3 +232,110 @@ async def test_the_scheduled_digest_carries_the_office_buttons(database_url: str
     assert report.sent == 1
     assert len(offered) == 8 and "Đôn đốc stp" in offered
     assert confirmed.text.endswith("Đã nhắn 1 người/nhóm của đơn vị.")
+
+
+async def test_a_chat_that_refuses_the_office_message_is_marked_unreachable_and_counted(
+    database_url: str
+) -> None:
+    fake = FakeTelegram(rate_limits=RateLimits.off())
+    admin = fake.add_user("Admin")
+    clock = SimulatedClock(local(2020, 1, 8, 9))
+    async with running_bot(fake, database_url, admin_ids=(admin.id,), clock=clock) as bot:
+        hanh, _lan, _hung, mai = await people(bot, fake, admin)
+        tam = fake.add_user("Tâm")
+        await register(bot, fake, admin, tam, "stp")
+        clock.set(local(2020, 1, 22, 9))
+        await bot.reminders.replan()
+        pending_before = await pending_rows(bot, mai)
+        # Mai blocked the bot; the bot has not heard of it (the update was lost or is late).
+        fake.state.chat(mai.id).bot_status = "kicked"
+        fake.send_command(hanh, "dondoc", "trienkhai", "20/01/2020", "stp")
+        [confirmed] = await fake.wait_for_bot_messages(hanh)
+        refused_at = clock()
+        mai_person = await person(bot, mai)
+        mai_rows = await bot.deps.database.run(lambda s: {
+            row.slot: (row.state, row.last_error) for row in s.scalars(
+                select(OutboxMessage).where(OutboxMessage.chat_id == mai.id))})
+        clock.set(local(2020, 1, 30, 9))  # the next day, after Tết: Mai is no longer written to
+        replanned = await bot.reminders.replan()
+        pending_after = await pending_rows(bot, mai)
+        fake.send_command(hanh, "dondoc", "trienkhai", "20/01/2020", "stp")
+        [next_day] = await fake.wait_for_bot_messages(hanh)
+        calls_to_mai = [call.status for call in fake.calls("sendMessage")
+                        if call.json_param("chat_id") == mai.id]
+    assert pending_before  # her escalations were waiting
+    assert confirmed.text == (
+        "📣 Đã đôn đốc Sở Tư pháp về báo cáo trienkhai (Năm 2020), hạn 20/01/2020. Đã nhắn 1 "
+        "người/nhóm của đơn vị.\n⚠️ 1 người/nhóm của đơn vị không nhận được vì Telegram từ chối "
+        "(đã chặn bot hoặc đã xóa bot khỏi nhóm); bot đã ghi nhận và sẽ không nhắn đến đó nữa "
+        "cho đến khi họ mở lại bot.")
+    assert fake.bot_messages(tam)[-1].text.startswith("📣 Văn phòng UBND tỉnh đôn đốc")
+    assert mai_person.unreachable_since == refused_at
+    assert "bot was blocked by the user" in (mai_person.unreachable_reason or "")
+    assert {mai_rows[slot] for slot in pending_before} == {("cancelled",
+                                                            "the chat is unreachable")}
+    assert pending_after == [] and replanned.added == 0
+    assert next_day.text.endswith("Đã nhắn 1 người/nhóm của đơn vị.")  # Tâm, and nobody refused
+    assert calls_to_mai[-1] == 403 and calls_to_mai.count(403) == 1  # nothing tried after it
+
+
+async def test_when_every_chat_refuses_the_office_is_told_nobody_got_it(database_url: str) -> None:
+    fake = FakeTelegram(rate_limits=RateLimits.off())
+    admin = fake.add_user("Admin")
+    clock = SimulatedClock(local(2020, 1, 8, 9))
+    async with running_bot(fake, database_url, admin_ids=(admin.id,), clock=clock) as bot:
+        hanh, lan, hung, _mai = await people(bot, fake, admin)
+        reminder = await first_reminder(bot, fake, clock, lan)
+        await ask_for_an_extension(fake, lan, reminder, "31/01/2020")
+        for officer in (lan, hung):
+            fake.state.chat(officer.id).bot_status = "kicked"
+        clock.set(local(2020, 1, 14, 9))
+        fake.send_command(hanh, "giahan", "trienkhai", "20/01/2020", "syt")
+        [confirmed] = await fake.wait_for_bot_messages(hanh)
+        await bot.reminders.idle()
+        unreachable = [(await person(bot, officer)).unreachable_since for officer in (lan, hung)]
+        pending = [await pending_rows(bot, officer) for officer in (lan, hung)]
+        grants = await count(bot, Extension)
+    assert confirmed.text.split("\n") == [
+        "✅ Đã duyệt gia hạn cho Sở Y tế đến ngày 31/01/2020 (báo cáo trienkhai, Năm 2020). Đã "
+        "báo cho 0 người/nhóm của đơn vị.",
+        "⚠️ 2 người/nhóm của đơn vị không nhận được vì Telegram từ chối (đã chặn bot hoặc đã xóa "
+        "bot khỏi nhóm); bot đã ghi nhận và sẽ không nhắn đến đó nữa cho đến khi họ mở lại bot.",
+        "⚠️ Chưa nhắn được ai của đơn vị (chưa có người đăng ký nhận tin hoặc đã chặn bot); đề "
+        "nghị liên hệ trực tiếp.",
+    ]
+    assert unreachable == [local(2020, 1, 14, 9)] * 2
+    assert pending == [[], []]  # nothing planned for them against the date granted either
+    assert grants == 1  # the approval itself stands
+
+
+async def test_a_notice_lost_to_a_telegram_error_is_counted_but_the_chat_stays_reachable(
+    database_url: str
+) -> None:
+    fake = FakeTelegram(rate_limits=RateLimits.off())
+    admin = fake.add_user("Admin")
+    clock = SimulatedClock(local(2020, 1, 22, 9))
+    async with running_bot(fake, database_url, admin_ids=(admin.id,), clock=clock) as bot:
+        hanh, _lan, _hung, mai = await people(bot, fake, admin)
+        tam = fake.add_user("Tâm")
+        await register(bot, fake, admin, tam, "stp")
+        fake.inject_failure("sendMessage", 502)  # the notice to Mai, the unit's first chat
+        fake.send_command(hanh, "dondoc", "trienkhai", "20/01/2020", "stp")
+        [confirmed] = await fake.wait_for_bot_messages(hanh)
+        mai_person = await person(bot, mai)
+    done, *warnings = confirmed.text.split("\n")
+    assert done.endswith("Đã nhắn 1 người/nhóm của đơn vị.")
+    assert warnings == ["⚠️ 1 người/nhóm của đơn vị chưa nhận được do lỗi khi gửi qua Telegram."]
+    assert fake.bot_messages(tam)[-1].text.startswith("📣 Văn phòng UBND tỉnh đôn đốc")
+    assert mai_person.unreachable_since is None
+
+
+async def person(bot: RunningBot, user: FakeUser) -> Person:
+    return await bot.deps.database.run(lambda s: s.scalars(
+        select(Person).where(Person.telegram_user_id == user.id)).one())
+
+
+async def pending_rows(bot: RunningBot, user: FakeUser) -> list[str]:
+    return await bot.deps.database.run(lambda s: list(s.scalars(
+        select(OutboxMessage.slot).where(OutboxMessage.chat_id == user.id,
+                                         OutboxMessage.state == "pending"))))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.domain.calendar import WorkingCalendar
@@ -11,14 +11,16 @@ from bot.domain.delivery import (
     DueSend,
     Recipient,
     Slot,
+    extended_plans,
     planned_sends,
     recipients_for,
     retry_delay,
     stale_sends,
     working_days_left,
 )
-from bot.domain.reminders import ReminderKind
+from bot.domain.reminders import MAX_OFFSET, ReminderKind
 from bot.domain.schedule import build_schedule
+from db.models import OutboxMessage
 from tests.unit.test_reminders import deadline
 
 HCM = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -32,6 +34,15 @@ def test_slots_round_trip_through_their_stored_key() -> None:
     slot = Slot(ReminderKind.ESCALATION, 3)
     assert slot.key == "escalation:3"
     assert Slot.parse("escalation:3") == slot
+
+
+def test_a_slot_of_an_extended_plan_carries_the_date_granted_in_its_key() -> None:
+    slot = Slot(ReminderKind.BEFORE, 1, date(2020, 3, 20))
+    assert slot.key == "before:1@2020-03-20"
+    assert Slot.parse("before:1@2020-03-20") == slot
+    assert slot.key != Slot(ReminderKind.BEFORE, 1).key  # a new send, not the old plan's
+    longest = Slot(ReminderKind.ESCALATION, MAX_OFFSET, date(2020, 12, 31)).key
+    assert len(longest) <= OutboxMessage.__table__.c.slot.type.length
 
 
 def test_the_head_gets_only_escalations_while_the_unit_has_another_officer() -> None:
@@ -58,6 +69,57 @@ def test_planned_sends_cover_the_window_and_leave_out_units_that_submitted() -> 
         ("skhdt", 101, "due:0", 10), ("skhdt", 102, "due:0", 10),
     }
     assert all(s.effective_due_date == date(2020, 3, 10) for s in sends)
+
+
+def test_a_unit_with_an_approved_extension_is_reminded_against_the_date_granted() -> None:
+    calendar = WorkingCalendar()
+    schedule = build_schedule([deadline("DTSTART:20200310\nRDATE:20200310")],
+                              date(2020, 1, 1), date(2020, 12, 31), calendar)
+    extended = extended_plans(schedule, {("quy", date(2020, 3, 10), "bdt"): date(2020, 3, 20)},
+                              calendar, at=time(8), tz=HCM)
+    start = datetime(2020, 3, 5, 8, tzinfo=HCM)
+    end = datetime(2020, 3, 26, 8, tzinfo=HCM)
+    sends = planned_sends(schedule, {"skhdt": [OFFICER], "bdt": [SECOND_OFFICER, HEAD]},
+                          submitted=set(), start=start, end=end, extended=extended)
+    bdt = {(s.recipient.chat_id, s.slot.key, s.at.day) for s in sends if s.unit_code == "bdt"}
+    assert bdt == {
+        (102, "before:7@2020-03-20", 11), (102, "before:3@2020-03-20", 17),
+        (102, "before:1@2020-03-20", 19), (102, "due:0@2020-03-20", 20),
+        (102, "overdue:1@2020-03-20", 23),
+        (102, "escalation:3@2020-03-20", 25), (103, "escalation:3@2020-03-20", 25),
+    }
+    assert {s.effective_due_date for s in sends if s.unit_code == "bdt"} == {date(2020, 3, 20)}
+    # The other unit keeps the occurrence's plan.
+    skhdt = {(s.slot.key, s.at.day) for s in sends if s.unit_code == "skhdt"}
+    assert skhdt == {("before:3", 5), ("before:1", 9), ("due:0", 10), ("overdue:1", 11),
+                     ("escalation:3", 13), ("escalation:7", 19)}
+    assert {s.effective_due_date for s in sends if s.unit_code == "skhdt"} == {date(2020, 3, 10)}
+
+
+def test_a_grant_not_later_than_the_effective_due_date_changes_no_plan() -> None:
+    calendar = WorkingCalendar()
+    # Due Sunday 08/03/2020, effectively Monday 09/03: a grant until 09/03 gives nothing more.
+    schedule = build_schedule([deadline("DTSTART:20200308\nRDATE:20200308")],
+                              date(2020, 1, 1), date(2020, 12, 31), calendar)
+    granted = {("quy", date(2020, 3, 8), "bdt"): date(2020, 3, 9),
+               ("quy", date(2020, 3, 8), "skhdt"): date(2020, 3, 10),
+               ("quy", date(2020, 6, 8), "bdt"): date(2020, 7, 1)}  # no such occurrence
+    plans = extended_plans(schedule, granted, calendar, at=time(8), tz=HCM)
+    assert list(plans) == [("quy", date(2020, 3, 8), "skhdt")]
+    assert plans[("quy", date(2020, 3, 8), "skhdt")].granted_until == date(2020, 3, 10)
+
+
+def test_a_submitted_unit_gets_nothing_even_with_an_extension() -> None:
+    calendar = WorkingCalendar()
+    schedule = build_schedule([deadline("DTSTART:20200310\nRDATE:20200310")],
+                              date(2020, 1, 1), date(2020, 12, 31), calendar)
+    report = ("quy", date(2020, 3, 10), "bdt")
+    extended = extended_plans(schedule, {report: date(2020, 3, 20)}, calendar, at=time(8),
+                              tz=HCM)
+    sends = planned_sends(schedule, {"bdt": [OFFICER]}, submitted={report},
+                          start=datetime(2020, 3, 1, tzinfo=HCM),
+                          end=datetime(2020, 4, 1, tzinfo=HCM), extended=extended)
+    assert sends == []
 
 
 def due(row_id: int, report: int, slot: str, day: int, effective: date = date(2020, 1, 20)

@@ -12,7 +12,13 @@ from bot.domain.deadlines import Deadline, LegalBasis, Occurrence, Recipient, oc
 from bot.domain.errors import InvalidEscalationOffsets, InvalidOffsets
 from bot.domain.periods import PeriodKind, PeriodSpec
 from bot.domain.recurrence import parse_rule
-from bot.domain.reminders import Reminder, ReminderKind, ReminderOffsets, reminder_plan
+from bot.domain.reminders import (
+    Reminder,
+    ReminderKind,
+    ReminderOffsets,
+    extended_reminder_plan,
+    reminder_plan,
+)
 
 HCM = ZoneInfo("Asia/Ho_Chi_Minh")
 CALENDAR = WorkingCalendar()
@@ -148,3 +154,35 @@ def test_a_plan_needs_the_calendar_the_occurrence_was_computed_with() -> None:
     stricter = WorkingCalendar(extra_days_off={date(2020, 3, 10): "Nghỉ"})
     with pytest.raises(ValueError, match="recompute"):
         reminder_plan(occurrence, stricter)
+
+
+def test_an_extended_plan_counts_the_same_offsets_from_the_date_granted() -> None:
+    occurrence = occurrence_due(date(2020, 3, 10))
+    plan = extended_reminder_plan(occurrence, date(2020, 3, 20), CALENDAR)
+    assert plan_days(plan) == [
+        (date(2020, 3, 11), "before"), (date(2020, 3, 17), "before"), (date(2020, 3, 19), "before"),
+        (date(2020, 3, 20), "due"),
+        (date(2020, 3, 23), "overdue"), (date(2020, 3, 25), "escalation"),
+        (date(2020, 3, 31), "escalation"),
+    ]
+    assert [reminder.offset for reminder in plan] == [7, 3, 1, 0, 1, 3, 7]
+    assert plan[0].at == datetime(2020, 3, 11, 8, 0, tzinfo=HCM)
+
+
+def test_a_date_granted_on_a_day_off_is_reminded_on_the_last_working_day_before_it() -> None:
+    # Saturday 21/03/2020: the due-day reminder comes on Friday, while sending is still on
+    # time, and "1 day late" is Monday, the first working day after the date granted.
+    occurrence = occurrence_due(date(2020, 3, 10))
+    on_saturday = extended_reminder_plan(occurrence, date(2020, 3, 21), CALENDAR)
+    assert on_saturday == extended_reminder_plan(occurrence, date(2020, 3, 20), CALENDAR)
+    assert all(CALENDAR.is_working_day(reminder.at.date()) for reminder in on_saturday)
+    overdue = next(r for r in on_saturday if r.kind is ReminderKind.OVERDUE)
+    assert CALENDAR.count_working_days(date(2020, 3, 21), overdue.at.date()) == overdue.offset
+
+
+def test_an_extension_across_tet_skips_the_holiday_like_any_plan() -> None:
+    occurrence = occurrence_due(date(2020, 1, 20), ReminderOffsets(before=(3, 1), overdue=(1,),
+                                                                   escalation=()))
+    plan = extended_reminder_plan(occurrence, date(2020, 1, 31), CALENDAR)
+    assert plan_days(plan) == [(date(2020, 1, 21), "before"), (date(2020, 1, 30), "before"),
+                               (date(2020, 1, 31), "due"), (date(2020, 2, 3), "overdue")]
