@@ -7,11 +7,10 @@ from collections.abc import Collection
 from datetime import date
 
 from sqlalchemy import func, select
-from sqlalchemy.dialects.postgresql import insert as postgresql_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from db import group_chats
+from db.dialect import insert_for
 from db.models import (
     Deadline,
     Extension,
@@ -72,7 +71,7 @@ def unit_chat_ids(session: Session, unit_id: int) -> list[int]:
 
 def _insert_once(session: Session, model: type[Extension] | type[OfficeFollowUp],
                  values: dict[str, object]) -> bool:
-    insert = postgresql_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+    insert = insert_for(session)
     row_id = session.scalar(
         insert(model).values(**values).on_conflict_do_nothing().returning(model.id))
     return row_id is not None

@@ -8,12 +8,11 @@ from datetime import date, datetime
 from typing import TypeVar
 
 from sqlalchemy import exists, func, or_, select, update
-from sqlalchemy.dialects.postgresql import insert as postgresql_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from bot.domain.delivery import DueSend, PlannedSend, Recipient, SendOutcome, Slot
 from db import status_updates
+from db.dialect import insert_for
 from db.models import Deadline, GroupChat, Membership, OutboxMessage, Person, StatusUpdate, Unit
 
 T = TypeVar("T")
@@ -66,7 +65,7 @@ def insert_planned(session: Session, sends: Sequence[tuple[PlannedSend, int, int
         "planned_at": send.at, "send_after": send.at, "state": SendOutcome.PENDING.value,
         "attempts": 0, "created_at": now, "updated_at": now,
     } for send, deadline_id, unit_id in sends]
-    insert = postgresql_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+    insert = insert_for(session)
     for chunk in _chunks(values, 500):
         session.execute(insert(OutboxMessage).values(list(chunk)).on_conflict_do_nothing())
 
