@@ -234,6 +234,15 @@ async def test_the_scheduled_digest_carries_the_office_buttons(database_url: str
     assert confirmed.text.endswith("Đã nhắn 1 người/nhóm của đơn vị.")
 
 
+async def office_and_two_stp_officers(bot: RunningBot, fake: FakeTelegram, admin: FakeUser
+                                      ) -> tuple[FakeUser, FakeUser, FakeUser]:
+    """The office's Hạnh and Sở Tư pháp's two officers, Mai and Tâm."""
+    hanh, _lan, _hung, mai = await people(bot, fake, admin)
+    tam = fake.add_user("Tâm")
+    await register(bot, fake, admin, tam, "stp")
+    return hanh, mai, tam
+
+
 async def test_a_chat_that_refuses_the_office_message_is_marked_unreachable_and_counted(
     database_url: str
 ) -> None:
@@ -241,9 +250,7 @@ async def test_a_chat_that_refuses_the_office_message_is_marked_unreachable_and_
     admin = fake.add_user("Admin")
     clock = SimulatedClock(local(2020, 1, 8, 9))
     async with running_bot(fake, database_url, admin_ids=(admin.id,), clock=clock) as bot:
-        hanh, _lan, _hung, mai = await people(bot, fake, admin)
-        tam = fake.add_user("Tâm")
-        await register(bot, fake, admin, tam, "stp")
+        hanh, mai, tam = await office_and_two_stp_officers(bot, fake, admin)
         clock.set(local(2020, 1, 22, 9))
         await bot.reminders.replan()
         pending_before = await pending_rows(bot, mai)
@@ -316,9 +323,7 @@ async def test_a_notice_lost_to_a_telegram_error_is_counted_but_the_chat_stays_r
     admin = fake.add_user("Admin")
     clock = SimulatedClock(local(2020, 1, 22, 9))
     async with running_bot(fake, database_url, admin_ids=(admin.id,), clock=clock) as bot:
-        hanh, _lan, _hung, mai = await people(bot, fake, admin)
-        tam = fake.add_user("Tâm")
-        await register(bot, fake, admin, tam, "stp")
+        hanh, mai, tam = await office_and_two_stp_officers(bot, fake, admin)
         fake.inject_failure("sendMessage", 502)  # the notice to Mai, the unit's first chat
         fake.send_command(hanh, "dondoc", "trienkhai", "20/01/2020", "stp")
         [confirmed] = await fake.wait_for_bot_messages(hanh)
