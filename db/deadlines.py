@@ -24,12 +24,6 @@ def current_deadlines(session: Session, units: Sequence[DomainUnit]) -> tuple[do
     return tuple(to_domain(row, units) for row in rows)
 
 
-def live_rows(session: Session) -> list[Deadline]:
-    """Every deadline not deleted, paused ones included."""
-    return list(session.scalars(select(Deadline).where(Deadline.deleted_at.is_(None))
-                                .order_by(Deadline.id)))
-
-
 def existing_codes(session: Session) -> set[str]:
     """Codes of every deadline ever stored, deleted ones included (codes are never reused)."""
     return set(session.scalars(select(Deadline.code)))

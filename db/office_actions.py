@@ -12,7 +12,6 @@ from sqlalchemy.orm import Session
 from db import group_chats
 from db.dialect import insert_for
 from db.models import (
-    Deadline,
     Extension,
     Membership,
     OfficeFollowUp,
@@ -20,11 +19,6 @@ from db.models import (
 )
 
 ReportKey = tuple[int, date, int]  # deadline id, nominal due date, unit id
-
-
-def live_deadline_id(session: Session, code: str) -> int | None:
-    return session.scalars(select(Deadline.id).where(
-        Deadline.code == code, Deadline.deleted_at.is_(None))).one_or_none()
 
 
 def granted_until(session: Session, deadline_id: int, due_date: date, unit_id: int

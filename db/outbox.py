@@ -70,13 +70,6 @@ def insert_planned(session: Session, sends: Sequence[tuple[PlannedSend, int, int
         session.execute(insert(OutboxMessage).values(list(chunk)).on_conflict_do_nothing())
 
 
-def id_maps(session: Session) -> tuple[dict[str, int], dict[str, int]]:
-    """Deadline ids and unit ids by code."""
-    deadline_ids = {code: id_ for code, id_ in session.execute(select(Deadline.code, Deadline.id))}
-    unit_ids = {code: id_ for code, id_ in session.execute(select(Unit.code, Unit.id))}
-    return deadline_ids, unit_ids
-
-
 def due_pending(session: Session, now: datetime) -> list[DueSend]:
     """Pending rows whose time has come, for the catch-up rule."""
     rows = session.execute(

@@ -34,6 +34,11 @@ class ProvinceSnapshot:
     deadline_ids: Mapping[str, int]  # every deadline ever stored, deleted ones included
     deadlines: tuple[Deadline, ...]  # not deleted (paused ones included), selectors resolved
 
+    def live_deadline(self, deadline_id: int) -> Deadline | None:
+        """The deadline (not deleted) stored with this id."""
+        return next((d for d in self.deadlines if self.deadline_ids[d.code] == deadline_id),
+                    None)
+
 
 _snapshots: WeakKeyDictionary[Engine, ProvinceSnapshot] = WeakKeyDictionary()
 _lock = Lock()

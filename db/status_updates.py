@@ -103,8 +103,3 @@ def report_of_message(session: Session, chat_id: int, message_id: int
         .where(OutboxMessage.chat_id == chat_id,
                OutboxMessage.telegram_message_id == message_id)).first()
     return None if row is None else (row[0], row[1], row[2])
-
-
-def live_deadline(session: Session, deadline_id: int) -> Deadline | None:
-    return session.scalars(select(Deadline).where(
-        Deadline.id == deadline_id, Deadline.deleted_at.is_(None))).one_or_none()

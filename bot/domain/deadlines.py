@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
 from bot.domain.calendar import DueDatePolicy, WorkingCalendar
 from bot.domain.dates import format_vn_date
-from bot.domain.errors import InvalidDeadlineCode, OffsetBeyondPreviousOccurrence
+from bot.domain.errors import InvalidDeadlineCode, OffsetBeyondPreviousOccurrence, UnknownDeadline
 from bot.domain.periods import Period, PeriodSpec, period_of
 from bot.domain.recurrence import Recurrence
 from bot.domain.reminders import ReminderOffsets
+from bot.domain.units import close_codes, fold_code
 
 _DEADLINE_CODE = re.compile(r"[a-z][a-z0-9_]{1,31}")
 
@@ -160,3 +162,15 @@ def check_offsets_fit(
                     f"date {format_vn_date(previous_effective)}",
                 )
         previous = due
+
+
+def find_deadline(known: Sequence[Deadline], typed_code: str) -> Deadline:
+    """The deadline with the code typed (diacritics and case folded); raise UnknownDeadline,
+    with the closest codes, when none has it."""
+    code = fold_code(typed_code)
+    found = next((deadline for deadline in known if deadline.code == code), None)
+    if found is None:
+        raise UnknownDeadline(code=typed_code,
+                              suggestions=close_codes(code, [d.code for d in known]),
+                              reason=f"no deadline has the code {code!r}")
+    return found

@@ -10,7 +10,7 @@ from itertools import groupby
 from sqlalchemy.orm import Session
 
 from bot.domain.calendar import WorkingCalendar
-from bot.domain.deadlines import Deadline, Occurrence, occurrences
+from bot.domain.deadlines import Occurrence, find_deadline, occurrences
 from bot.domain.digest_periods import pick_occurrences
 from bot.domain.digests import (
     DUE_SOON,
@@ -26,9 +26,7 @@ from bot.domain.digests import (
     open_candidates,
     summarize,
 )
-from bot.domain.errors import UnknownDeadline
 from bot.domain.statuses import ReportStatus
-from bot.domain.units import close_codes, fold_code
 from bot.services.reminders import ReminderTiming
 from db import calendar_days, reachability
 from db import digests as figures_db
@@ -70,7 +68,7 @@ def occurrence_digest(session: Session, deadline_code: str, period: str | None, 
     Raise UnknownDeadline or UnknownOccurrence when nothing matches.
     """
     context = digest_context(session, now, timing, list_limit)
-    deadline = _deadline(context, deadline_code)
+    deadline = find_deadline(context.province.deadlines, deadline_code)
     chosen = pick_occurrences(deadline, period, context.today, context.calendar, timing.policy)
     return Digest(context.today, DigestScope.SELECTED, digests_of(session, chosen, context))
 
@@ -108,18 +106,6 @@ def digest_context(session: Session, now: datetime, timing: ReminderTiming,
     """What digests_of needs, for a reader at `now` (for callers choosing occurrences)."""
     return DigestContext(province_snapshot(session), calendar_days.working_calendar(session),
                          now.astimezone(timing.tz).date(), timing.tz, list_limit)
-
-
-def _deadline(context: DigestContext, typed_code: str) -> Deadline:
-    """The deadline (paused or not) with that code."""
-    code = fold_code(typed_code)
-    known = context.province.deadlines
-    found = next((deadline for deadline in known if deadline.code == code), None)
-    if found is None:
-        suggestions = close_codes(code, [deadline.code for deadline in known])
-        raise UnknownDeadline(code=typed_code, suggestions=suggestions,
-                              reason=f"no deadline has the code {code!r}")
-    return found
 
 
 def _digests_of_deadline(session: Session, chosen: list[Occurrence], context: DigestContext

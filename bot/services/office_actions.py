@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from bot.domain.calendar import WorkingCalendar
 from bot.domain.dates import format_vn_date
-from bot.domain.deadlines import Deadline, Occurrence
+from bot.domain.deadlines import Occurrence, find_deadline
 from bot.domain.digest_periods import pick_occurrences
 from bot.domain.errors import (
     AmbiguousOccurrence,
@@ -41,8 +41,9 @@ from bot.services.audit import record_change
 from bot.services.people import Caller
 from bot.services.reminders import ReminderTiming, record_unreachable_chat
 from bot.services.statuses import ReportRef
-from db import calendar_days, deadlines, status_updates, units
+from db import calendar_days, status_updates, units
 from db import office_actions as office_db
+from db.province_snapshot import province_snapshot
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,15 +161,14 @@ def _resolve(session: Session, caller: Caller, kind: OfficeActionKind, target: R
     occurrence = _occurrence(session, kind, target, today, calendar, timing)
     unit = units.find_row(session, fold_code(target.unit_code))
     if unit is None:
-        known = [u.code for u in units.all_units(session)]
+        known = [u.code for u in province_snapshot(session).units]
         raise UnknownUnit(code=target.unit_code, suggestions=close_codes(target.unit_code, known),
                           reason="no unit has this code")
     if unit.code not in occurrence.units:
         raise UnitNotExpected(unit=unit.name, code=occurrence.deadline_code,
                               due=format_vn_date(occurrence.effective_due_date))
-    deadline_id = office_db.live_deadline_id(session, occurrence.deadline_code)
-    assert deadline_id is not None  # found among the live deadlines just above
-    ref = ReportRef(deadline_id, occurrence.due_date, unit.id)
+    ref = ReportRef(province_snapshot(session).deadline_ids[occurrence.deadline_code],
+                    occurrence.due_date, unit.id)
     granted = office_db.granted_until(session, *_key(ref))
     return _Report(ref, occurrence, unit.code, unit.name, granted,
                    unit_due_date(occurrence.effective_due_date, granted), calendar, today)
@@ -177,7 +177,7 @@ def _resolve(session: Session, caller: Caller, kind: OfficeActionKind, target: R
 def _occurrence(session: Session, kind: OfficeActionKind, target: ReportTarget, today: date,
                 calendar: WorkingCalendar, timing: ReminderTiming) -> Occurrence:
     try:
-        deadline = _deadline(session, target.deadline_code)
+        deadline = find_deadline(province_snapshot(session).deadlines, target.deadline_code)
         found = pick_occurrences(deadline, target.period, today, calendar, timing.policy)
     except (UnknownDeadline, UnknownOccurrence):
         if target.from_button:
@@ -189,17 +189,6 @@ def _occurrence(session: Session, kind: OfficeActionKind, target: ReportTarget, 
         raise AmbiguousOccurrence(code=deadline.code, period=target.period, command=kind.value,
                                   example=format_vn_date(found[-1].due_date))
     return found[0]
-
-
-def _deadline(session: Session, typed_code: str) -> Deadline:
-    code = fold_code(typed_code)
-    known = deadlines.current_deadlines(session, units.all_units(session))
-    found = next((d for d in known if d.code == code), None)
-    if found is None:
-        suggestions = close_codes(code, [d.code for d in known])
-        raise UnknownDeadline(code=typed_code, suggestions=suggestions,
-                              reason=f"no deadline has the code {code!r}")
-    return found
 
 
 def _notice(session: Session, kind: OfficeActionKind, report: _Report,

@@ -21,9 +21,10 @@ from bot.domain.delivery import (
 from bot.domain.periods import period_of
 from bot.domain.schedule import build_schedule
 from bot.services import group_chats
-from db import calendar_days, deadlines, outbox, status_updates, units
+from db import calendar_days, deadlines, outbox, status_updates
 from db import office_actions as office_db
 from db.models import OutboxMessage
+from db.province_snapshot import ProvinceSnapshot, province_snapshot
 
 # Reminders are planned this far ahead (enough for /reminders to show what is coming).
 PLANNING_HORIZON = timedelta(days=35)
@@ -67,8 +68,9 @@ def plan_reminders(session: Session, now: datetime, timing: ReminderTiming,
     cancel pending ones no longer planned; skip pending ones older than the window.
     """
     start, end = now - CATCH_UP_WINDOW, now + horizon
-    deadline_ids, unit_ids = outbox.id_maps(session)
-    wanted = _wanted_sends(session, start, end, timing, deadline_ids, unit_ids)
+    province = province_snapshot(session)
+    deadline_ids, unit_ids = province.deadline_ids, province.unit_ids
+    wanted = _wanted_sends(session, start, end, timing, province)
     desired = {
         (deadline_ids[s.deadline_code], s.due_date, unit_ids[s.unit_code], s.recipient.chat_id,
          s.slot.key): s
@@ -89,12 +91,12 @@ def plan_reminders(session: Session, now: datetime, timing: ReminderTiming,
 
 
 def _wanted_sends(session: Session, start: datetime, end: datetime, timing: ReminderTiming,
-                  deadline_ids: dict[str, int], unit_ids: dict[str, int]) -> list[PlannedSend]:
-    known_units = units.all_units(session)
+                  province: ProvinceSnapshot) -> list[PlannedSend]:
+    deadline_ids, unit_ids = province.deadline_ids, province.unit_ids
     calendar = calendar_days.working_calendar(session)
     first_due = (start - _OCCURRENCE_MARGIN).date()
     schedule = build_schedule(
-        deadlines.current_deadlines(session, known_units), first_due,
+        province.deadlines, first_due,
         (end + _OCCURRENCE_MARGIN).date(), calendar, policy=timing.policy, at=timing.at,
         tz=timing.tz)
     deadline_codes = {v: k for k, v in deadline_ids.items()}

@@ -9,14 +9,14 @@ from sqlalchemy.orm import Session
 from bot.domain.calendar import DueDatePolicy
 from bot.domain.schedule import ScheduledOccurrence, schedule_for_year
 from bot.domain.units import Unit
-from db import calendar_days, deadlines, units
+from db import calendar_days, units
+from db.province_snapshot import province_snapshot
 
 
 def year_schedule(session: Session, year: int, *, policy: DueDatePolicy, at: time,
                   tz: tzinfo) -> tuple[ScheduledOccurrence, ...]:
     """Every active deadline's occurrences due in `year`, with reminders, by due date."""
-    known_units = units.all_units(session)
-    return schedule_for_year(deadlines.current_deadlines(session, known_units), year,
+    return schedule_for_year(province_snapshot(session).deadlines, year,
                              calendar_days.working_calendar(session), policy=policy, at=at, tz=tz)
 
 

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from bot.domain.calendar import WorkingCalendar
 from bot.domain.dates import format_vn_date
-from bot.domain.deadlines import Occurrence, occurrences
+from bot.domain.deadlines import Deadline, Occurrence, occurrences
 from bot.domain.errors import (
     EmptyNote,
     NoteTooLong,
@@ -30,7 +30,6 @@ from bot.services.people import Caller
 from bot.services.reminders import ReminderTiming
 from db import (
     calendar_days,
-    deadlines,
     memberships,
     outbox,
     status_files,
@@ -38,7 +37,8 @@ from db import (
     units,
 )
 from db import office_actions as office_db
-from db.models import Deadline, StatusUpdate
+from db.models import StatusUpdate
+from db.province_snapshot import province_snapshot
 
 MAX_NOTE_LENGTH = 2000
 # /status lists reports due within UPCOMING, and overdue ones missing for at most LOOKBACK.
@@ -200,24 +200,24 @@ def open_reports(session: Session, caller: Caller, now: datetime,
     if not unit_rows:
         return []
     calendar = calendar_days.working_calendar(session)
-    known = units.all_units(session)
+    province = province_snapshot(session)
     since = today - LOOKBACK - timedelta(days=31)
     latest = status_updates.latest_by_report(session, [row.id for row in unit_rows], since)
     granted = office_db.granted_by_report(session, [row.id for row in unit_rows], since)
     found: list[ReportView] = []
-    for row in deadlines.live_rows(session):
-        deadline = deadlines.to_domain(row, known)
+    for deadline in province.deadlines:
+        deadline_id = province.deadline_ids[deadline.code]
         for occurrence in occurrences(deadline, today - LOOKBACK, today + UPCOMING, calendar,
                                       timing.policy):
             for unit in unit_rows:
                 if unit.code not in occurrence.units:
                     continue
-                update = latest.get((row.id, occurrence.due_date, unit.id))
+                key = (deadline_id, occurrence.due_date, unit.id)
+                update = latest.get(key)
                 if update is not None and update.status == ReportStatus.SUBMITTED.value:
                     continue
-                ref = ReportRef(row.id, occurrence.due_date, unit.id)
-                found.append(_view_from(row, occurrence, ref, unit.name, update, today,
-                                        granted.get((row.id, occurrence.due_date, unit.id))))
+                found.append(_view_from(deadline, occurrence, ReportRef(*key), unit.name,
+                                        update, today, granted.get(key)))
     return sorted(found, key=lambda view: (view.effective_due_date, view.deadline_code))
 
 
@@ -231,17 +231,16 @@ def _check_serves(session: Session, caller: Caller, ref: ReportRef) -> None:
 
 def _occurrence(session: Session, ref: ReportRef, timing: ReminderTiming
                 ) -> tuple[Deadline, Occurrence, WorkingCalendar]:
-    row = status_updates.live_deadline(session, ref.deadline_id)
-    if row is None:
+    deadline = province_snapshot(session).live_deadline(ref.deadline_id)
+    if deadline is None:
         raise UnknownReport()
     calendar = calendar_days.working_calendar(session)
-    deadline = deadlines.to_domain(row, units.all_units(session))
     # A paused deadline still takes answers about its occurrences.
     found = occurrences(replace(deadline, active=True), ref.due_date, ref.due_date, calendar,
                         timing.policy)
     if not found:
         raise UnknownReport()
-    return row, found[0], calendar
+    return deadline, found[0], calendar
 
 
 def _view(session: Session, deadline: Deadline, occurrence: Occurrence, ref: ReportRef,
