@@ -7,6 +7,7 @@ import unicodedata
 from typing import Literal
 
 from bot.domain.errors import DomainError
+from bot.texts.deadlines import DEADLINE_MESSAGES
 from bot.texts.digests import DIGEST_MESSAGES
 from bot.texts.errors import ERROR_MESSAGES
 from bot.texts.export import EXPORT_MESSAGES
@@ -18,12 +19,14 @@ from bot.texts.people import PEOPLE_MESSAGES
 from bot.texts.reminders import REMINDER_MESSAGES
 from bot.texts.statuses import STATUS_MESSAGES
 from bot.texts.units import UNIT_MESSAGES
+from bot.texts.working_days import WORKING_DAY_MESSAGES
 
 Lang = Literal["vi", "en"]
 TELEGRAM_TEXT_LIMIT = 4096
 MESSAGES: dict[str, dict[str, str]] = {
     **GENERAL_MESSAGES, **PEOPLE_MESSAGES, **UNIT_MESSAGES, **REMINDER_MESSAGES, **STATUS_MESSAGES,
-    **GROUP_MESSAGES, **FLOW_MESSAGES, **UNIT_FLOW_MESSAGES, **DIGEST_MESSAGES, **OFFICE_ACTION_MESSAGES, **EXPORT_MESSAGES,
+    **GROUP_MESSAGES, **FLOW_MESSAGES, **UNIT_FLOW_MESSAGES, **DIGEST_MESSAGES,
+    **OFFICE_ACTION_MESSAGES, **EXPORT_MESSAGES, **DEADLINE_MESSAGES, **WORKING_DAY_MESSAGES,
 }
 
 
