@@ -29,3 +29,20 @@ def existing_days(session: Session) -> set[date]:
 
 def add_day(session: Session, day: date, kind: DayKind, reason: str, now: datetime) -> None:
     session.add(CalendarDay(day=day, kind=kind, reason=reason, created_at=now))
+
+
+def find_day(session: Session, day: date) -> CalendarDay | None:
+    """The admin's day stored for `day`, if any."""
+    return session.scalars(select(CalendarDay).where(CalendarDay.day == day)).one_or_none()
+
+
+def days_in_year(session: Session, year: int) -> list[CalendarDay]:
+    """The admins' days of `year` (both kinds), by date."""
+    return list(session.scalars(
+        select(CalendarDay).where(CalendarDay.day >= date(year, 1, 1),
+                                  CalendarDay.day <= date(year, 12, 31))
+        .order_by(CalendarDay.day)))
+
+
+def delete_day(session: Session, row: CalendarDay) -> None:
+    session.delete(row)

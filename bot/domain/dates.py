@@ -6,7 +6,7 @@ import calendar as gregorian
 import re
 from datetime import date
 
-from bot.domain.errors import DateDoesNotExist, InvalidDate
+from bot.domain.errors import DateDoesNotExist, DateOutOfRange, InvalidDate
 
 # The span the working calendar knows (the lunar holidays are computed for these years).
 MIN_YEAR = 1901
@@ -51,7 +51,8 @@ def parse_date_text(text: str) -> date:
 def checked_date(value: str, year: int, month: int, day: int) -> date:
     """The date year-month-day; raise InvalidDate naming `value` when it is not in the calendar."""
     if not MIN_YEAR <= year <= MAX_YEAR:
-        raise InvalidDate(value=value, reason=f"the year must be between {MIN_YEAR} and {MAX_YEAR}")
+        raise DateOutOfRange(value=value, minimum=MIN_YEAR, maximum=MAX_YEAR,
+                             reason=f"the year must be between {MIN_YEAR} and {MAX_YEAR}")
     if not 1 <= month <= 12:
         raise InvalidDate(value=value, reason=f"there is no month {month}")
     days_in_month = gregorian.monthrange(year, month)[1]

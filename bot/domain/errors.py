@@ -133,6 +133,46 @@ class UnknownDeadline(DomainError):
     code = "unknown_deadline"
 
 
+# Due rules typed in words (bot.domain.due_rules): '20/01 hằng năm', 'ngày 10 tháng cuối quý'.
+# `example` is a due rule to type instead; `typed` is echoed back cut to about 60 characters.
+
+
+class UnrecognisedDueRule(DomainError):
+    """A due rule in none of the accepted forms (params: typed, examples — one per form,
+    reason)."""
+
+    code = "unrecognised_due_rule"
+
+
+class PastOneOffDate(DomainError):
+    """A one-off due date before today (params: date, today, example — the same day every
+    year, reason)."""
+
+    code = "past_one_off_date"
+
+
+class DayMissingFromMonths(DomainError):
+    """A recurring day that some months of the rule lack, so they would be skipped, e.g. 31/04
+    every year or the 31st of the last month of each quarter (params: day, months — the months
+    lacking it, example, reason)."""
+
+    code = "day_missing_from_months"
+
+
+class LeapDayNotEveryYear(DomainError):
+    """A recurring 29 February, which would be skipped three years in four (params: typed,
+    example, reason)."""
+
+    code = "leap_day_not_every_year"
+
+
+class MonthlyDayTooLate(DomainError):
+    """A monthly day after the 28th, which some months lack (params: day, maximum, example —
+    the month-end rule, reason)."""
+
+    code = "monthly_day_too_late"
+
+
 class InvalidProvinceData(DomainError):
     """A mistake in the province data file (params: file, where, detail).
 
@@ -487,3 +527,126 @@ class ReportAlreadySent(DomainError):
     """A 'đôn đốc' of a unit whose latest answer is that it sent the report (params: unit)."""
 
     code = "report_already_sent"
+
+
+class InvalidDeadlineText(DomainError):
+    """A deadline's title or legal basis that cannot be stored as typed (params: reason)."""
+
+    code = "invalid_deadline_text"
+
+
+class EmptyDeadlineTitle(InvalidDeadlineText):
+    """A deadline without a title."""
+
+    code = "empty_deadline_title"
+
+
+class DeadlineTitleTooLong(InvalidDeadlineText):
+    """A title over the limit (params: length, maximum)."""
+
+    code = "deadline_title_too_long"
+
+
+class LegalBasisTooLong(InvalidDeadlineText):
+    """A legal basis over the limit (params: length, maximum)."""
+
+    code = "legal_basis_too_long"
+
+
+class DeadlineTextControlCharacters(InvalidDeadlineText):
+    """A title or legal basis holding line breaks, tabs or invisible characters."""
+
+    code = "deadline_text_control_characters"
+
+
+class UnknownRecipient(DomainError):
+    """A recipient code that is neither a unit nor a known recipient (params: code,
+    suggestions, reason)."""
+
+    code = "unknown_recipient"
+
+
+class DeadlineAlreadyPaused(DomainError):
+    """/deadline_pause of a paused deadline (params: code, title)."""
+
+    code = "deadline_already_paused"
+
+
+class DeadlineNotPaused(DomainError):
+    """/deadline_resume of a deadline that runs (params: code, title)."""
+
+    code = "deadline_not_paused"
+
+
+class InvalidDeadlineField(DomainError):
+    """/deadline_edit naming no field of a deadline (params: value)."""
+
+    code = "invalid_deadline_field"
+
+
+# Working days (/holidays, /dayoff, /workday, /day_remove). Dates in params are dd/mm/yyyy.
+
+
+class DateOutOfRange(InvalidDate):
+    """A date whose year the working calendar does not know (params: value, minimum, maximum,
+    reason)."""
+
+    code = "date_out_of_range"
+
+
+class CalendarDayInPast(DomainError):
+    """Adding or removing a day before today, which would rewrite history (params: day, today)."""
+
+    code = "calendar_day_in_past"
+
+
+class DayOffOnWeekend(DomainError):
+    """A day off on a Saturday or Sunday that is not worked anyway (params: day, example — a
+    working day to type instead)."""
+
+    code = "day_off_on_weekend"
+
+
+class DayOffOnHoliday(DomainError):
+    """A day off on a public holiday of the `holidays` package (params: day, name, example)."""
+
+    code = "day_off_on_holiday"
+
+
+class WorkingDayAlreadyWorked(DomainError):
+    """A make-up working day on a day that is worked anyway (params: day, example — the next
+    Saturday, to type instead)."""
+
+    code = "working_day_already_worked"
+
+
+class CalendarDayAlreadyAdded(DomainError):
+    """A date an admin already added; subclasses say as what (params: day, reason)."""
+
+    code = "calendar_day_already_day_off"
+
+
+class DayOffAlreadyAdded(CalendarDayAlreadyAdded):
+    code = "calendar_day_already_day_off"
+
+
+class WorkingDayAlreadyAdded(CalendarDayAlreadyAdded):
+    code = "calendar_day_already_working_day"
+
+
+class CalendarDayNotAdded(DomainError):
+    """/day_remove of a date no admin added (params: day, year)."""
+
+    code = "calendar_day_not_added"
+
+
+class CalendarReasonTooLong(DomainError):
+    """A reason for a day off or working day over the limit (params: length, maximum)."""
+
+    code = "calendar_reason_too_long"
+
+
+class CalendarReasonControlCharacters(DomainError):
+    """Line breaks, tabs or invisible characters in a reason (params: reason)."""
+
+    code = "calendar_reason_control_characters"

@@ -9,6 +9,7 @@ from typing import Literal
 from bot.domain.errors import DomainError
 from bot.texts.deadlines import DEADLINE_MESSAGES
 from bot.texts.digests import DIGEST_MESSAGES
+from bot.texts.due_rules import DUE_RULE_MESSAGES
 from bot.texts.errors import ERROR_MESSAGES
 from bot.texts.export import EXPORT_MESSAGES
 from bot.texts.flows import FLOW_MESSAGES, UNIT_FLOW_MESSAGES
@@ -27,13 +28,23 @@ MESSAGES: dict[str, dict[str, str]] = {
     **GENERAL_MESSAGES, **PEOPLE_MESSAGES, **UNIT_MESSAGES, **REMINDER_MESSAGES, **STATUS_MESSAGES,
     **GROUP_MESSAGES, **FLOW_MESSAGES, **UNIT_FLOW_MESSAGES, **DIGEST_MESSAGES,
     **OFFICE_ACTION_MESSAGES, **EXPORT_MESSAGES, **DEADLINE_MESSAGES, **WORKING_DAY_MESSAGES,
+    **DUE_RULE_MESSAGES,
 }
 
 
+class Html(str):
+    """Text already rendered for Telegram's HTML parse mode (by another renderer): text() puts
+    it in as it is instead of escaping it again."""
+
+    __slots__ = ()
+
+
 def text(key: str, lang: Lang, **params: object) -> str:
-    """The message `key` in `lang`, with every value escaped for Telegram's HTML parse mode."""
+    """The message `key` in `lang`, with every value escaped for Telegram's HTML parse mode
+    (except Html values, already rendered)."""
     template = MESSAGES[key][lang]
-    escaped = {name: html.escape(str(value), quote=False) for name, value in params.items()}
+    escaped = {name: value if isinstance(value, Html) else html.escape(str(value), quote=False)
+               for name, value in params.items()}
     return unicodedata.normalize("NFC", template.format(**escaped))
 
 

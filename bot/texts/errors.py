@@ -110,10 +110,102 @@ ERROR_MESSAGES: dict[str, dict[str, str]] = {
         "en": "The deadline code “{code}” is not valid: use 2–32 lowercase letters without "
               "accents, digits or underscores, starting with a letter, e.g. khnam_noidung.",
     },
+    "invalid_deadline_text": {
+        "vi": "Nội dung này chưa lưu được. Anh/chị vui lòng nhập lại.",
+        "en": "This text cannot be stored. Please type it again.",
+    },
+    "empty_deadline_title": {
+        "vi": "Tên báo cáo không được để trống. Ví dụ: Báo cáo tình hình thực hiện kế hoạch "
+              "năm.",
+        "en": "The report's title cannot be empty. Example: Annual plan implementation report.",
+    },
+    "deadline_title_too_long": {
+        "vi": "Tên báo cáo dài {length} ký tự, quá giới hạn {maximum} ký tự. Anh/chị vui lòng "
+              "rút gọn.",
+        "en": "The title is {length} characters long, over the limit of {maximum}. Please "
+              "shorten it.",
+    },
+    "legal_basis_too_long": {
+        "vi": "Căn cứ dài {length} ký tự, quá giới hạn {maximum} ký tự. Anh/chị chỉ cần ghi số, "
+              "ngày văn bản và mục, ví dụ: Quyết định số 01/QĐ-UBND ngày 02/01/2020, mục 1.1.",
+        "en": "The legal basis is {length} characters long, over the limit of {maximum}. The "
+              "number, date and clause are enough, e.g. Decision 01/QĐ-UBND of 02/01/2020, 1.1.",
+    },
+    "deadline_text_control_characters": {
+        "vi": "Nội dung có ký tự xuống dòng, tab hoặc ký tự ẩn. Anh/chị vui lòng viết trên một "
+              "dòng.",
+        "en": "The text holds a line break, a tab or an invisible character. Please write it "
+              "on one line.",
+    },
+    "unknown_recipient": {
+        "vi": "Không có đơn vị hay nơi nhận nào có mã “{code}”. Có phải anh/chị muốn nhập: "
+              "{suggestions}?",
+        "en": "No unit or recipient has the code “{code}”. Did you mean: {suggestions}?",
+    },
+    "deadline_already_paused": {
+        "vi": "Hạn báo cáo <code>{code}</code> ({title}) đang tạm dừng. Để chạy lại: "
+              "/deadline_resume {code}",
+        "en": "The deadline <code>{code}</code> ({title}) is already paused. To resume it: "
+              "/deadline_resume {code}",
+    },
+    "deadline_not_paused": {
+        "vi": "Hạn báo cáo <code>{code}</code> ({title}) đang chạy, không cần tiếp tục.",
+        "en": "The deadline <code>{code}</code> ({title}) is running; there is nothing to resume.",
+    },
+    "invalid_deadline_field": {
+        "vi": "Không có mục “{value}” để sửa. Các mục: ten (tên báo cáo), cancu (căn cứ), "
+              "noinhan (nơi nhận), han (hạn), donvi (đơn vị), nhac (mốc nhắc). Ví dụ: "
+              "/deadline_edit quy han ngày 15 tháng cuối quý",
+        "en": "There is no field “{value}”. Fields: title, legal, recipient, rule, units, "
+              "offsets. Example: /deadline_edit quy rule ngày 15 tháng cuối quý",
+    },
     "unknown_deadline": {
         "vi": "Không tìm thấy hạn báo cáo có mã “{code}”. Có phải anh/chị muốn nhập: "
               "{suggestions}?",
         "en": "There is no deadline with the code “{code}”. Did you mean: {suggestions}?",
+    },
+    # Due rules typed in words
+    "unrecognised_due_rule": {
+        "vi": "Chưa đọc được hạn “{typed}”. Anh/chị vui lòng gõ theo một trong các cách sau:\n"
+              "• một lần: <code>10/07/2020</code>\n"
+              "• hằng năm: <code>20/01 hằng năm</code>\n"
+              "• hằng quý: <code>ngày 10 tháng cuối quý</code> (hoặc tháng đầu quý, tháng giữa quý)\n"
+              "• hằng tháng: <code>ngày 25 hằng tháng</code>\n"
+              "• ngày cuối mỗi tháng: <code>cuối tháng</code>",
+        "en": "Cannot read the due rule “{typed}”. Please type it in one of these forms:\n"
+              "• once: <code>10/07/2020</code>\n"
+              "• every year: <code>20/01 hằng năm</code>\n"
+              "• every quarter: <code>ngày 10 tháng cuối quý</code> (or tháng đầu quý, tháng giữa quý)\n"
+              "• every month: <code>ngày 25 hằng tháng</code>\n"
+              "• the last day of every month: <code>cuối tháng</code>",
+    },
+    "past_one_off_date": {
+        "vi": "Ngày {date} đã qua (hôm nay là {today}), nên hạn một lần này sẽ không bao giờ "
+              "đến. Anh/chị vui lòng nhập một ngày từ hôm nay trở đi, hoặc nếu hạn lặp lại mỗi "
+              "năm thì gõ, ví dụ: <code>{example}</code>",
+        "en": "{date} has passed (today is {today}), so this one-off deadline would never come. "
+              "Please type a date from today on or, if it recurs every year, for example: "
+              "<code>{example}</code>",
+    },
+    "day_missing_from_months": {
+        "vi": "Tháng {months} không có ngày {day}, nên hạn báo cáo sẽ bị bỏ qua trong tháng đó. "
+              "Anh/chị vui lòng chọn ngày khác, ví dụ: <code>{example}</code>",
+        "en": "There is no day {day} in month(s) {months}, so the report would be skipped there. "
+              "Please choose another day, for example: <code>{example}</code>",
+    },
+    "leap_day_not_every_year": {
+        "vi": "Ngày 29/02 chỉ có vào năm nhuận, nên hạn “{typed}” sẽ bị bỏ qua ba năm trong "
+              "bốn năm. Anh/chị vui lòng chọn ngày khác, ví dụ: <code>{example}</code>",
+        "en": "29 February exists only in leap years, so “{typed}” would be skipped three years "
+              "in four. Please choose another day, for example: <code>{example}</code>",
+    },
+    "monthly_day_too_late": {
+        "vi": "Không phải tháng nào cũng có ngày {day} (tháng 2 chỉ có 28 hoặc 29 ngày), nên hạn "
+              "sẽ bị bỏ qua ở những tháng đó. Anh/chị vui lòng chọn một ngày từ 1 đến {maximum}, "
+              "hoặc nếu hạn là ngày cuối cùng của mỗi tháng thì gõ: <code>{example}</code>",
+        "en": "Not every month has a day {day} (February has 28 or 29 days), so the report would "
+              "be skipped in some months. Please choose a day from 1 to {maximum} or, if it is "
+              "due on the last day of every month, type: <code>{example}</code>",
     },
     # Province data file (read by operators)
     "invalid_province_data": {
@@ -423,5 +515,77 @@ ERROR_MESSAGES.update({
               "thay đổi.",
         "en": "{unit} has reported this report as sent, so no follow-up is needed. Nothing "
               "changed.",
+    },
+})
+
+# Working days (/holidays, /dayoff, /workday, /day_remove).
+ERROR_MESSAGES.update({
+    "date_out_of_range": {
+        "vi": "Ngày {value} nằm ngoài khoảng lịch bot biết (năm {minimum}–{maximum}). Anh/chị "
+              "vui lòng nhập ngày trong khoảng đó, ví dụ 10/03/2020.",
+        "en": "{value} is outside the years the calendar knows ({minimum}–{maximum}). Please "
+              "type a date in those years, e.g. 10/03/2020.",
+    },
+    "calendar_day_in_past": {
+        "vi": "Ngày {day} đã qua (hôm nay là {today}); thay đổi ngày đã qua sẽ làm sai lịch sử "
+              "nhắc hạn và báo cáo nên bot không nhận. Anh/chị vui lòng chọn một ngày từ hôm nay "
+              "trở đi. Chưa có gì thay đổi.",
+        "en": "{day} is in the past (today is {today}); changing past days would rewrite the "
+              "history of reminders and reports, so the bot refuses. Please choose a day from "
+              "today on. Nothing was changed.",
+    },
+    "day_off_on_weekend": {
+        "vi": "Ngày {day} là thứ Bảy hoặc Chủ nhật, vốn đã là ngày nghỉ nên không cần thêm. "
+              "Nếu cơ quan được nghỉ thêm một ngày trong tuần, anh/chị gõ ngày đó, ví dụ: "
+              "<code>/dayoff {example} Nghỉ bù</code>",
+        "en": "{day} is a Saturday or Sunday, already a day off, so there is nothing to add. "
+              "To add a weekday off, type that day, e.g. <code>/dayoff {example} Nghỉ bù</code>",
+    },
+    "day_off_on_holiday": {
+        "vi": "Ngày {day} đã là ngày nghỉ lễ ({name}) theo lịch nghỉ của Nhà nước nên không cần "
+              "thêm. Nếu được nghỉ bù, anh/chị gõ ngày nghỉ bù, ví dụ: "
+              "<code>/dayoff {example} Nghỉ bù</code>",
+        "en": "{day} is already a public holiday ({name}), so there is nothing to add. For a "
+              "compensatory day off, type that day, e.g. <code>/dayoff {example} Nghỉ bù</code>",
+    },
+    "working_day_already_worked": {
+        "vi": "Ngày {day} vốn đã là ngày làm việc nên không cần thêm. Ngày làm việc bù thường "
+              "là thứ Bảy hoặc Chủ nhật, ví dụ: <code>/workday {example} Làm bù</code>",
+        "en": "{day} is already a working day, so there is nothing to add. A make-up working "
+              "day is usually a Saturday or Sunday, e.g. <code>/workday {example} Làm bù</code>",
+    },
+    "calendar_day_already_day_off": {
+        "vi": "Ngày {day} đã được thêm là ngày nghỉ ({reason}). Muốn đổi, anh/chị bỏ ngày này "
+              "trước bằng <code>/day_remove {day}</code> rồi thêm lại. Chưa có gì thay đổi.",
+        "en": "{day} was already added as a day off ({reason}). To change it, first remove it "
+              "with <code>/day_remove {day}</code>, then add it again. Nothing was changed.",
+    },
+    "calendar_day_already_working_day": {
+        "vi": "Ngày {day} đã được thêm là ngày làm việc bù ({reason}). Muốn đổi, anh/chị bỏ "
+              "ngày này trước bằng <code>/day_remove {day}</code> rồi thêm lại. Chưa có gì "
+              "thay đổi.",
+        "en": "{day} was already added as a make-up working day ({reason}). To change it, first "
+              "remove it with <code>/day_remove {day}</code>, then add it again. Nothing was "
+              "changed.",
+    },
+    "calendar_day_not_added": {
+        "vi": "Ngày {day} không phải ngày do quản trị viên thêm nên không có gì để bỏ (ngày lễ "
+              "theo lịch Nhà nước không bỏ được; nếu cơ quan vẫn làm việc, dùng /workday). Xem "
+              "các ngày đã thêm bằng <code>/holidays {year}</code>",
+        "en": "{day} was not added by an admin, so there is nothing to remove (public holidays "
+              "cannot be removed; if agencies work that day, use /workday). See the days added "
+              "with <code>/holidays {year}</code>",
+    },
+    "calendar_reason_too_long": {
+        "vi": "Lý do dài {length} ký tự, vượt quá {maximum} ký tự. Anh/chị vui lòng rút gọn, ví "
+              "dụ: <code>/dayoff 29/04/2024 Nghỉ hoán đổi dịp 30/4</code>",
+        "en": "The reason is {length} characters long, over the {maximum} allowed. Please "
+              "shorten it, e.g. <code>/dayoff 29/04/2024 Nghỉ hoán đổi dịp 30/4</code>",
+    },
+    "calendar_reason_control_characters": {
+        "vi": "Lý do có ký tự xuống dòng, tab hoặc ký tự ẩn. Anh/chị vui lòng gõ lý do trên một "
+              "dòng, ví dụ: <code>/dayoff 29/04/2024 Nghỉ hoán đổi dịp 30/4</code>",
+        "en": "The reason holds a line break, a tab or an invisible character. Please type it on "
+              "one line, e.g. <code>/dayoff 29/04/2024 Nghỉ hoán đổi dịp 30/4</code>",
     },
 })
