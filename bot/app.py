@@ -37,6 +37,8 @@ from handlers import (
     start,
     status,
 )
+from handlers.deadline_flows import DEADLINE_FLOW_ROUTES
+from handlers.deadlines import register_deadline_handlers
 from handlers.errors import on_error
 from handlers.flows import on_flow_text, register_flow_handlers
 from handlers.groups import register_group_handlers
@@ -44,6 +46,7 @@ from handlers.identify import identify_caller
 from handlers.status import STATUS_FLOW_ROUTES, register_status_handlers
 from handlers.unit_flows import UNIT_FLOW_ROUTES
 from handlers.units import register_unit_handlers
+from handlers.working_days import register_working_day_handlers
 
 BotApplication = Application[Any, BotContext, Any, Any, Any, Any]
 
@@ -108,9 +111,11 @@ def register_handlers(application: BotApplication) -> None:
     application.add_handler(CallbackQueryHandler(office_actions.on_office_button,
                                                  pattern=office_actions.CALLBACK_PATTERN))
     register_unit_handlers(application)
+    register_deadline_handlers(application)
+    register_working_day_handlers(application)
     register_group_handlers(application)
     # Typed answers of an open flow (before the stray-text fallback), its buttons, /cancel.
-    routes = {**UNIT_FLOW_ROUTES, **STATUS_FLOW_ROUTES}
+    routes = {**UNIT_FLOW_ROUTES, **STATUS_FLOW_ROUTES, **DEADLINE_FLOW_ROUTES}
     register_status_handlers(application, partial(on_flow_text, routes=routes))
     register_flow_handlers(application, routes)
     application.add_handler(MessageHandler(filters.COMMAND, fallback.unknown_command))

@@ -70,3 +70,38 @@ def legal_basis_of(row: Deadline) -> domain.LegalBasis:
 
 def period_spec_of(row: Deadline) -> PeriodSpec:
     return PeriodSpec(PeriodKind(row.period_kind), row.period_label, row.period_shift)
+
+
+def find_row(session: Session, code: str) -> Deadline | None:
+    """The deadline stored with `code`, even deleted."""
+    return session.scalar(select(Deadline).where(Deadline.code == code))
+
+
+def live_rows(session: Session) -> list[Deadline]:
+    """Every deadline not deleted, paused ones included, in the order they were added."""
+    return list(session.scalars(select(Deadline).where(Deadline.deleted_at.is_(None))
+                                .order_by(Deadline.id)))
+
+
+def recipients_in_use(session: Session) -> dict[str, str]:
+    """code → name of every recipient a stored deadline names (the province's own, such as
+    the Chairman, are known only this way once loaded)."""
+    return dict(session.execute(select(Deadline.recipient_code, Deadline.recipient_name)
+                                .distinct()).tuples())
+
+
+def write_fields(row: Deadline, deadline: domain.Deadline, now: datetime) -> None:
+    """Store every editable field of `deadline` on `row` (the code never changes)."""
+    basis, offsets = deadline.legal_basis, deadline.offsets
+    row.title = deadline.title
+    row.legal_clause, row.legal_kind, row.legal_document = basis.clause, basis.kind, basis.document
+    row.legal_issued_on, row.legal_issuer, row.legal_title = (basis.issued_on, basis.issuer,
+                                                              basis.title)
+    row.recipient_code, row.recipient_name = deadline.recipient.code, deadline.recipient.name
+    row.units_selector = deadline.unit_selector or " ".join(deadline.units)
+    row.rule = deadline.rule.text
+    row.period_kind = deadline.period.kind.value
+    row.period_label, row.period_shift = deadline.period.label, deadline.period.shift
+    row.before_offsets, row.remind_on_due_day = list(offsets.before), offsets.on_due_day
+    row.overdue_offsets, row.escalation_offsets = list(offsets.overdue), list(offsets.escalation)
+    row.updated_at = now

@@ -36,7 +36,7 @@ from handlers.replies import reply
 
 CALLBACK_PATTERN = r"^fl:"
 # fl:<flow id>.<flow key: flows.KEY_BYTES in hex>:<action>[:<value>]
-_CALLBACK = re.compile(r"fl:([0-9]{1,12})\.([0-9a-f]{8}):([a-z])(?::([a-z0-9]{1,16}))?")
+_CALLBACK = re.compile(r"fl:([0-9]{1,12})\.([0-9a-f]{8}):([a-z])(?::([a-z0-9_]{1,32}))?")
 CALLBACK_DATA_LIMIT = 64  # bytes, Telegram's limit
 CANCEL = "x"
 
