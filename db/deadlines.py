@@ -86,8 +86,8 @@ def live_rows(session: Session) -> list[Deadline]:
 def recipients_in_use(session: Session) -> dict[str, str]:
     """code → name of every recipient a stored deadline names (the province's own, such as
     the Chairman, are known only this way once loaded)."""
-    return dict(session.execute(select(Deadline.recipient_code, Deadline.recipient_name)
-                                .distinct()).tuples())
+    rows = session.execute(select(Deadline.recipient_code, Deadline.recipient_name).distinct())
+    return {code: name for code, name in rows}
 
 
 def write_fields(row: Deadline, deadline: domain.Deadline, now: datetime) -> None:

@@ -67,7 +67,6 @@ async def on_button(update: Update, context: BotContext, flow: Flow, action: str
     await update.callback_query.answer()
     if isinstance(outcome, DeadlineChange):
         told = await announce_changes(context, outcome.effect)
-        context.reminders.replan_soon()
         await show_step(update, deadline_change_text(outcome, told, context.lang))
     else:
         await show_step(update, deadline_flow_text(outcome, context.lang),

@@ -166,12 +166,10 @@ async def on_delete_button(update: Update, context: BotContext) -> None:
         lambda s: deadlines.delete_deadline(s, caller, match[2], now, timing))
     await query.answer()
     told = await announce_changes(context, change.effect)
-    context.reminders.replan_soon()
     await query.edit_message_text(deadline_change_text(change, told, context.lang))
 
 
 async def after_change(update: Update, context: BotContext, change: DeadlineChange) -> None:
-    """After the commit: tell the units whose due date moved, refresh the runner, answer."""
+    """After the commit: tell the units whose due date moved (the runner follows), answer."""
     told = await announce_changes(context, change.effect)
-    context.reminders.replan_soon()
     await reply(update, deadline_change_text(change, told, context.lang))

@@ -11,7 +11,8 @@ from handlers.replies import deliver_notice
 
 async def announce_changes(context: BotContext, effect: ScheduleEffect) -> int:
     """After the commit: each notice goes to its chats; chats Telegram refuses are recorded as
-    unreachable (as for office notices). Returns how many chats got at least one notice."""
+    unreachable (as for office notices); the runner's wake-ups follow the replanned reminders.
+    Returns how many chats got at least one notice."""
     told: set[int] = set()
     refused: dict[int, str] = {}
     for notice in effect.notices:
@@ -27,4 +28,5 @@ async def announce_changes(context: BotContext, effect: ScheduleEffect) -> int:
         now = context.deps.clock()
         await context.deps.database.run(
             lambda s: schedule_changes.record_refused_chats(s, refused, now))
+    context.reminders.replan_soon()
     return len(told)

@@ -81,5 +81,4 @@ async def remove_day(update: Update, context: BotContext) -> None:
 async def _after_change(update: Update, context: BotContext, change: DayChange) -> None:
     """After the commit: tell the units whose due date moved, wake the reminder runner, answer."""
     told = await announce_changes(context, change.effect)
-    context.reminders.replan_soon()
     await reply(update, day_change_text(change, told, context.lang))

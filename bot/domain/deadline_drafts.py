@@ -62,10 +62,10 @@ class OneLineDeadline:
 
 
 def split_one_line(typed: str) -> OneLineDeadline:
-    """The parts of `rule | title [| units [| offsets]]`; raise WrongUsage when the rule or the
-    title is missing or there are too many parts."""
+    """The parts of `rule | title [| units [| offsets]]`; raise WrongUsage when there is no
+    rule, no title part or too many parts (an empty title is clean_title's to explain)."""
     parts = [part.strip() for part in typed.split("|")]
-    if len(parts) < 2 or len(parts) > 4 or not parts[0] or not parts[1]:
+    if len(parts) < 2 or len(parts) > 4 or not parts[0]:
         raise ADD_USAGE
     units = parts[2] if len(parts) > 2 and parts[2] else DEFAULT_UNITS
     offsets = parts[3] if len(parts) > 3 else ""

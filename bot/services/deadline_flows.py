@@ -120,12 +120,7 @@ def answer_text(session: Session, actor: Caller, flow: Flow, typed: str, now: da
     require(actor.roles, flow.name)
     if _asks(flow) == "confirm":
         return _again(session, actor, flow, AnswerWithButtons(), now, timing)
-    try:
-        step, data = _answer(session, flow, typed, now, timing)
-        moved = advance_flow(session, flow, step, data, now)
-        return _question(session, actor, moved, now, timing)
-    except WRONG_ANSWERS as wrong:
-        return _again(session, actor, flow, wrong, now, timing)
+    return _take(session, actor, flow, typed, now, timing)
 
 
 def press(session: Session, actor: Caller, flow: Flow, action: str, value: str, now: datetime,
@@ -142,8 +137,30 @@ def press(session: Session, actor: Caller, flow: Flow, action: str, value: str, 
         raise FlowStepPassed()
     if not value and action == CHOOSE:
         raise StaleButton()
-    step, data = _answer(session, flow, value, now, timing)
-    return _question(session, actor, advance_flow(session, flow, step, data, now), now, timing)
+    return _take(session, actor, flow, value, now, timing)
+
+
+def _take(session: Session, actor: Caller, flow: Flow, answer: str, now: datetime,
+          timing: ReminderTiming) -> DeadlineFlowQuestion:
+    """Check the answer, and before the preview the whole deadline it completes (offsets may
+    not fit the rule), then move on; a wrong answer asks the same question again."""
+    try:
+        step, data = _answer(session, flow, answer, now, timing)
+        preview = (_preview(session, actor, flow.name, data, now, timing)
+                   if step == "confirm" else None)
+    except WRONG_ANSWERS as wrong:
+        return _again(session, actor, flow, wrong, now, timing)
+    moved = advance_flow(session, flow, step, data, now)
+    return _question(session, actor, moved, now, timing, preview=preview)
+
+
+def _preview(session: Session, actor: Caller, flow_name: str, data: Mapping[str, object],
+             now: datetime, timing: ReminderTiming) -> DeadlineDetail:
+    values = {key: str(value) for key, value in data.items()}
+    if flow_name == DEADLINE_ADD:
+        return deadlines.preview_new(session, actor, _fields(values), now, timing)
+    return deadlines.preview_edit(session, actor, values["code"], values["field"],
+                                  values["value"], now, timing)
 
 
 def _asks(flow: Flow) -> Asks:
@@ -204,7 +221,8 @@ def _confirm(session: Session, actor: Caller, flow: Flow, now: datetime,
     work: if the service refuses, everything rolls back and the flow stays at its preview."""
     finish_flow(session, flow)
     if flow.name == DEADLINE_ADD:
-        return deadlines.add_deadline(session, actor, _fields(flow), now, timing)
+        values = {key: str(value) for key, value in flow.data.items()}
+        return deadlines.add_deadline(session, actor, _fields(values), now, timing)
     field = parse_deadline_field(flow.value("field"))
     if field is None:
         raise FlowFinished()
@@ -212,10 +230,10 @@ def _confirm(session: Session, actor: Caller, flow: Flow, now: datetime,
                                    flow.value("value"), now, timing)
 
 
-def _fields(flow: Flow) -> DeadlineFields:
-    return DeadlineFields(rule=flow.value("rule"), title=flow.value("title"),
-                          legal=flow.value("legal"), recipient=flow.value("recipient"),
-                          units=flow.value("units"), offsets=flow.value("offsets"))
+def _fields(values: Mapping[str, str]) -> DeadlineFields:
+    return DeadlineFields(rule=values.get("rule", ""), title=values.get("title", ""),
+                          legal=values.get("legal", ""), recipient=values.get("recipient", ""),
+                          units=values.get("units", ""), offsets=values.get("offsets", ""))
 
 
 def _again(session: Session, actor: Caller, flow: Flow, wrong: DomainError, now: datetime,
@@ -225,16 +243,12 @@ def _again(session: Session, actor: Caller, flow: Flow, wrong: DomainError, now:
 
 
 def _question(session: Session, actor: Caller, flow: Flow, now: datetime,
-              timing: ReminderTiming, *, error: DomainError | None = None
-              ) -> DeadlineFlowQuestion:
+              timing: ReminderTiming, *, error: DomainError | None = None,
+              preview: DeadlineDetail | None = None) -> DeadlineFlowQuestion:
     asks = _asks(flow)
     values = {key: str(value) for key, value in flow.data.items()}
-    preview = None
-    if asks == "confirm":
-        preview = (deadlines.preview_new(session, actor, _fields(flow), now, timing)
-                   if flow.name == DEADLINE_ADD else
-                   deadlines.preview_edit(session, actor, flow.value("code"),
-                                          flow.value("field"), flow.value("value"), now, timing))
+    if asks == "confirm" and preview is None:
+        preview = _preview(session, actor, flow.name, values, now, timing)
     return DeadlineFlowQuestion(flow.ref, flow.name, flow.step, asks, values, error,
                                 _choices(session, asks), preview)
 

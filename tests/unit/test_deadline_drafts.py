@@ -52,10 +52,16 @@ def test_the_one_line_form_splits_on_bars_and_defaults_units_and_offsets() -> No
         "cuối tháng", "Báo cáo", "all -bdt", "3,1")
 
 
-@pytest.mark.parametrize("typed", ["20/01 hằng năm", "| Báo cáo", "20/01 | ", "a | b | c | d | e"])
+@pytest.mark.parametrize("typed", ["20/01 hằng năm", "| Báo cáo", "a | b | c | d | e"])
 def test_the_one_line_form_without_a_rule_and_a_title_shows_its_usage(typed: str) -> None:
     with pytest.raises(WrongUsage):
         split_one_line(typed)
+
+
+def test_an_empty_title_part_is_left_for_the_title_check_to_explain() -> None:
+    assert split_one_line("20/01 | ").title == ""
+    with pytest.raises(EmptyDeadlineTitle):
+        clean_title(split_one_line("20/01 | ").title)
 
 
 @pytest.mark.parametrize(("typed", "field"), [
