@@ -24,6 +24,13 @@ def current_deadlines(session: Session, units: Sequence[DomainUnit]) -> tuple[do
     return tuple(to_domain(row, units) for row in rows)
 
 
+def ended_deadlines(session: Session, units: Sequence[DomainUnit]) -> tuple[domain.Deadline, ...]:
+    """Every deleted deadline (inactive), for the history of its past occurrences."""
+    rows = session.scalars(select(Deadline).where(Deadline.deleted_at.is_not(None))
+                           .order_by(Deadline.id))
+    return tuple(to_domain(row, units) for row in rows)
+
+
 def existing_codes(session: Session) -> set[str]:
     """Codes of every deadline ever stored, deleted ones included (codes are never reused)."""
     return set(session.scalars(select(Deadline.code)))
@@ -51,7 +58,7 @@ def to_domain(row: Deadline, units: Sequence[DomainUnit]) -> domain.Deadline:
         title=row.title,
         legal_basis=legal_basis_of(row),
         recipient=domain.Recipient(row.recipient_code, row.recipient_name),
-        units=resolve_units(row.units_selector, units),
+        units=resolve_units(row.units_selector, units, stored=True),
         rule=parse_rule(row.rule),
         period=period_spec_of(row),
         offsets=ReminderOffsets(

@@ -33,6 +33,7 @@ class ProvinceSnapshot:
     unit_ids: Mapping[str, int]
     deadline_ids: Mapping[str, int]  # every deadline ever stored, deleted ones included
     deadlines: tuple[Deadline, ...]  # not deleted (paused ones included), selectors resolved
+    ended: tuple[Deadline, ...]  # deleted: inactive, their rules cut at the deletion (history)
 
     def live_deadline(self, deadline_id: int) -> Deadline | None:
         """The deadline (not deleted) stored with this id."""
@@ -70,4 +71,5 @@ def _read(session: Session, revision: int) -> ProvinceSnapshot:
                     in session.execute(select(DeadlineRow.code, DeadlineRow.id))}
     return ProvinceSnapshot(revision, every_unit, MappingProxyType(unit_ids),
                             MappingProxyType(deadline_ids),
-                            deadlines.current_deadlines(session, every_unit))
+                            deadlines.current_deadlines(session, every_unit),
+                            deadlines.ended_deadlines(session, every_unit))

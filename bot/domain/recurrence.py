@@ -116,6 +116,28 @@ def last_day_of_month_rule(first: date, *, until: date | None = None) -> Recurre
     return _rule(first, "FREQ=MONTHLY;BYMONTHDAY=-1", until)
 
 
+def ended_rule(rule: Recurrence, last_day: date) -> Recurrence | None:
+    """`rule` cut after `last_day` (its later dates dropped, the earlier ones kept as they
+    were), or None when it had no date by then."""
+    kept = rule.dates_between(rule.start, last_day)
+    if not kept:
+        return None
+    lines = []
+    for line in rule.text.split("\n"):
+        name, _, value = line.partition(":")
+        if name == "RRULE":
+            parts = [part for part in value.split(";")
+                     if not part.startswith(("UNTIL=", "COUNT="))]
+            line = f"RRULE:{';'.join(parts)};UNTIL={_ical(kept[-1])}"
+        elif name == "RDATE":
+            days = [day for day in value.split(",") if day <= _ical(last_day)]
+            if not days:
+                continue
+            line = f"RDATE:{','.join(days)}"
+        lines.append(line)
+    return parse_rule("\n".join(lines))
+
+
 def _rule(first: date, rrule_value: str, until: date | None) -> Recurrence:
     ending = f";UNTIL={_ical(until)}" if until is not None else ""
     return parse_rule(f"DTSTART:{_ical(first)}\nRRULE:{rrule_value}{ending}")

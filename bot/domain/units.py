@@ -134,14 +134,16 @@ def fold_code(text: str) -> str:
 
 
 def resolve_units(
-    selector: str, units: Sequence[Unit], *, on: date | None = None
+    selector: str, units: Sequence[Unit], *, on: date | None = None, stored: bool = False
 ) -> tuple[str, ...]:
     """The codes a selection names, in the order of `units`; raise on unknown or inactive codes.
 
     A selection is words separated by spaces or commas: `all`, `departments`, `districts`,
     `agencies`, unit codes, and any of these prefixed with `-` to leave them out (`all -bdt`).
     Group words select active units only (on `on`, when given); naming an inactive unit raises
-    InactiveUnit; a selection that leaves nothing raises EmptyUnitSelection.
+    InactiveUnit; a selection that leaves nothing raises EmptyUnitSelection. A `stored`
+    selection (a deadline's, read back) was checked when typed: a unit disabled since then is
+    left out, and it may leave nothing.
     """
     included, excluded = _split_tokens(selector)
     by_code = {unit.code: unit for unit in units}
@@ -149,9 +151,10 @@ def resolve_units(
         if token not in GROUP_WORDS and token not in by_code:
             raise UnknownUnit(code=token, suggestions=close_codes(token, by_code),
                               reason=f"no unit has the code {token!r}")
-    chosen = _expand(included, units, on, explicit=True) - _expand(excluded, units, on)
-    codes = tuple(unit.code for unit in units if unit.code in chosen)
-    if not codes:
+    chosen = _expand(included, units, on, explicit=not stored) - _expand(excluded, units, on)
+    codes = tuple(unit.code for unit in units if unit.code in chosen
+                  and (not stored or by_code[unit.code].is_active_on(on)))
+    if not codes and not stored:
         raise EmptyUnitSelection(selector=selector, reason="the selection leaves no unit")
     return codes
 

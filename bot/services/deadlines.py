@@ -9,7 +9,7 @@ dates that moved, for the units to be told.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Literal
 
 from sqlalchemy.orm import Session
@@ -34,6 +34,7 @@ from bot.domain.errors import (
     UnknownRecipient,
 )
 from bot.domain.periods import PeriodSpec
+from bot.domain.recurrence import ended_rule
 from bot.domain.reminders import Reminder, reminder_plan
 from bot.domain.roles import require
 from bot.domain.units import close_codes, fold_code, resolve_units
@@ -297,6 +298,10 @@ def delete_deadline(session: Session, actor: Caller, typed_code: str, now: datet
     row = _row(session, current.code)
     before = upcoming_dues(session, setting.today, timing.policy)
     row.deleted_at = row.updated_at = now
+    # The occurrences due before today stay in the exports; none comes after.
+    history = ended_rule(current.rule, setting.today - timedelta(days=1))
+    if history is not None:
+        row.rule = history.text
     session.flush()
     record_change(session, actor.person_id, "deadline.delete", current.code, now,
                   before=_stored(current))

@@ -77,9 +77,10 @@ def year_export(session: Session, typed_year: str | None, now: datetime,
 def year_occurrences(year: int, context: DigestContext, policy: DueDatePolicy
                      ) -> tuple[Occurrence, ...]:
     """The occurrences due (nominally) in `year`, by effective due date: every one of the
-    deadlines in force, and of paused deadlines those due up to today (their history)."""
+    deadlines in force, and of paused or deleted deadlines those due up to today (their
+    history; a deleted deadline's rule ends at its deletion)."""
     found: list[Occurrence] = []
-    for deadline in context.province.deadlines:
+    for deadline in (*context.province.deadlines, *context.province.ended):
         in_year = occurrences(replace(deadline, active=True), date(year, 1, 1),
                               date(year, 12, 31), context.calendar, policy)
         found += [o for o in in_year if deadline.active or o.due_date <= context.today]

@@ -71,3 +71,14 @@ def test_a_transaction_sees_its_own_change_and_a_rolled_back_one_is_never_kept(
         database.run_sync(change_then_fail)
     after = database.run_sync(province_snapshot)
     assert name_of(after, "stp") == "Sở Tư pháp" and after.revision == before.revision
+
+
+def test_disabling_a_unit_a_deadline_names_leaves_it_out_instead_of_breaking_the_snapshot(
+    database: Database
+) -> None:
+    """khnam_duthao names Sở Kế hoạch và Đầu tư alone (`units: skhdt`)."""
+    skhdt_id = database.run_sync(province_snapshot).unit_ids["skhdt"]
+    database.run_sync(lambda s: units.switch_active(s, skhdt_id, False, AT))
+    snapshot = database.run_sync(province_snapshot)
+    assert next(d for d in snapshot.deadlines if d.code == "khnam_duthao").units == ()
+    assert "skhdt" not in next(d for d in snapshot.deadlines if d.code == "quy").units

@@ -101,3 +101,12 @@ def test_unit_codes_are_short_lowercase_ascii_and_not_selector_words(code: str) 
 def test_unit_names_are_normalised_to_nfc() -> None:
     decomposed = unicodedata.normalize("NFD", "Sở Y tế")
     assert Unit("syt", decomposed, D).name == unicodedata.normalize("NFC", "Sở Y tế")
+
+
+def test_a_stored_selection_leaves_out_a_unit_disabled_since_it_was_typed() -> None:
+    merged = Unit("skhdt", "Sở Kế hoạch và Đầu tư", D, active=False)
+    others = tuple(unit for unit in units() if unit.code != "skhdt")
+    assert resolve_units("skhdt, bdt", (*others, merged), stored=True) == ("bdt",)
+    assert resolve_units("skhdt", (*others, merged), stored=True) == ()
+    with pytest.raises(InactiveUnit):
+        resolve_units("skhdt, bdt", (*others, merged))
