@@ -9,7 +9,7 @@ With 10,000 units, reading and resolving these took most of a digest's 200 ms bu
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from threading import Lock
 from types import MappingProxyType
 from weakref import WeakKeyDictionary
@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from bot.domain.deadlines import Deadline
 from bot.domain.units import Unit
 from db import deadlines, revisions, units
+from db.digests import UnitScope, unit_scope
 from db.models import Deadline as DeadlineRow
 from db.models import Unit as UnitRow
 
@@ -34,6 +35,19 @@ class ProvinceSnapshot:
     deadline_ids: Mapping[str, int]  # every deadline ever stored, deleted ones included
     deadlines: tuple[Deadline, ...]  # not deleted (paused ones included), selectors resolved
     ended: tuple[Deadline, ...]  # deleted: inactive, their rules cut at the deletion (history)
+
+    # The digest queries' scope per deadline's units, filled on first use: 10,000 ids need not
+    # be looked up again for every digest while the province is unchanged.
+    _scopes: dict[tuple[str, ...], UnitScope] = field(default_factory=dict, compare=False,
+                                                     repr=False)
+
+    def scope_of(self, codes: tuple[str, ...]) -> UnitScope:
+        """The units `codes` as the digest queries take them (a deadline's `units`)."""
+        scope = self._scopes.get(codes)
+        if scope is None:
+            scope = unit_scope([self.unit_ids[code] for code in codes], self.unit_ids.values())
+            self._scopes[codes] = scope
+        return scope
 
     def live_deadline(self, deadline_id: int) -> Deadline | None:
         """The deadline (not deleted) stored with this id."""

@@ -30,7 +30,7 @@ from bot.domain.statuses import ReportStatus
 from bot.services.reminders import ReminderTiming
 from db import calendar_days, reachability
 from db import digests as figures_db
-from db.digests import AnswerRow, UnitScope, unit_scope
+from db.digests import AnswerRow, UnitScope
 from db.province_snapshot import ProvinceSnapshot, province_snapshot
 
 # Units named per list (not sent, late, in progress, blocked, extension) and occurrence; the
@@ -113,7 +113,7 @@ def _digests_of_deadline(session: Session, chosen: list[Occurrence], context: Di
     """Steps: aggregate the tallies, escalations and named answers of every due date at once;
     list the silent units of each occurrence that has some; summarize."""
     deadline_id = context.deadline_ids[chosen[0].deadline_code]
-    scope = unit_scope([context.unit_ids[c] for c in chosen[0].units], context.unit_ids.values())
+    scope = context.province.scope_of(chosen[0].units)
     dues = [o.due_date for o in chosen]
     tallies: dict[date, list[StatusTally]] = {}
     for row in figures_db.standing_tallies(session, deadline_id, dues, scope):

@@ -29,7 +29,7 @@ from bot.domain.units import Unit
 from bot.services.digests import DigestContext, digest_context
 from bot.services.reminders import ReminderTiming
 from db import digests as figures_db
-from db.digests import UnitAnswerRow, UnitScope, unit_scope
+from db.digests import UnitAnswerRow, UnitScope
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,8 +89,7 @@ def year_occurrences(year: int, context: DigestContext, policy: DueDatePolicy
 
 def occurrence_scope(occurrence: Occurrence, context: DigestContext) -> UnitScope:
     """The units the occurrence expects, as the digest queries take them."""
-    return unit_scope([context.unit_ids[code] for code in occurrence.units],
-                      context.unit_ids.values())
+    return context.province.scope_of(occurrence.units)
 
 
 def _lines(session: Session, occurrence: Occurrence, context: DigestContext
