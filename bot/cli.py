@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import signal
+import socket
 import sys
 from collections.abc import Callable, Sequence
 
@@ -17,10 +18,12 @@ from bot.domain.delivery import SendOutcome
 from bot.domain.errors import InvalidProvinceData
 from bot.lifecycle import prepare, run_until_stopped
 from bot.logging_setup import configure_logging
+from bot.service.webhook_mode import listening_socket, run_webhook_until_stopped
 from bot.services.reminders import OutboxLine, outbox_counts, outbox_lines, plan_reminders
 from bot.services.schedule import unit_list, year_schedule
 from config.settings import Settings, SettingsError, load_settings
 from db.migrate import upgrade_to_head
+from db.process_lock import DatabaseInUse, lock_database_file
 from db.session import Database, DatabaseUnavailable
 from scheduler.runner import reminder_timing
 
@@ -38,9 +41,12 @@ def build_parser() -> argparse.ArgumentParser:
         "Settings come from environment variables or a .env file (see README).",
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    run = commands.add_parser("run", help="run the bot (long polling)",
+    run = commands.add_parser("run", help="run the bot (long polling, or --webhook)",
                               description="Migrate the database, then long-poll Telegram "
-                              "until stopped with Ctrl+C or SIGTERM.")
+                              "(or serve its webhook) until stopped with Ctrl+C or SIGTERM.")
+    run.add_argument("--webhook", action="store_true",
+                     help="take updates on WEBHOOK_URL (served at WEBHOOK_LISTEN:WEBHOOK_PORT, "
+                     "with /healthz, /readyz and /metrics) instead of long polling")
     run.set_defaults(handler=_run)
     database = commands.add_parser("db", help="database maintenance",
                                    description="Database maintenance.")
@@ -127,16 +133,47 @@ def _reminders(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
-def _run(settings: Settings, _args: argparse.Namespace) -> int:
+def _run(settings: Settings, args: argparse.Namespace) -> int:
     settings.token  # noqa: B018 - fail early, with one line, if the token is missing
-    deps = prepare(settings)
+    # Before anything else, even the migration: one process per SQLite file.
     try:
-        asyncio.run(_run_with_signals(lambda stop: run_until_stopped(deps, stop)))
+        process_lock = lock_database_file(settings.database_url)
+    except DatabaseInUse as error:
+        raise ConfigurationProblem(str(error)) from None
+    try:
+        return _run_locked(settings, args)
+    finally:
+        if process_lock is not None:
+            process_lock.release()
+
+
+def _run_locked(settings: Settings, args: argparse.Namespace) -> int:
+    sock = _webhook_socket(settings) if args.webhook else None
+    try:
+        deps = prepare(settings)
+    except BaseException:
+        if sock is not None:
+            sock.close()
+        raise
+    try:
+        asyncio.run(_run_with_signals(
+            (lambda stop: run_until_stopped(deps, stop)) if sock is None
+            else (lambda stop: run_webhook_until_stopped(deps, stop, sock))))
     except InvalidToken:
         raise ConfigurationProblem("TELEGRAM_BOT_TOKEN: Telegram rejected this token") from None
     finally:
         deps.database.dispose()
     return 0
+
+
+def _webhook_socket(settings: Settings) -> socket.socket:
+    """Check the webhook settings and take the port before anything starts."""
+    endpoint = settings.webhook
+    try:
+        return listening_socket(endpoint)
+    except OSError as error:
+        raise ConfigurationProblem(f"WEBHOOK_PORT: cannot listen on {endpoint.listen}:"
+                                   f"{endpoint.port} ({error.strerror or error})") from None
 
 
 async def _run_with_signals(main: Callable[[asyncio.Event], object]) -> None:
@@ -157,9 +194,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         settings = load_settings()
-        token = settings.telegram_bot_token
-        secret = token.get_secret_value() if token else ""
-        configure_logging(settings.bot_log_level, settings.bot_log_json_file, secrets=[secret])
+        secrets = [value.get_secret_value() for value in (settings.telegram_bot_token,
+                                                           settings.webhook_secret) if value]
+        configure_logging(settings.bot_log_level, settings.bot_log_json_file, secrets=secrets)
         return int(args.handler(settings, args))
     except (SettingsError, ConfigurationProblem) as error:
         return _configuration_error(str(error))

@@ -1,9 +1,11 @@
-"""Start, run and stop the bot process: database first, then Telegram, then polling."""
+"""Start, run and stop the bot process: database first, then Telegram, then the updates
+(long polling here, or a webhook: bot.service.webhook_mode)."""
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from datetime import datetime
 
 from loguru import logger
@@ -24,10 +26,14 @@ from config.settings import Settings
 from db.migrate import upgrade_to_head
 from db.session import Database
 from scheduler.digests import start_digests
+from scheduler.leader import Leadership, leader_election
 from scheduler.runner import ReminderRunner, build_reminder_runner
 from scheduler.sender import reminder_sender_bot
 
 LONG_POLL_TIMEOUT_SECONDS = 30
+
+# Receives updates for the started application while its block runs; on exit, takes no more.
+UpdateIntake = Callable[[BotApplication], AbstractAsyncContextManager[object]]
 
 
 def prepare(settings: Settings, clock: Clock = system_clock) -> Dependencies:
@@ -86,8 +92,10 @@ async def run_until_stopped(deps: Dependencies, stop: asyncio.Event,
                             updates_request: BaseRequest | None = None,
                             first_retry_delay: float = 1.0,
                             sender_request: BaseRequest | None = None,
-                            started: asyncio.Future[BotApplication] | None = None) -> None:
-    """Long-poll Telegram and handle updates until `stop` is set, then shut down cleanly.
+                            started: asyncio.Future[BotApplication] | None = None,
+                            intake: UpdateIntake | None = None) -> None:
+    """Receive updates (long polling unless another `intake` is given) and handle them until
+    `stop` is set, then shut down cleanly.
 
     `started` (tests) receives the running application once reminders are scheduled.
     """
@@ -100,7 +108,7 @@ async def run_until_stopped(deps: Dependencies, stop: asyncio.Event,
     )
     await _publish_admin_menus(application, deps)
     async with reminder_sender_bot(deps.settings, sender_request) as sender_bot:
-        await _serve(application, deps, sender_bot, stop, started)
+        await _serve(application, deps, sender_bot, stop, started, intake or long_polling)
 
 
 async def _publish_admin_menus(application: BotApplication, deps: Dependencies) -> None:
@@ -111,35 +119,61 @@ async def _publish_admin_menus(application: BotApplication, deps: Dependencies) 
 
 
 async def _start_reminders(application: BotApplication, deps: Dependencies,
-                           sender_bot: Bot) -> ReminderRunner:
+                           sender_bot: Bot, leader: Leadership) -> ReminderRunner:
     assert application.job_queue is not None
-    runner = build_reminder_runner(deps, application.job_queue, sender_bot)
+    runner = build_reminder_runner(deps, application.job_queue, sender_bot, leader)
     application.bot_data[REMINDERS_KEY] = runner
-    # One process runs the scheduler, so whatever was claimed before start was claimed by a
-    # process that is gone.
+    # On SQLite one process runs the scheduler, so whatever was claimed before start was claimed
+    # by a process that is gone; under an election, the new leader hands back its predecessor's.
     await runner.start(previous_process_dead=True)
     return runner
 
 
-async def _serve(application: BotApplication, deps: Dependencies, sender_bot: Bot,
-                 stop: asyncio.Event, started: asyncio.Future[BotApplication] | None) -> None:
-    """Start, poll until `stop`, then stop in order: updates, reminders, the application."""
+@asynccontextmanager
+async def long_polling(application: BotApplication) -> AsyncIterator[None]:
+    """Long-poll Telegram for the application while the block runs."""
     updater = application.updater
     assert updater is not None
+    await updater.start_polling(poll_interval=0.0, timeout=LONG_POLL_TIMEOUT_SECONDS,
+                                bootstrap_retries=-1, allowed_updates=Update.ALL_TYPES)
+    try:
+        yield
+    finally:
+        await updater.stop()
+
+
+async def _serve(application: BotApplication, deps: Dependencies, sender_bot: Bot,
+                 stop: asyncio.Event, started: asyncio.Future[BotApplication] | None,
+                 intake: UpdateIntake) -> None:
+    """Start, take updates until `stop`, then stop in order: updates, reminders, the
+    application."""
     await application.start()
-    runner = await _start_reminders(application, deps, sender_bot)
+    try:
+        # Exactly one process sends reminders: the holder of PostgreSQL's advisory lock.
+        async with leader_election(deps.settings.database_url,
+                                   deps.settings.bot_leader_period) as leader:
+            runner = await _start_reminders(application, deps, sender_bot, leader)
+            try:
+                await _take_updates(application, deps, stop, started, intake)
+            finally:
+                await runner.stop()  # its claims handed back before the lock goes
+    finally:
+        await application.stop()
+        await application.shutdown()
+
+
+async def _take_updates(application: BotApplication, deps: Dependencies, stop: asyncio.Event,
+                        started: asyncio.Future[BotApplication] | None,
+                        intake: UpdateIntake) -> None:
     digest_runner = await start_digests(application, deps)
     if started is not None:
         started.set_result(application)
-    await updater.start_polling(poll_interval=0.0, timeout=LONG_POLL_TIMEOUT_SECONDS,
-                                bootstrap_retries=-1, allowed_updates=Update.ALL_TYPES)
-    logger.info("Bot is running; waiting for updates")
     try:
-        await stop.wait()
+        async with intake(application):
+            logger.info("Bot is running; waiting for updates")
+            try:
+                await stop.wait()
+            finally:
+                logger.info("Stopping")
     finally:
-        logger.info("Stopping")
-        await updater.stop()
-        await runner.stop()
         await digest_runner.stop()
-        await application.stop()
-        await application.shutdown()

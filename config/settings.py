@@ -6,7 +6,9 @@ environment variable, lower-cased.
 
 from __future__ import annotations
 
+import ipaddress
 import re
+from dataclasses import dataclass, field
 from datetime import time
 from pathlib import Path
 from typing import Annotated, Literal
@@ -23,6 +25,8 @@ from bot.domain.digest_schedule import DEFAULT_WEEKLY_SLOT, WeeklySlot, parse_we
 DEFAULT_DATABASE_URL = "sqlite:///./data/deadline-bot.sqlite3"
 SUPPORTED_DATABASE_DRIVERS = ("sqlite", "sqlite+pysqlite", "postgresql+psycopg")
 _TOKEN_PATTERN = re.compile(r"^\d+:[A-Za-z0-9_-]{20,}$")
+_WEBHOOK_SECRET_PATTERN = re.compile(r"^[A-Za-z0-9_-]{1,256}$")  # what setWebhook accepts
+_LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "[::1]")
 
 Language = Literal["vi", "en"]
 
@@ -47,12 +51,21 @@ class Settings(BaseSettings):
     bot_send_rate: Annotated[float, Field(gt=0, le=30)] = 29.0
     # Sends in flight at once; above 1, a killed process may leave that many possible duplicates.
     bot_send_concurrency: Annotated[int, Field(ge=1, le=32)] = 1
+    # Several workers on PostgreSQL: how often each checks who runs the scheduler (seconds); a
+    # dead leader is replaced within about 4 periods.
+    bot_leader_period: Annotated[float, Field(ge=0.01, le=60)] = 2.0
     # Weekly digest to the provincial office while any report is open ('mon 08:00'); empty: off.
     bot_weekly_digest: Annotated[WeeklySlot | None, NoDecode] = DEFAULT_WEEKLY_SLOT
     # Files attached to reports: larger ones are refused (Telegram lets bots download 20 MB; a
     # local Bot API server, 2000 MB). With an archive folder, the bot keeps a copy of each.
     bot_max_file_mb: Annotated[int, Field(ge=1, le=2000)] = 20
     bot_archive_dir: Path | None = None
+    # Webhook mode (`run --webhook`): the public URL Telegram posts to (TLS ends at the reverse
+    # proxy in front), the secret Telegram sends back with each post, where this process listens.
+    webhook_url: str | None = None
+    webhook_secret: SecretStr | None = None
+    webhook_listen: str = "127.0.0.1"
+    webhook_port: Annotated[int, Field(ge=1, le=65535)] = 8080
 
     @field_validator("telegram_bot_token")
     @classmethod
@@ -130,6 +143,55 @@ class Settings(BaseSettings):
             raise ValueError(f"{str(value)!r} exists and is not a folder")
         return value
 
+    @field_validator("webhook_url", "webhook_secret", mode="before")
+    @classmethod
+    def _empty_webhook_value_is_unset(cls, value: object) -> object:
+        return None if isinstance(value, str) and not value.strip() else value
+
+    @field_validator("webhook_url")
+    @classmethod
+    def _webhook_url_is_https(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        match = re.match(r"^(https?)://([^\s/:]+|\[[^\]]+\])(:\d+)?(/\S*)?$", value)
+        if match is None:
+            raise ValueError("must be a URL such as https://bot.example.gov.vn/telegram")
+        # Telegram only posts to https; plain http is for tests on this machine.
+        if match.group(1) == "http" and match.group(2) not in _LOOPBACK_HOSTS:
+            raise ValueError("must be https (Telegram posts only to https URLs)")
+        return value
+
+    @field_validator("webhook_secret")
+    @classmethod
+    def _webhook_secret_is_allowed(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None and not _WEBHOOK_SECRET_PATTERN.match(value.get_secret_value()):
+            raise ValueError("must be 1-256 characters of A-Z, a-z, 0-9, _ and -")
+        return value
+
+    @field_validator("webhook_listen")
+    @classmethod
+    def _listen_is_an_address(cls, value: str) -> str:
+        try:
+            ipaddress.ip_address(value)
+        except ValueError:
+            if not re.fullmatch(r"[A-Za-z0-9.-]{1,253}", value):
+                raise ValueError(f"{value!r} is not an IP address or host name") from None
+        return value
+
+    @property
+    def webhook(self) -> WebhookEndpoint:
+        """Where Telegram posts and with which secret; only call in webhook mode."""
+        if self.webhook_url is None:
+            raise MissingSetting("WEBHOOK_URL", "required with --webhook (the public https URL "
+                                 "Telegram posts updates to)")
+        if self.webhook_secret is None:
+            raise MissingSetting("WEBHOOK_SECRET", "required with --webhook (1-256 characters "
+                                 "of A-Z, a-z, 0-9, _ and -)")
+        path = "/" + self.webhook_url.split("://", 1)[1].partition("/")[2].partition("?")[0]
+        return WebhookEndpoint(url=self.webhook_url, path=path,
+                               secret=self.webhook_secret.get_secret_value(),
+                               listen=self.webhook_listen, port=self.webhook_port)
+
     @property
     def max_file_bytes(self) -> int:
         """BOT_MAX_FILE_MB in bytes."""
@@ -148,6 +210,17 @@ class Settings(BaseSettings):
             raise MissingSetting("TELEGRAM_BOT_TOKEN",
                                  "required to run the bot (get one from @BotFather)")
         return self.telegram_bot_token.get_secret_value()
+
+
+@dataclass(frozen=True, slots=True)
+class WebhookEndpoint:
+    """The webhook settings, checked: `path` is the URL's path, served by this process."""
+
+    url: str
+    path: str
+    secret: str = field(repr=False)
+    listen: str
+    port: int
 
 
 class SettingsError(Exception):

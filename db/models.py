@@ -420,3 +420,15 @@ class OfficeFollowUp(Base):
     day: Mapped[date] = mapped_column(Date)  # local day it was sent
     sent_by: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))
     sent_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class ReceivedUpdate(Base):
+    """A Telegram update taken from the webhook, so a delivery Telegram repeats is handled once.
+
+    Kept a week: Telegram may restart its update ids after a week without updates.
+    """
+
+    __tablename__ = "received_updates"
+
+    update_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TypeVar
 
-from sqlalchemy import exists, func, or_, select, update
+from sqlalchemy import exists, func, or_, select, true, update
 from sqlalchemy.orm import Session
 
 from bot.domain.delivery import DueSend, PlannedSend, Recipient, SendOutcome, Slot
@@ -211,12 +211,16 @@ def pending_for_chat(session: Session, chat_id: int) -> list[int]:
         OutboxMessage.chat_id == chat_id, OutboxMessage.state == SendOutcome.PENDING.value)))
 
 
-def release_stale_claims(session: Session, claimed_before: datetime, now: datetime) -> int:
-    """Rows claimed by a sender that died before recording a result go back to pending."""
+def release_stale_claims(session: Session, claimed_before: datetime, now: datetime, *,
+                         except_worker: str | None = None) -> int:
+    """Rows claimed by a sender that died before recording a result go back to pending (but
+    not those of `except_worker`, the caller's own sender)."""
+    others = (or_(OutboxMessage.claimed_by.is_(None), OutboxMessage.claimed_by != except_worker)
+              if except_worker is not None else true())
     result = session.execute(
         update(OutboxMessage)
         .where(OutboxMessage.state == SendOutcome.SENDING.value,
-               OutboxMessage.claimed_at <= claimed_before)
+               OutboxMessage.claimed_at <= claimed_before, others)
         .values(state=SendOutcome.PENDING.value, claimed_by=None, updated_at=now)
         .returning(OutboxMessage.id))
     return len(result.all())
@@ -257,6 +261,12 @@ def listing(session: Session, states: Iterable[SendOutcome], limit: int, *,
         .where(OutboxMessage.state.in_([state.value for state in states]))
         .order_by(order, OutboxMessage.id).limit(limit))
     return [(row, deadline, unit, name) for row, deadline, unit, name in rows]
+
+
+def oldest_due_pending(session: Session, now: datetime) -> datetime | None:
+    """When the longest-waiting pending send became due, if one is due at `now`."""
+    return session.scalar(select(func.min(OutboxMessage.send_after)).where(
+        OutboxMessage.state == SendOutcome.PENDING.value, OutboxMessage.send_after <= now))
 
 
 def count_by_state(session: Session) -> dict[str, int]:

@@ -6,12 +6,16 @@ The database is the truth; APScheduler only decides *when* to look at it. Jobs:
   injected clock (so a simulated clock in tests and the real one in production behave alike);
 - a safety tick every SAFETY_TICK that sends whatever is due (retries, missed wake-ups) and
   returns sends claimed by a sender that died.
+With several workers on PostgreSQL only the leader (scheduler.leader) sends and ticks; the others
+still plan after a change made through them, and the leader sends it at its next tick. A process
+that becomes leader waits the election's handover delay (its predecessor has stopped sending by
+then), hands back every claimed send, plans and sends.
 """
 
 from __future__ import annotations
 
 import asyncio
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -24,6 +28,7 @@ from bot.services.reminders import PlanReport, ReminderTiming
 from config.settings import Settings
 from db.session import Database
 from scheduler.background import BackgroundTasks, wake_at
+from scheduler.leader import AlwaysLeader, Leadership
 from scheduler.sender import OutboxSender, Pacing, SendReport
 
 if TYPE_CHECKING:
@@ -35,6 +40,7 @@ REPLAN_INTERVAL = timedelta(minutes=15)
 SAFETY_TICK = timedelta(seconds=60)
 WAKEUPS_AHEAD = 20
 WAKEUP_PREFIX = "reminders-at-"
+LEADERSHIP_JOB = "reminders-leadership"
 STOP_TIMEOUT_SECONDS = 10.0
 
 
@@ -49,31 +55,56 @@ class ReminderRunner:
     job_queue: JobQueue[Any]
     # A send claimed longer ago than this is taken to be lost with its process.
     claim_lease: timedelta = timedelta(minutes=2)
+    leader: Leadership = field(default_factory=AlwaysLeader)
 
     def __post_init__(self) -> None:
         self._plan_lock = asyncio.Lock()
         self._background = BackgroundTasks("Reminder work")
         self._replan_requested = False
+        self._led_term = 0
 
     async def start(self, *, previous_process_dead: bool) -> None:
         """Recover interrupted sends, plan, and catch up (in the background) on what was missed
-        while down.
+        while down; with an election, do so whenever this process becomes leader.
 
         With `previous_process_dead` (a single-process database), every claimed send belongs
         to a dead process and is released at once, not after the lease.
         """
-        now = self.clock()
-        lease = timedelta(0) if previous_process_dead else self.claim_lease
-        released = await self.database.run(
-            lambda s: reminders.release_interrupted_sends(s, now, lease))
-        if released:
-            logger.warning("{} interrupted reminder sends will be sent again", released)
         self.job_queue.run_repeating(self._replan_job, interval=REPLAN_INTERVAL,
                                      first=REPLAN_INTERVAL, name="reminders-replan")
         self.job_queue.run_repeating(self._tick_job, interval=SAFETY_TICK, first=SAFETY_TICK,
                                      name="reminders-tick")
+        if self.leader.watch_interval is None:
+            self._led_term = self.leader.term
+            await self._lead(timedelta(0) if previous_process_dead else self.claim_lease)
+            return
+        self.job_queue.run_repeating(self._leadership_job, interval=self.leader.watch_interval,
+                                     first=self.leader.watch_interval, name=LEADERSHIP_JOB)
+        await self._leadership_job(None)
+
+    async def _lead(self, lease: timedelta, *, keep_own: bool = False) -> None:
+        now = self.clock()
+        # A new leader may already have claimed sends during the handover delay: not those.
+        own = self.sender.worker_id if keep_own else None
+        released = await self.database.run(
+            lambda s: reminders.release_interrupted_sends(s, now, lease, except_worker=own))
+        if released:
+            logger.warning("{} interrupted reminder sends will be sent again", released)
         await self.replan()
         self._background.start(self.run_due())
+
+    async def _leadership_job(self, _context: object) -> None:
+        term = self.leader.term
+        if self.leader.is_leader and term != self._led_term:
+            self._led_term = term
+            self._background.start(self._take_over(term))
+
+    async def _take_over(self, term: int) -> None:
+        """Wait until the former leader has stopped sending, then hand back its claims (only
+        the leader claims, so every claim is a former leader's) and plan and send."""
+        await asyncio.sleep(self.leader.handover_delay)
+        if self.leader.is_leader and self.leader.term == term:
+            await self._lead(timedelta(0), keep_own=True)
 
     async def replan(self) -> PlanReport:
         """Bring the outbox in line with the calendar now and reschedule the wake-ups."""
@@ -88,7 +119,9 @@ class ReminderRunner:
             return report
 
     async def run_due(self) -> SendReport:
-        """Send everything due now, then schedule the next wake-ups."""
+        """Send everything due now (only the leader), then schedule the next wake-ups."""
+        if not self.leader.is_leader:
+            return SendReport()
         report = await self.sender.send_due()
         if report.handled:
             logger.info("Reminders: {} sent, {} to retry, {} failed, {} deferred",
@@ -133,6 +166,8 @@ class ReminderRunner:
         await self._background.idle()
 
     async def _replan_job(self, _context: object) -> None:
+        if not self.leader.is_leader:
+            return
         await self.replan()
         await self.run_due()
 
@@ -140,6 +175,8 @@ class ReminderRunner:
         await self.run_due()
 
     async def _tick_job(self, _context: object) -> None:
+        if not self.leader.is_leader:
+            return
         now = self.clock()
         await self.database.run(
             lambda s: reminders.release_interrupted_sends(s, now, self.claim_lease))
@@ -151,13 +188,17 @@ def reminder_timing(settings: Settings) -> ReminderTiming:
                           tz=settings.bot_timezone)
 
 
-def build_reminder_runner(deps: Dependencies, job_queue: JobQueue[Any],
-                          sender_bot: Bot) -> ReminderRunner:
-    """The runner for this process's settings, sending through `sender_bot`."""
+def build_reminder_runner(deps: Dependencies, job_queue: JobQueue[Any], sender_bot: Bot,
+                          leader: Leadership | None = None) -> ReminderRunner:
+    """The runner for this process's settings, sending through `sender_bot` while `leader`
+    leads (always, without one)."""
     settings = deps.settings
+    leader = leader or AlwaysLeader()
     pacing = Pacing(messages_per_second=settings.bot_send_rate,
                     concurrency=settings.bot_send_concurrency)
     sender = OutboxSender(sender_bot, deps.database, deps.clock, settings.bot_language,
-                          settings.bot_timezone, pacing=pacing)
+                          settings.bot_timezone, pacing=pacing,
+                          may_send=lambda: leader.is_leader)
     return ReminderRunner(database=deps.database, clock=deps.clock,
-                          timing=reminder_timing(settings), sender=sender, job_queue=job_queue)
+                          timing=reminder_timing(settings), sender=sender, job_queue=job_queue,
+                          leader=leader)

@@ -103,6 +103,8 @@ class OutboxSender:
     pacing: Pacing = field(default_factory=Pacing)
     worker_id: str = field(default_factory=default_worker_id)
     monotonic: Callable[[], float] = time.monotonic
+    # Asked before each message: a process that stops leading stops sending at once.
+    may_send: Callable[[], bool] = field(default=lambda: True)
 
     def __post_init__(self) -> None:
         self._limiter = AsyncLimiter(self.pacing.messages_per_second, 1.0)
@@ -125,7 +127,7 @@ class OutboxSender:
         report = SendReport()
         async with self._lock:
             sweep = True
-            while not self._stopping:
+            while not self._stopping and self.may_send():
                 batch = await self.database.run(partial(
                     reminders.claim_reminders, now=self.clock(), worker=self.worker_id,
                     limit=self.pacing.claim_batch, tz=self.tz, sweep=sweep))
@@ -138,7 +140,7 @@ class OutboxSender:
     async def _send_batch(self, batch: list[ReminderNotice], report: SendReport) -> None:
         if self.pacing.concurrency <= 1:
             for notice in batch:
-                if self._stopping:
+                if self._stopping or not self.may_send():
                     return
                 await self._send_one(notice, report)
             return
@@ -146,7 +148,7 @@ class OutboxSender:
 
         async def send(notice: ReminderNotice) -> None:
             async with slots:
-                if not self._stopping:
+                if not self._stopping and self.may_send():
                     await self._send_one(notice, report)
 
         async with asyncio.TaskGroup() as group:

@@ -198,10 +198,11 @@ def record_chat_moved(session: Session, row_id: int, old_chat_id: int, new_chat_
                           counts_as_attempt=False)
 
 
-def release_interrupted_sends(session: Session, now: datetime, lease: timedelta) -> int:
+def release_interrupted_sends(session: Session, now: datetime, lease: timedelta, *,
+                              except_worker: str | None = None) -> int:
     """Sends claimed longer than `lease` ago by a sender that never recorded a result (it was
-    killed) become pending again; return how many."""
-    return outbox.release_stale_claims(session, now - lease, now)
+    killed) become pending again, except `except_worker`'s; return how many."""
+    return outbox.release_stale_claims(session, now - lease, now, except_worker=except_worker)
 
 
 def release_claims_of(session: Session, worker: str, now: datetime) -> int:
@@ -242,3 +243,9 @@ def outbox_lines(session: Session, state: SendOutcome, limit: int) -> list[Outbo
 def outbox_counts(session: Session) -> dict[str, int]:
     """How many sends are in each state."""
     return outbox.count_by_state(session)
+
+
+def outbox_lag(session: Session, now: datetime) -> timedelta:
+    """How long the longest-waiting due send has been waiting (zero when none is due)."""
+    oldest = outbox.oldest_due_pending(session, now)
+    return timedelta(0) if oldest is None else max(now - oldest, timedelta(0))

@@ -47,6 +47,9 @@ async def running_bot(fake: FakeTelegram, database_url: str, *, admin_ids: tuple
     otherwise a reminder "sent" days later in simulated time but milliseconds later in real
     time would be deferred as too soon.
     """
+    # A short election period: on PostgreSQL the bot takes the scheduler's lock at start and
+    # hands over within a fraction of a second instead of 8 s.
+    settings_fields.setdefault("bot_leader_period", 0.05)
     settings = load_settings(_env_file=None, telegram_bot_token=fake.token,
                              telegram_api_base_url=INPROCESS_BASE_URL, database_url=database_url,
                              bot_admin_ids=admin_ids, bot_language=language, **settings_fields)

@@ -52,6 +52,7 @@ class PostgresServer:
     data_dir: Path | None = None
     bindir: Path | None = None
     owner: str | None = None
+    options: str = ""
 
     def url(self, database: str) -> str:
         return (f"postgresql+psycopg://{self.user}:{self.password}@{self.host}:{self.port}/"
@@ -66,9 +67,24 @@ class PostgresServer:
     def stop(self) -> None:
         if self.data_dir is None or self.bindir is None:
             return
-        _run_as(self.owner, [str(self.bindir / "pg_ctl"), "-D", str(self.data_dir),
-                             "-m", "immediate", "-w", "stop"])
+        self._pg_ctl("-m", "immediate", "-w", "stop")
         shutil.rmtree(self.data_dir.parent, ignore_errors=True)
+
+    def shut_down(self) -> None:
+        """Stop the server cleanly (every session is cut; committed data is kept: with
+        synchronous_commit off, an immediate stop could drop the last commits)."""
+        self._pg_ctl("-m", "fast", "-w", "stop")
+
+    def start_again(self) -> None:
+        """Start the server shut down by `shut_down` on the same data and port."""
+        assert self.data_dir is not None
+        self._pg_ctl("-o", self.options, "-l", str(self.data_dir.parent / "server.log"),
+                     "-w", "start")
+
+    def _pg_ctl(self, *arguments: str) -> None:
+        if self.data_dir is None or self.bindir is None:
+            raise RuntimeError("only a server started by these tests can be stopped")
+        _run_as(self.owner, [str(self.bindir / "pg_ctl"), "-D", str(self.data_dir), *arguments])
 
 
 def _run_as(owner: str | None, command: list[str]) -> None:
@@ -95,7 +111,7 @@ def start_postgres_server(bindir: Path) -> PostgresServer:
                "-c synchronous_commit=off -c full_page_writes=off -c max_connections=200")
     _run_as(owner, [str(bindir / "pg_ctl"), "-D", str(data_dir), "-o", options,
                     "-l", str(base / "server.log"), "-w", "start"])
-    return PostgresServer("127.0.0.1", port, "test", "test", data_dir, bindir, owner)
+    return PostgresServer("127.0.0.1", port, "test", "test", data_dir, bindir, owner, options)
 
 
 def postgres_server_from_environment() -> PostgresServer | None:

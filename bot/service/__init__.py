@@ -1,0 +1,1 @@
+"""Service mode (`deadline-bot run --webhook`): Telegram's webhook, health and metrics over HTTP."""

@@ -1,0 +1,162 @@
+"""Run the bot on a webhook: uvicorn serves Telegram's posts inside the bot's own event loop.
+
+Start-up and shutdown are `run_until_stopped`'s; only the intake of updates differs. On stop:
+uvicorn stops listening and finishes the posts in flight, the updates taken are handled (for at
+most `drain_timeout`), then reminders and the application stop as in polling mode.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import socket
+from collections.abc import AsyncIterator, Iterator
+from datetime import datetime, timedelta
+from functools import partial
+
+import uvicorn
+from loguru import logger
+from telegram import Update
+from telegram.request import BaseRequest, HTTPXRequest
+
+from bot.app import BotApplication
+from bot.context import REMINDERS_KEY, Dependencies
+from bot.lifecycle import retry_with_backoff, run_until_stopped
+from bot.service.metrics import CountingRequest, ServiceMetrics
+from bot.service.web import WebhookReceiver, build_web_app
+from bot.update_processor import LoggingUpdateProcessor
+from config.settings import WebhookEndpoint
+from db import received_updates
+from db.session import Database
+
+DRAIN_TIMEOUT_SECONDS = 10.0
+SERVER_START_TIMEOUT_SECONDS = 10.0
+# Telegram may restart its update ids after a week without updates: older ids can go.
+RECEIVED_UPDATES_KEPT = timedelta(days=7)
+PRUNE_INTERVAL = timedelta(hours=1)
+APPLICATION_POOL_SIZE = 256  # what ApplicationBuilder gives the bot's own request
+
+
+def listening_socket(endpoint: WebhookEndpoint) -> socket.socket:
+    """Bind WEBHOOK_LISTEN:WEBHOOK_PORT before anything starts; OSError if it is taken."""
+    family = socket.AF_INET6 if ":" in endpoint.listen else socket.AF_INET
+    # IPPROTO_TCP explicitly: asyncio then sets TCP_NODELAY on accepted connections.
+    sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((endpoint.listen, endpoint.port))
+    except OSError:
+        sock.close()
+        raise
+    return sock
+
+
+async def run_webhook_until_stopped(deps: Dependencies, stop: asyncio.Event,
+                                    sock: socket.socket, *, request: BaseRequest | None = None,
+                                    sender_request: BaseRequest | None = None,
+                                    first_retry_delay: float = 1.0,
+                                    drain_timeout: float = DRAIN_TIMEOUT_SECONDS,
+                                    started: asyncio.Future[BotApplication] | None = None,
+                                    ) -> None:
+    """Serve Telegram's posts to WEBHOOK_URL on `sock` and handle them until `stop` is set.
+
+    `started` (tests) receives the running application once reminders are scheduled.
+    """
+    metrics = ServiceMetrics(deps.database, deps.clock)
+    count = metrics.count_telegram_error
+    intake = partial(_webhook_intake, deps=deps, sock=sock, metrics=metrics,
+                     first_retry_delay=first_retry_delay, drain_timeout=drain_timeout)
+    await run_until_stopped(
+        deps, stop,
+        request=CountingRequest(
+            request or HTTPXRequest(connection_pool_size=APPLICATION_POOL_SIZE), count),
+        sender_request=CountingRequest(sender_request or HTTPXRequest(), count),
+        first_retry_delay=first_retry_delay, started=started, intake=intake)
+
+
+@contextlib.asynccontextmanager
+async def _webhook_intake(application: BotApplication, *, deps: Dependencies,
+                          sock: socket.socket, metrics: ServiceMetrics, first_retry_delay: float,
+                          drain_timeout: float) -> AsyncIterator[None]:
+    """Listen, then register the webhook with Telegram; on exit, stop listening and let the
+    updates taken be handled."""
+    endpoint = deps.settings.webhook
+    processor = application.update_processor
+    assert isinstance(processor, LoggingUpdateProcessor)
+    processor.listeners.append(metrics.observe_update)
+    receiver = WebhookReceiver(application, deps.database, deps.clock, endpoint.secret, metrics)
+    web_app = build_web_app(receiver, endpoint.path, partial(scheduler_problem, application))
+    server = _EmbeddedServer(uvicorn.Config(
+        web_app, log_config=None, access_log=False, lifespan="off",
+        timeout_graceful_shutdown=int(drain_timeout)))
+    serving = asyncio.create_task(server.serve(sockets=[sock]))
+    try:
+        await _until_listening(server, serving)
+        _schedule_pruning(application, deps)
+        await retry_with_backoff(
+            lambda: application.bot.set_webhook(endpoint.url, secret_token=endpoint.secret,
+                                                allowed_updates=Update.ALL_TYPES),
+            "Registering the webhook", first_retry_delay)
+        logger.info("Webhook registered; listening on {}:{}", endpoint.listen, endpoint.port)
+        yield
+    finally:
+        # The webhook stays registered: Telegram keeps what comes meanwhile for the next start.
+        server.should_exit = True
+        await serving
+        await _drain(application, drain_timeout)
+
+
+class _EmbeddedServer(uvicorn.Server):
+    """uvicorn without its own signal handlers: the bot's SIGTERM handling decides the order."""
+
+    @contextlib.contextmanager
+    def capture_signals(self) -> Iterator[None]:
+        yield
+
+
+async def _until_listening(server: uvicorn.Server, serving: asyncio.Task[None]) -> None:
+    async with asyncio.timeout(SERVER_START_TIMEOUT_SECONDS):
+        while not server.started:
+            if serving.done():
+                serving.result()  # raises the start-up error
+                raise RuntimeError("the webhook server stopped before it started")
+            await asyncio.sleep(0.01)
+
+
+async def _drain(application: BotApplication, timeout: float) -> None:
+    """Wait until every update taken has been handled, for at most `timeout` seconds."""
+    try:
+        await asyncio.wait_for(application.update_queue.join(), timeout)
+    except TimeoutError:
+        logger.warning("Updates still being handled after {} s; stopping anyway", timeout)
+
+
+def scheduler_problem(application: BotApplication) -> str | None:
+    """Why this process's reminder scheduler is not running, or None when it is (`/readyz`)."""
+    if not application.running:
+        return "the bot is not running"
+    job_queue = application.job_queue
+    if job_queue is None or not job_queue.scheduler.running:
+        return "the job scheduler is not running"
+    if REMINDERS_KEY not in application.bot_data:
+        return "reminders are not started"
+    return None
+
+
+def _schedule_pruning(application: BotApplication, deps: Dependencies) -> None:
+    assert application.job_queue is not None
+
+    async def prune(_context: object) -> None:
+        await prune_received_updates(deps.database, deps.clock())
+
+    application.job_queue.run_repeating(prune, interval=PRUNE_INTERVAL, first=timedelta(minutes=1),
+                                        name="received-updates-prune")
+
+
+async def prune_received_updates(database: Database, now: datetime) -> int:
+    """Forget the update ids received more than RECEIVED_UPDATES_KEPT before `now`."""
+    removed = await database.run(
+        lambda session: received_updates.forget_before(session, now - RECEIVED_UPDATES_KEPT))
+    if removed:
+        logger.debug("Forgot {} received update ids", removed)
+    return removed
