@@ -44,7 +44,7 @@ def add_deadline(session: Session, deadline: domain.Deadline, now: datetime) -> 
         legal_issuer=basis.issuer, legal_title=basis.title, legal_clause=basis.clause,
         recipient_code=deadline.recipient.code, recipient_name=deadline.recipient.name,
         units_selector=deadline.unit_selector or " ".join(deadline.units),
-        rule=deadline.rule.text,
+        rule=deadline.rule.text, earlier_rules=[rule.text for rule in deadline.earlier_rules],
         period_kind=period.kind.value, period_label=period.label, period_shift=period.shift,
         before_offsets=list(offsets.before), remind_on_due_day=offsets.on_due_day,
         overdue_offsets=list(offsets.overdue), escalation_offsets=list(offsets.escalation),
@@ -60,6 +60,7 @@ def to_domain(row: Deadline, units: Sequence[DomainUnit]) -> domain.Deadline:
         recipient=domain.Recipient(row.recipient_code, row.recipient_name),
         units=resolve_units(row.units_selector, units, stored=True),
         rule=parse_rule(row.rule),
+        earlier_rules=tuple(parse_rule(text) for text in row.earlier_rules),
         period=period_spec_of(row),
         offsets=ReminderOffsets(
             before=tuple(row.before_offsets), overdue=tuple(row.overdue_offsets),
@@ -107,6 +108,7 @@ def write_fields(row: Deadline, deadline: domain.Deadline, now: datetime) -> Non
     row.recipient_code, row.recipient_name = deadline.recipient.code, deadline.recipient.name
     row.units_selector = deadline.unit_selector or " ".join(deadline.units)
     row.rule = deadline.rule.text
+    row.earlier_rules = [rule.text for rule in deadline.earlier_rules]
     row.period_kind = deadline.period.kind.value
     row.period_label, row.period_shift = deadline.period.label, deadline.period.shift
     row.before_offsets, row.remind_on_due_day = list(offsets.before), offsets.on_due_day

@@ -15,6 +15,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -94,6 +95,9 @@ class Deadline(Base):
     recipient_name: Mapped[str] = mapped_column(String(256))
     units_selector: Mapped[str] = mapped_column(Text)
     rule: Mapped[str] = mapped_column(Text)
+    # The rules it had before `rule`, each ended the day before it was replaced (history).
+    earlier_rules: Mapped[list[str]] = mapped_column(JSON, default=list,
+                                                     server_default=text("'[]'"))
     period_kind: Mapped[str] = mapped_column(String(16))
     period_label: Mapped[str] = mapped_column(String(64), default="")
     period_shift: Mapped[int] = mapped_column(default=0)

@@ -72,10 +72,32 @@ class Deadline:
     offsets: ReminderOffsets = field(default_factory=ReminderOffsets)
     unit_selector: str = ""
     active: bool = True
+    earlier_rules: tuple[Recurrence, ...] = ()  # replaced rules, each ended before `rule` began
 
     def __post_init__(self) -> None:
         check_deadline_code(self.code)
         object.__setattr__(self, "title", unicodedata.normalize("NFC", self.title.strip()))
+
+    def due_dates_between(self, first: date, last: date) -> tuple[date, ...]:
+        """The nominal due dates d with first <= d <= last, of the rule and the earlier ones."""
+        if not self.earlier_rules:
+            return self.rule.dates_between(first, last)
+        found = {d for rule in (*self.earlier_rules, self.rule)
+                 for d in rule.dates_between(first, last)}
+        return tuple(sorted(found))
+
+    def previous_due_date(self, before: date) -> date | None:
+        """The last nominal due date strictly before `before`, of any of its rules."""
+        found = [d for rule in (*self.earlier_rules, self.rule)
+                 if (d := rule.previous_date(before)) is not None]
+        return max(found, default=None)
+
+    def next_due_date(self, after: date) -> date | None:
+        """The first nominal due date strictly after `after` (the current rule's, once the
+        earlier ones have ended)."""
+        found = [d for rule in (*self.earlier_rules, self.rule)
+                 if (d := rule.next_date(after)) is not None]
+        return min(found, default=None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,7 +148,7 @@ def occurrences(
             recipient=deadline.recipient,
             offsets=deadline.offsets,
         )
-        for due in deadline.rule.dates_between(start, end)
+        for due in deadline.due_dates_between(start, end)
     )
 
 

@@ -58,9 +58,9 @@ def fold_period_label(label: str) -> str:
 
 def _latest(deadline: Deadline, today: date, calendar: WorkingCalendar,
             policy: DueDatePolicy) -> tuple[Occurrence, ...]:
-    due = deadline.rule.previous_date(today + DUE_SOON + timedelta(days=1))
+    due = deadline.previous_due_date(today + DUE_SOON + timedelta(days=1))
     if due is None:
-        due = deadline.rule.next_date(today)
+        due = deadline.next_due_date(today)
     return () if due is None else occurrences(deadline, due, due, calendar, policy)
 
 

@@ -249,8 +249,11 @@ def edited(session: Session, current: Deadline, field: DeadlineField, value: str
     if field == "offsets":
         return replace(current, offsets=parse_before_offsets(value, current.offsets))
     rule = parse_due_rule(value, setting.today)
+    # The old rule's occurrences already due stay in digests and exports.
+    ended = ended_rule(current.rule, setting.today - timedelta(days=1))
     return replace(current, rule=rule.recurrence,
-                   period=_period_after(current.period, rule.period))
+                   period=_period_after(current.period, rule.period),
+                   earlier_rules=(*current.earlier_rules, *([ended] if ended else [])))
 
 
 def _period_after(current: PeriodSpec, proposed: PeriodSpec) -> PeriodSpec:

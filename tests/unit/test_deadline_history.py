@@ -1,5 +1,5 @@
-"""A deleted deadline keeps its history: its rule is cut at the deletion, so the occurrences
-due before it stay in the year's export and none comes after."""
+"""Deadlines keep their history: a deleted one's rule is cut at the deletion, and a replaced
+rule is kept (ended) beside the new one, so the occurrences already due stay in the export."""
 
 from __future__ import annotations
 
@@ -7,6 +7,8 @@ from datetime import UTC, date, datetime
 
 from sqlalchemy import select
 
+from bot.domain.deadlines import Deadline as Deadline_
+from bot.domain.deadlines import LegalBasis, Recipient
 from bot.domain.recurrence import ended_rule, one_off_rule, parse_rule, quarterly_rule
 from bot.services import deadlines, export
 from bot.services.people import Caller
@@ -50,3 +52,27 @@ def test_a_deleted_deadline_stays_in_the_export_up_to_its_deletion(
         sheet.name for sheet in export.year_export(s, "2020", year_end, TIMING).sheets])
     assert [name for name in sheets if name.startswith("quy")] == ["quy 10.03.2020",
                                                                  "quy 10.06.2020"]
+
+
+def test_a_new_rule_keeps_the_occurrences_the_old_one_already_had(
+    database: Database, admin: Caller  # noqa: F811 (fixtures)
+) -> None:
+    database.run_sync(lambda s: deadlines.edit_deadline(
+        s, admin, "quy", "rule", "ngày 15 tháng cuối quý", DELETED_AT, TIMING))
+    year_end = datetime(2020, 12, 31, 2, tzinfo=UTC)
+    sheets = database.run_sync(lambda s: [
+        sheet.name for sheet in export.year_export(s, "2020", year_end, TIMING).sheets])
+    assert [name for name in sheets if name.startswith("quy")] == [
+        "quy 10.03.2020", "quy 10.06.2020", "quy 15.09.2020", "quy 15.12.2020"]
+
+
+def test_a_deadline_merges_the_dates_of_its_earlier_rules() -> None:
+    ended = ended_rule(QUARTERLY, date(2020, 6, 30))
+    assert ended is not None
+    deadline = Deadline_(code="quy", title="Báo cáo quý", legal_basis=LegalBasis("", ""),
+                        recipient=Recipient("vpubnd", "Văn phòng"), units=("snv",),
+                        rule=quarterly_rule(date(2020, 9, 15)), earlier_rules=(ended,))
+    assert deadline.due_dates_between(date(2020, 1, 1), date(2020, 12, 31)) == (
+        date(2020, 3, 10), date(2020, 6, 10), date(2020, 9, 15), date(2020, 12, 15))
+    assert deadline.previous_due_date(date(2020, 9, 1)) == date(2020, 6, 10)
+    assert deadline.next_due_date(date(2020, 6, 10)) == date(2020, 9, 15)
