@@ -119,6 +119,7 @@ def register_handlers(application: BotApplication) -> None:
     register_status_handlers(application, partial(on_flow_text, routes=routes))
     register_flow_handlers(application, routes)
     application.add_handler(MessageHandler(filters.COMMAND, fallback.unknown_command))
+    application.add_handler(CallbackQueryHandler(fallback.unknown_button))
     application.add_handler(
         MessageHandler(filters.ChatType.PRIVATE & filters.TEXT, fallback.stray_text)
     )

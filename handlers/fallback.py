@@ -5,6 +5,7 @@ from __future__ import annotations
 from telegram import Update
 
 from bot.context import BotContext
+from bot.domain.errors import StaleButton
 from bot.texts import text
 from handlers.chat_scope import addressed_to_bot
 from handlers.replies import reply
@@ -22,3 +23,9 @@ async def unknown_command(update: Update, context: BotContext) -> None:
 
 async def stray_text(update: Update, context: BotContext) -> None:
     await reply(update, text("fallback.stray_text", context.lang))
+
+
+async def unknown_button(update: Update, context: BotContext) -> None:
+    """A button whose data no handler knows (forged, or left by an older version): refused on
+    the button and in the chat like any stale button, so the client does not spin forever."""
+    raise StaleButton()

@@ -6,6 +6,7 @@ from telegram import Update
 from telegram.ext import ApplicationHandlerStop
 
 from bot.context import BotContext
+from bot.domain.errors import TextWithNul
 from bot.services.people import Caller, TelegramUser, record_contact
 from bot.texts import text
 from handlers.chat_scope import addressed_to_bot
@@ -29,9 +30,22 @@ async def identify_caller(update: Update, context: BotContext) -> None:
     context.caller = await context.deps.database.run(
         lambda session: record_contact(session, telegram_user, now)
     )
+    if _carries_nul(update):
+        raise TextWithNul()
 
 
 def caller_of(context: BotContext) -> Caller:
     """The caller set by identify_caller (always set for handlers after it)."""
     assert context.caller is not None, "identify_caller runs before every handler"
     return context.caller
+
+
+def _carries_nul(update: Update) -> bool:
+    """Whether what the person typed or tapped contains a NUL: any lookup or write of it would
+    fail on PostgreSQL, so it is refused here, once, before any handler sees it."""
+    message, query = update.effective_message, update.callback_query
+    typed = [query.data] if query is not None else []
+    if message is not None and query is None:
+        document = message.document
+        typed += [message.text, message.caption, document.file_name if document else None]
+    return any("\x00" in value for value in typed if value)

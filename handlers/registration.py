@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 
 from bot.command_menu import publish_personal_menu
@@ -18,6 +20,7 @@ from handlers.identify import caller_of
 from handlers.replies import notify, reply
 from handlers.start import greet
 
+_INVITE_NUMBER = re.compile(r"#?[0-9]{1,12}")
 INVITE_USAGE = WrongUsage(
     usage="/invite <mã đơn vị> [head|group] hoặc /invite office [group]",
     example="/invite skhdt group")
@@ -120,7 +123,8 @@ async def list_invites(update: Update, context: BotContext) -> None:
 async def revoke_invite(update: Update, context: BotContext) -> None:
     """/revoke_invite <number>, the number shown by /invites."""
     args = context.args or []
-    if len(args) != 1 or not args[0].lstrip("#").isdigit():
+    # ASCII digits only: "²".isdigit() is true, but int("²") fails.
+    if len(args) != 1 or not _INVITE_NUMBER.fullmatch(args[0]):
         raise WrongUsage(usage="/revoke_invite <số>", example="/revoke_invite 3")
     invite_id, caller, now = int(args[0].lstrip("#")), caller_of(context), context.deps.clock()
     view = await context.deps.database.run(

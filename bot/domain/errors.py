@@ -326,6 +326,13 @@ class UnitAlreadyActive(DomainError):
     code = "unit_already_active"
 
 
+class TextWithNul(DomainError):
+    """A message, caption or button carrying a NUL character, which PostgreSQL can neither store
+    nor compare (params: none)."""
+
+    code = "text_with_nul"
+
+
 class StaleButton(DomainError):
     """An inline button whose data the bot cannot read (old message or forged) (params: none)."""
 

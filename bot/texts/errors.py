@@ -296,6 +296,12 @@ ERROR_MESSAGES.update({
         "en": "The unit name contains hidden or control characters (line breaks, tabs, invisible "
               "characters); nothing was changed. Please type the name on one line.",
     },
+    "text_with_nul": {
+        "vi": "Tin nhắn có ký tự điều khiển không đọc được (NUL); chưa có gì bị thay đổi. "
+              "Anh/chị vui lòng gõ lại tin nhắn.",
+        "en": "The message contains an unreadable control character (NUL); nothing was changed. "
+              "Please type it again.",
+    },
     "unit_already_disabled": {
         "vi": "{name} (mã {code}) đã ngừng theo dõi từ trước; không có gì thay đổi.",
         "en": "{name} (code {code}) was already disabled; nothing changed.",
