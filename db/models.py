@@ -294,6 +294,8 @@ class OutboxMessage(Base):
             "state IN ('pending', 'sending', 'sent', 'failed', 'skipped', 'cancelled')",
             name="state"),
         Index("ix_outbox_state_send_after", "state", "send_after"),
+        # A reply to a reminder names its message: find the report without a scan.
+        Index("ix_outbox_chat_message", "chat_id", "telegram_message_id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

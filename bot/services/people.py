@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy.orm import Session
 
@@ -13,6 +13,7 @@ from db import memberships, people
 from db.models import Person
 
 MAX_NAME_LENGTH = 256
+LAST_SEEN_RESOLUTION = timedelta(minutes=15)
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,13 +62,22 @@ def describe(session: Session, person: Person) -> Caller:
 
 
 def record_contact(session: Session, user: TelegramUser, now: datetime) -> Caller:
-    """Remember (or refresh) the person behind an update and return who they are."""
+    """Remember (or refresh) the person behind an update and return who they are.
+
+    Writes only what changed: a new person, a new name, or a last-seen time older than
+    LAST_SEEN_RESOLUTION (every update of a busy office would otherwise write the row).
+    """
     profile = {"full_name": user.full_name[:MAX_NAME_LENGTH], "username": user.username,
-               "language_code": user.language_code, "last_seen_at": now}
-    people.insert_if_absent(session, user.telegram_user_id, {**profile, "created_at": now})
+               "language_code": user.language_code}
     person = people.find_by_telegram_id(session, user.telegram_user_id)
-    assert person is not None  # inserted above or by a concurrent update
-    people.touch(session, person, profile)
+    if person is None:
+        people.insert_if_absent(session, user.telegram_user_id,
+                                {**profile, "last_seen_at": now, "created_at": now})
+        person = people.find_by_telegram_id(session, user.telegram_user_id)
+        assert person is not None  # inserted above or by a concurrent update
+    elif (any(getattr(person, name) != value for name, value in profile.items())
+          or person.last_seen_at is None or now - person.last_seen_at >= LAST_SEEN_RESOLUTION):
+        people.touch(session, person, {**profile, "last_seen_at": now})
     return describe(session, person)
 
 
