@@ -23,7 +23,8 @@ from bot.services.people import admins_with_roles, bootstrap_admins
 from bot.services.province import seed_province
 from config.province import load_province
 from config.settings import Settings
-from db.migrate import upgrade_to_head
+from db.advisory_lock import wait_for_transaction_lock
+from db.migrate import STARTUP_LOCK, upgrade_to_head
 from db.session import Database
 from scheduler.digests import start_digests
 from scheduler.leader import Leadership, leader_election
@@ -54,6 +55,7 @@ def prepare(settings: Settings, clock: Clock = system_clock) -> Dependencies:
 
 def _first_start_data(session: Session, settings: Settings, province: Province,
                       now: datetime) -> None:
+    wait_for_transaction_lock(session, STARTUP_LOCK)  # one worker seeds, the others find it done
     seeded = seed_province(session, province, now)
     if seeded.changed:
         logger.info("Province data loaded: {} units, {} deadlines, {} calendar days",

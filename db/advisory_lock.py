@@ -16,6 +16,7 @@ import hashlib
 from sqlalchemy import Connection, Engine, TextClause, create_engine, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
 from sqlalchemy.pool import NullPool
 
 # libpq settings for the lock's connection: fail fast rather than hang on a dead network, so the
@@ -48,6 +49,14 @@ def advisory_key(name: str) -> int:
     """A stable positive 63-bit key for `name` (every process derives the same one)."""
     digest = hashlib.sha256(name.encode()).digest()
     return int.from_bytes(digest[:8], "big") >> 1
+
+
+def wait_for_transaction_lock(connection: Connection | Session, name: str) -> None:
+    """On PostgreSQL, wait until this transaction holds the advisory lock `name` (the server
+    releases it at commit or rollback); on SQLite, where one process runs, do nothing."""
+    bind = connection.get_bind() if isinstance(connection, Session) else connection
+    if bind.dialect.name == "postgresql":
+        connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": advisory_key(name)})
 
 
 class SessionAdvisoryLock:

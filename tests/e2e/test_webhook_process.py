@@ -62,7 +62,8 @@ async def test_the_webhook_process_answers_once_refuses_bad_secrets_and_stops_on
             await client.post("/telegram", json=fake.pending_updates[-1],
                               headers={SECRET_HEADER: SECRET})
             await fake.wait_for_bot_messages(lan, timeout=10)
-            metrics = (await client.get("/metrics")).text
+            # The counter moves once the handler has returned, just after its reply went out.
+            metrics = await metrics_once(client, 'deadline_bot_updates_total{kind="message"} 2.0')
         finally:
             process.send_signal(signal.SIGTERM)
             signalled = time.monotonic()
@@ -124,3 +125,13 @@ def test_webhook_mode_on_a_taken_port_exits_2_naming_the_port(tmp_path: Path) ->
     [line] = result.stderr.strip().splitlines()
     assert line.startswith(f"deadline-bot: configuration error: WEBHOOK_PORT: cannot listen on "
                            f"127.0.0.1:{port}")
+
+
+async def metrics_once(client: httpx.AsyncClient, line: str, timeout: float = 10.0) -> str:
+    """/metrics as soon as it shows `line` (or as it is when `timeout` runs out)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        metrics = (await client.get("/metrics")).text
+        if line in metrics or time.monotonic() > deadline:
+            return metrics
+        await asyncio.sleep(0.05)
