@@ -47,6 +47,7 @@ from bench.fake_server import REPOSITORY_ROOT
 from bench.fanout import postgresql_database
 from bench.machine import describe_machine, postgresql_version
 from bench.reminder_slot import bench_settings
+from bench.tables import format_table
 from bot.services import charts, digests, export
 from bot.texts.chart_render import chart_png
 from bot.texts.export_render import export_workbook
@@ -205,17 +206,6 @@ COLUMNS: tuple[tuple[str, Callable[[Measurement], str]], ...] = (
 )
 
 
-def format_table(rows: list[Measurement], *, markdown: bool) -> str:
-    cells = [[title for title, _ in COLUMNS]] + [[cell(r) for _, cell in COLUMNS] for r in rows]
-    if markdown:
-        lines = ["| " + " | ".join(line) + " |" for line in cells]
-        lines.insert(1, "|" + "|".join("---" for _ in COLUMNS) + "|")
-        return "\n".join(lines)
-    widths = [max(len(line[i]) for line in cells) for i in range(len(COLUMNS))]
-    return "\n".join("  ".join(c.ljust(w) for c, w in zip(line, widths, strict=True))
-                     for line in cells)
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(
         description="Digest data, .xlsx export and chart for a large province (issue 6).")
@@ -232,7 +222,7 @@ def main() -> None:
     logger.add(sys.stderr, level="WARNING")
     started = time.strftime("%Y%m%d-%H%M%S")
     rows, seeded = run_benchmark(args)
-    print(format_table(rows, markdown=args.markdown))
+    print(format_table(rows, COLUMNS, markdown=args.markdown))
     print()
     for name, figures in seeded.items():
         if name != "machine":

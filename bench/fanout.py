@@ -39,6 +39,7 @@ from bench.contenders import CONTENDERS, SenderOutcome, outcome_from_json
 from bench.fake_server import REPOSITORY_ROOT, fake_server_process
 from bench.machine import describe_machine, postgresql_version
 from bench.reminder_slot import FIRST_CHAT_ID, plan_one_slot
+from bench.tables import format_table
 from db.session import Database
 from tests.support.postgres_server import (
     PostgresServer,
@@ -238,17 +239,6 @@ COLUMNS = (
 )
 
 
-def format_table(rows: list[FanoutRow], *, markdown: bool) -> str:
-    cells = [[name for name, _ in COLUMNS]] + [[cell(row) for _, cell in COLUMNS] for row in rows]
-    if markdown:
-        lines = ["| " + " | ".join(line) + " |" for line in cells]
-        lines.insert(1, "|" + "|".join("---" for _ in COLUMNS) + "|")
-        return "\n".join(lines)
-    widths = [max(len(line[i]) for line in cells) for i in range(len(COLUMNS))]
-    return "\n".join("  ".join(cell.ljust(width) for cell, width in zip(line, widths, strict=True))
-                     for line in cells)
-
-
 def format_notes(rows: list[FanoutRow], machine: dict[str, str]) -> str:
     lines = []
     for row in rows:
@@ -291,7 +281,7 @@ def main() -> None:
     rows, machine = run_benchmark(options)
     if options.latency:
         print(f"Every call to the fake answered {args.latency_ms:g} ms later.\n")
-    print(format_table(rows, markdown=args.markdown))
+    print(format_table(rows, COLUMNS, markdown=args.markdown))
     print()
     print(format_notes(rows, machine))
     RESULTS_DIR.mkdir(parents=True, exist_ok=True)

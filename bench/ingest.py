@@ -57,6 +57,7 @@ from bench.ingest_fake import IngestFake, ingest_fake_process
 from bench.ingest_load import CommitWatcher, Load, LoadOutcome, percentile, plan_rounds, run_load
 from bench.ingest_workers import cpu_seconds, running_workers, worker_metrics
 from bench.machine import describe_machine, postgresql_version
+from bench.tables import format_table
 from db.session import Database
 from tests.support.postgres_server import find_postgres_bindir
 
@@ -274,17 +275,6 @@ COLUMNS = (
 )
 
 
-def format_table(rows: list[IngestRow], *, markdown: bool) -> str:
-    cells = [[name for name, _ in COLUMNS]] + [[cell(row) for _, cell in COLUMNS] for row in rows]
-    if markdown:
-        lines = ["| " + " | ".join(line) + " |" for line in cells]
-        lines.insert(1, "|" + "|".join("---" for _ in COLUMNS) + "|")
-        return "\n".join(lines)
-    widths = [max(len(line[i]) for line in cells) for i in range(len(COLUMNS))]
-    return "\n".join("  ".join(cell.ljust(width) for cell, width in zip(line, widths, strict=True))
-                     for line in cells)
-
-
 def format_notes(rows: list[IngestRow], options: RunOptions, machine: dict[str, str]) -> str:
     lines = [f"{options.updates} updates counted after {options.warmup} of warm-up, "
              f"{options.concurrency} in flight, {options.officers} officers; latency = post "
@@ -344,7 +334,7 @@ def main() -> None:
     logger.add(sys.stderr, level="WARNING")
     started = time.strftime("%Y%m%d-%H%M%S")
     rows, machine = run_benchmark(options)
-    print(format_table(rows, markdown=args.markdown))
+    print(format_table(rows, COLUMNS, markdown=args.markdown))
     print()
     print(format_notes(rows, options, machine))
     RESULTS_DIR.mkdir(parents=True, exist_ok=True)
