@@ -76,7 +76,10 @@ def bot_environment(fake: FakeTelegram, base_url: str, database_url: str) -> dic
     env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "BOT_"))}
     env.update(TELEGRAM_BOT_TOKEN=fake.token, TELEGRAM_API_BASE_URL=base_url,
                DATABASE_URL=database_url, BOT_TIMEZONE="Asia/Ho_Chi_Minh",
-               BOT_REMINDER_TIME="00:00", BOT_LOG_LEVEL="INFO")
+               BOT_REMINDER_TIME="00:00", BOT_LOG_LEVEL="INFO",
+               # On PostgreSQL a restarted process leads at once but hands back the killed
+               # one's claims only after the lease (3 periods): keep that short here.
+               BOT_LEADER_PERIOD="0.2")
     return env
 
 
