@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TypeVar
 
-from sqlalchemy import exists, func, or_, select, true, update
+from sqlalchemy import exists, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from bot.domain.delivery import DueSend, PlannedSend, Recipient, SendOutcome, Slot
@@ -211,16 +211,12 @@ def pending_for_chat(session: Session, chat_id: int) -> list[int]:
         OutboxMessage.chat_id == chat_id, OutboxMessage.state == SendOutcome.PENDING.value)))
 
 
-def release_stale_claims(session: Session, claimed_before: datetime, now: datetime, *,
-                         except_worker: str | None = None) -> int:
-    """Rows claimed by a sender that died before recording a result go back to pending (but
-    not those of `except_worker`, the caller's own sender)."""
-    others = (or_(OutboxMessage.claimed_by.is_(None), OutboxMessage.claimed_by != except_worker)
-              if except_worker is not None else true())
+def release_stale_claims(session: Session, claimed_before: datetime, now: datetime) -> int:
+    """Rows claimed by a sender that died before recording a result go back to pending."""
     result = session.execute(
         update(OutboxMessage)
         .where(OutboxMessage.state == SendOutcome.SENDING.value,
-               OutboxMessage.claimed_at <= claimed_before, others)
+               OutboxMessage.claimed_at <= claimed_before)
         .values(state=SendOutcome.PENDING.value, claimed_by=None, updated_at=now)
         .returning(OutboxMessage.id))
     return len(result.all())

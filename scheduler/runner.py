@@ -82,12 +82,12 @@ class ReminderRunner:
                                      first=self.leader.watch_interval, name=LEADERSHIP_JOB)
         await self._leadership_job(None)
 
-    async def _lead(self, lease: timedelta, *, keep_own: bool = False) -> None:
+    async def _lead(self, lease: timedelta) -> None:
+        """Hand back the sends claimed longer than `lease` ago, plan, and send in the
+        background."""
         now = self.clock()
-        # A new leader may already have claimed sends during the handover delay: not those.
-        own = self.sender.worker_id if keep_own else None
         released = await self.database.run(
-            lambda s: reminders.release_interrupted_sends(s, now, lease, except_worker=own))
+            lambda s: reminders.release_interrupted_sends(s, now, lease))
         if released:
             logger.warning("{} interrupted reminder sends will be sent again", released)
         await self.replan()
@@ -97,14 +97,16 @@ class ReminderRunner:
         term = self.leader.term
         if self.leader.is_leader and term != self._led_term:
             self._led_term = term
-            self._background.start(self._take_over(term))
+            self._background.start(self._take_over(term, self.clock()))
 
-    async def _take_over(self, term: int) -> None:
-        """Wait until the former leader has stopped sending, then hand back its claims (only
-        the leader claims, so every claim is a former leader's) and plan and send."""
+    async def _take_over(self, term: int, began: datetime) -> None:
+        """Wait until the former leader has stopped sending, then hand back every send claimed
+        before this term `began` (only a leader claims, so each is a former leader's, or this
+        process's own from a term cut short) and plan and send. Sends claimed since, during
+        the wait, are in flight: they are kept."""
         await asyncio.sleep(self.leader.handover_delay)
         if self.leader.is_leader and self.leader.term == term:
-            await self._lead(timedelta(0), keep_own=True)
+            await self._lead(self.clock() - began)
 
     async def replan(self) -> PlanReport:
         """Bring the outbox in line with the calendar now and reschedule the wake-ups."""

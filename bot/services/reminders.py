@@ -198,11 +198,10 @@ def record_chat_moved(session: Session, row_id: int, old_chat_id: int, new_chat_
                           counts_as_attempt=False)
 
 
-def release_interrupted_sends(session: Session, now: datetime, lease: timedelta, *,
-                              except_worker: str | None = None) -> int:
+def release_interrupted_sends(session: Session, now: datetime, lease: timedelta) -> int:
     """Sends claimed longer than `lease` ago by a sender that never recorded a result (it was
-    killed) become pending again, except `except_worker`'s; return how many."""
-    return outbox.release_stale_claims(session, now - lease, now, except_worker=except_worker)
+    killed) become pending again; return how many."""
+    return outbox.release_stale_claims(session, now - lease, now)
 
 
 def release_claims_of(session: Session, worker: str, now: datetime) -> int:
