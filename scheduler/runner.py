@@ -62,6 +62,8 @@ class ReminderRunner:
         self._background = BackgroundTasks("Reminder work")
         self._replan_requested = False
         self._led_term = 0
+        # Set once this process has taken the lead (claims handed back, first plan made).
+        self.leading = asyncio.Event()
 
     async def start(self, *, previous_process_dead: bool) -> None:
         """Recover interrupted sends, plan, and catch up (in the background) on what was missed
@@ -91,6 +93,7 @@ class ReminderRunner:
         if released:
             logger.warning("{} interrupted reminder sends will be sent again", released)
         await self.replan()
+        self.leading.set()
         self._background.start(self.run_due())
 
     async def _leadership_job(self, _context: object) -> None:

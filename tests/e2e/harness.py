@@ -67,6 +67,10 @@ async def running_bot(fake: FakeTelegram, database_url: str, *, admin_ids: tuple
             await fake.wait_for_calls("getUpdates", count=1)
             application = await asyncio.wait_for(started, timeout=10)
         running = RunningBot(deps, task, application)
+        if application is not None:
+            # On PostgreSQL the bot leads after the election's handover wait: a test acting
+            # before then would race the take-over's first plan.
+            await asyncio.wait_for(running.reminders.leading.wait(), timeout=10)
         if application is not None and clock is not system_clock:
             running.reminders.sender.monotonic = lambda: clock().timestamp()
         yield running
