@@ -41,7 +41,7 @@ from bot.domain.units import close_codes, fold_code, resolve_units
 from bot.services.audit import record_change
 from bot.services.people import Caller
 from bot.services.reminders import ReminderTiming
-from bot.services.schedule_changes import ScheduleEffect, apply_schedule_change, upcoming_dues
+from bot.services.schedule_changes import ScheduleEffect, change_schedule
 from db import calendar_days
 from db import deadlines as deadline_rows
 from db.models import Deadline as DeadlineRow
@@ -163,12 +163,12 @@ def add_deadline(session: Session, actor: Caller, fields: DeadlineFields, now: d
     require(actor.roles, "deadline_add")
     setting = _setting(session, now, timing)
     deadline = _new_deadline(session, fields, setting)
-    before = upcoming_dues(session, setting.today, timing.policy)
-    deadline_rows.add_deadline(session, deadline, now)
-    session.flush()
-    record_change(session, actor.person_id, "deadline.add", deadline.code, now,
-                  after=_stored(deadline))
-    effect = apply_schedule_change(session, before, now, timing)
+
+    def write() -> None:
+        deadline_rows.add_deadline(session, deadline, now)
+        record_change(session, actor.person_id, "deadline.add", deadline.code, now,
+                      after=_stored(deadline))
+    effect = change_schedule(session, now, timing, write)
     return DeadlineChange("add", _detail(deadline, setting), effect)
 
 
@@ -272,13 +272,14 @@ def set_paused(session: Session, actor: Caller, typed_code: str, paused: bool, n
     if paused == (not current.active):
         refusal = DeadlineAlreadyPaused if paused else DeadlineNotPaused
         raise refusal(code=current.code, title=current.title)
-    row = _row(session, current.code)
-    before = upcoming_dues(session, setting.today, timing.policy)
-    row.paused, row.updated_at = paused, now
-    session.flush()
-    record_change(session, actor.person_id, "deadline.pause" if paused else "deadline.resume",
-                  current.code, now, before={"paused": not paused}, after={"paused": paused})
-    effect = apply_schedule_change(session, before, now, timing)
+
+    def write() -> None:
+        row = _row(session, current.code)
+        row.paused, row.updated_at = paused, now
+        record_change(session, actor.person_id,
+                      "deadline.pause" if paused else "deadline.resume", current.code, now,
+                      before={"paused": not paused}, after={"paused": paused})
+    effect = change_schedule(session, now, timing, write)
     changed = replace(current, active=not paused)
     return DeadlineChange("pause" if paused else "resume", _detail(changed, setting), effect)
 
@@ -298,17 +299,17 @@ def delete_deadline(session: Session, actor: Caller, typed_code: str, now: datet
     require(actor.roles, "deadline_delete")
     setting = _setting(session, now, timing)
     current = find_deadline(setting.province.deadlines, typed_code)
-    row = _row(session, current.code)
-    before = upcoming_dues(session, setting.today, timing.policy)
-    row.deleted_at = row.updated_at = now
-    # The occurrences due before today stay in the exports; none comes after.
-    history = ended_rule(current.rule, setting.today - timedelta(days=1))
-    if history is not None:
-        row.rule = history.text
-    session.flush()
-    record_change(session, actor.person_id, "deadline.delete", current.code, now,
-                  before=_stored(current))
-    effect = apply_schedule_change(session, before, now, timing)
+
+    def write() -> None:
+        row = _row(session, current.code)
+        row.deleted_at = row.updated_at = now
+        # The occurrences due before today stay in the exports; none comes after.
+        history = ended_rule(current.rule, setting.today - timedelta(days=1))
+        if history is not None:
+            row.rule = history.text
+        record_change(session, actor.person_id, "deadline.delete", current.code, now,
+                      before=_stored(current))
+    effect = change_schedule(session, now, timing, write)
     return DeadlineChange("delete", _detail(replace(current, active=False), setting), effect)
 
 
@@ -316,13 +317,10 @@ def _write(session: Session, actor: Caller, code: str, changed: Deadline, now: d
            timing: ReminderTiming, action: str, *, before: dict[str, object],
            after: dict[str, object], rules_changed: bool) -> ScheduleEffect:
     """Store `changed` over the deadline `code`, audit it, apply the schedule's consequences."""
-    today = now.astimezone(timing.tz).date()
-    dues_before = upcoming_dues(session, today, timing.policy)
-    deadline_rows.write_fields(_row(session, code), changed, now)
-    session.flush()
-    record_change(session, actor.person_id, action, code, now, before=before, after=after)
-    return apply_schedule_change(session, dues_before, now, timing,
-                                 rules_changed=rules_changed)
+    def write() -> None:
+        deadline_rows.write_fields(_row(session, code), changed, now)
+        record_change(session, actor.person_id, action, code, now, before=before, after=after)
+    return change_schedule(session, now, timing, write, rules_changed=rules_changed)
 
 
 def _row(session: Session, code: str) -> DeadlineRow:

@@ -7,7 +7,7 @@ Used the same way by every change: read `upcoming_dues` before writing, write an
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -135,6 +135,16 @@ def due_date_changes(before: Mapping[tuple[str, str], UpcomingDue],
                for (code, old_date, new_date), units in grouped.items()]
     return tuple(sorted(changes, key=lambda change: (change.after, change.deadline_code,
                                                      change.before)))
+
+
+def change_schedule(session: Session, now: datetime, timing: ReminderTiming,
+                    write: Callable[[], None], *, rules_changed: bool = False) -> ScheduleEffect:
+    """Make a change the schedule depends on: read the units' next due dates, `write` the
+    change (and its audit entry), flush, then apply_schedule_change in the same unit of work."""
+    before = upcoming_dues(session, now.astimezone(timing.tz).date(), timing.policy)
+    write()
+    session.flush()
+    return apply_schedule_change(session, before, now, timing, rules_changed=rules_changed)
 
 
 def apply_schedule_change(session: Session, before: UpcomingDues, now: datetime,

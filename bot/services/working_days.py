@@ -18,7 +18,7 @@ from bot.domain.working_days import DayKind, check_new_day, clean_reason, parse_
 from bot.services.audit import record_change
 from bot.services.people import Caller
 from bot.services.reminders import ReminderTiming
-from bot.services.schedule_changes import ScheduleEffect, apply_schedule_change, upcoming_dues
+from bot.services.schedule_changes import ScheduleEffect, change_schedule
 from db import calendar_days
 
 _COMMANDS = {DayKind.DAY_OFF: "dayoff", DayKind.WORKING_DAY: "workday"}
@@ -111,14 +111,15 @@ def _refuse_if_added(session: Session, day: date) -> None:
 def _changed(session: Session, actor: Caller, kind: DayKind, day: date, reason: str,
              now: datetime, timing: ReminderTiming, write: Callable[[], None], *,
              removed: bool = False) -> DayChange:
-    """Steps: read the units' next due dates, write, flush, audit, then diff the due dates and
-    replan the reminders in the same unit of work."""
-    before = upcoming_dues(session, now.astimezone(timing.tz).date(), timing.policy)
-    write()
-    session.flush()
+    """Write the day and its audit entry as a schedule change (bot.services.schedule_changes):
+    the due dates moved and the reminders replanned in the same unit of work."""
     snapshot: dict[str, object] = {"kind": kind.value, "reason": reason}
-    record_change(session, actor.person_id,
-                  "calendar.remove" if removed else _AUDIT_ACTIONS[kind], day.isoformat(), now,
-                  before=snapshot if removed else None, after=None if removed else snapshot)
-    effect = apply_schedule_change(session, before, now, timing)
+
+    def write_audited() -> None:
+        write()
+        record_change(session, actor.person_id,
+                      "calendar.remove" if removed else _AUDIT_ACTIONS[kind], day.isoformat(),
+                      now, before=snapshot if removed else None,
+                      after=None if removed else snapshot)
+    effect = change_schedule(session, now, timing, write_audited)
     return DayChange(day, kind, reason, removed, effect)
