@@ -79,8 +79,13 @@ class Lease:
     term: int = 0
 
     def confirm(self, checked_at: float) -> bool:
-        """The lock was held when a check started at `checked_at`; True if a new term began."""
-        new_term = self.confirmed_at is None
+        """The lock was held when a check started at `checked_at`; True if a new term began.
+
+        A lease that ran out before this check began ended its term even though the lock was
+        held all along: the process stopped leading (and sending) meanwhile, so coming back is
+        a new term, and the runner takes over again (hands back claims, plans, sends).
+        """
+        new_term = not self.is_valid(checked_at)
         if new_term:
             self.term += 1
         self.confirmed_at = checked_at
