@@ -9,12 +9,13 @@ from dataclasses import dataclass
 from typing import cast
 
 from bot.app import BotApplication
-from bot.clock import Clock, system_clock
+from bot.clock import Clock
 from bot.context import REMINDERS_KEY, Dependencies
 from bot.lifecycle import prepare, run_until_stopped
 from config.settings import load_settings
 from scheduler.runner import ReminderRunner
 from tests.fake_telegram import INPROCESS_BASE_URL, FakeTelegram, inprocess_request
+from tests.support.clock import QUIET_MOMENT, ShiftedClock
 
 DEFAULT_SENDER_READ_TIMEOUT = 5.0  # PTB's default
 
@@ -36,20 +37,23 @@ class RunningBot:
 
 @contextlib.asynccontextmanager
 async def running_bot(fake: FakeTelegram, database_url: str, *, admin_ids: tuple[int, ...] = (),
-                      language: str = "vi", clock: Clock = system_clock,
+                      language: str = "vi", clock: Clock | None = None,
                       wait_until_polling: bool = True,
                       sender_read_timeout: float = DEFAULT_SENDER_READ_TIMEOUT,
                       **settings_fields: object) -> AsyncIterator[RunningBot]:
     """Start the bot in this event loop, wait until it polls, stop it cleanly on exit.
 
-    `settings_fields` are further Settings fields (bot_reminder_time="00:00"…). With a
-    simulated `clock`, the sender's spacing of sends to one chat follows that clock too:
-    otherwise a reminder "sent" days later in simulated time but milliseconds later in real
-    time would be deferred as too soon.
+    `settings_fields` are further Settings fields (bot_reminder_time="00:00"…). Without a
+    `clock`, the bot's time runs from QUIET_MOMENT, so no reminder of the province's own
+    deadlines fires on whatever day the suite runs. With a simulated `clock`, the sender's
+    spacing of sends to one chat follows that clock too: otherwise a reminder "sent" days later
+    in simulated time but milliseconds later in real time would be deferred as too soon.
     """
     # A short election period: on PostgreSQL the bot takes the scheduler's lock at start and
     # hands over within a fraction of a second instead of 8 s.
     settings_fields.setdefault("bot_leader_period", 0.05)
+    simulated = clock is not None
+    clock = clock or ShiftedClock(QUIET_MOMENT)
     settings = load_settings(_env_file=None, telegram_bot_token=fake.token,
                              telegram_api_base_url=INPROCESS_BASE_URL, database_url=database_url,
                              bot_admin_ids=admin_ids, bot_language=language, **settings_fields)
@@ -71,7 +75,7 @@ async def running_bot(fake: FakeTelegram, database_url: str, *, admin_ids: tuple
             # On PostgreSQL the bot leads after the election's handover wait: a test acting
             # before then would race the take-over's first plan.
             await asyncio.wait_for(running.reminders.leading.wait(), timeout=10)
-        if application is not None and clock is not system_clock:
+        if application is not None and simulated:
             running.reminders.sender.monotonic = lambda: clock().timestamp()
         yield running
     finally:

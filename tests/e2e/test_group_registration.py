@@ -12,7 +12,6 @@ from typing import TypeVar
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot.clock import system_clock
 from db import group_chats, units
 from db.models import AuditEntry, GroupChat, Invite, Membership, Unit
 from tests.e2e.harness import RunningBot, running_bot
@@ -160,7 +159,7 @@ async def test_used_revoked_expired_and_malformed_tokens_are_refused_in_groups(
         expired = await create_group_invite(fake, admin, "stp")
         await bot.deps.database.run(lambda s: s.execute(
             Invite.__table__.update().where(Invite.id == 3)
-            .values(expires_at=system_clock() - timedelta(minutes=1))))
+            .values(expires_at=bot.deps.clock() - timedelta(minutes=1))))
         fake.send_command(admin, "revoke_invite", "2")
         [revoked_answer] = await fake.wait_for_bot_messages(admin)
         answers = []

@@ -7,7 +7,6 @@ from datetime import timedelta
 
 from sqlalchemy import func, select
 
-from bot.clock import system_clock
 from db.models import AuditEntry, Invite, Membership, Person
 from tests.e2e.harness import RunningBot, running_bot
 from tests.fake_telegram import FakeTelegram, FakeUser
@@ -78,7 +77,7 @@ async def test_used_revoked_expired_and_malformed_tokens_are_refused(database_ur
         expired = await create_invite(fake, admin, "stp")
         await bot.deps.database.run(lambda s: s.execute(
             Invite.__table__.update().where(Invite.id == 3)
-            .values(expires_at=system_clock() - timedelta(minutes=1))))
+            .values(expires_at=bot.deps.clock() - timedelta(minutes=1))))
         fake.send_command(admin, "revoke_invite", "2")
         await fake.wait_for_bot_messages(admin)
         fake.send_command(first, "start", used)
