@@ -215,6 +215,12 @@ def pending_for_chat(session: Session, chat_id: int) -> list[int]:
         OutboxMessage.chat_id == chat_id, OutboxMessage.state == SendOutcome.PENDING.value)))
 
 
+def any_claimed(session: Session) -> bool:
+    """Whether some row is claimed (being sent, or left so by a sender that died)."""
+    return bool(session.scalar(select(exists().where(
+        OutboxMessage.state == SendOutcome.SENDING.value))))
+
+
 def release_stale_claims(session: Session, claimed_before: datetime, now: datetime) -> int:
     """Rows claimed by a sender that died before recording a result go back to pending."""
     result = session.execute(

@@ -81,11 +81,10 @@ class Lease:
     def confirm(self, checked_at: float) -> bool:
         """The lock was held when a check started at `checked_at`; True if a new term began.
 
-        A lease that ran out before this check began ended its term even though the lock was
-        held all along: the process stopped leading (and sending) meanwhile, so coming back is
-        a new term, and the runner takes over again (hands back claims, plans, sends).
+        A lease that ran out (a slow check) while the lock was held all along keeps its term:
+        no other process can have led meanwhile. Only a lost lock (`lose`) ends a term.
         """
-        new_term = not self.is_valid(checked_at)
+        new_term = self.confirmed_at is None
         if new_term:
             self.term += 1
         self.confirmed_at = checked_at

@@ -106,10 +106,17 @@ class ReminderRunner:
         """Wait until the former leader has stopped sending, then hand back every send claimed
         before this term `began` (only a leader claims, so each is a former leader's, or this
         process's own from a term cut short) and plan and send. Sends claimed since, during
-        the wait, are in flight: they are kept."""
-        await asyncio.sleep(self.leader.handover_delay)
-        if self.leader.is_leader and self.leader.term == term:
-            await self._lead(self.clock() - began)
+        the wait, are in flight: they are kept. With nothing claimed there is nothing to wait
+        for: a first start leads at once."""
+        if await self.database.run(reminders.claimed_sends_exist):
+            await asyncio.sleep(self.leader.handover_delay)
+        while self.leader.term == term:
+            if self.leader.is_leader:
+                await self._lead(self.clock() - began)
+                return
+            # The lease lapsed (a stalled check) with the lock still held: the term goes on
+            # once the lock is confirmed again, and so does this take-over.
+            await asyncio.sleep(self.leader.watch_interval or 0)
 
     async def replan(self) -> PlanReport:
         """Bring the outbox in line with the calendar now and reschedule the wake-ups."""

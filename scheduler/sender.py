@@ -116,11 +116,11 @@ class OutboxSender:
         """Stop after the message in flight; what is claimed and unsent goes back to pending."""
         self._stopping = True
 
-    async def release_own_claims(self) -> None:
+    async def release_own_claims(self, why: str = "for the next start") -> None:
         released = await self.database.run(partial(
             reminders.release_claims_of, worker=self.worker_id, now=self.clock()))
         if released:
-            logger.info("{} claimed reminders handed back for the next start", released)
+            logger.info("{} claimed reminders handed back {}", released, why)
 
     async def send_due(self) -> SendReport:
         """Send every reminder due now; one pass at a time per process."""
@@ -135,6 +135,11 @@ class OutboxSender:
                 if not batch:
                     return report
                 await self._send_batch(batch, report)
+            if not self._stopping:
+                # Leadership lapsed mid-pass (no message is in flight any more): what this pass
+                # claimed and did not send is pending again at once, for whoever leads next,
+                # instead of waiting out the claim lease.
+                await self.release_own_claims("after leadership lapsed")
             return report
 
     async def _send_batch(self, batch: list[ReminderNotice], report: SendReport) -> None:

@@ -198,6 +198,11 @@ def record_chat_moved(session: Session, row_id: int, old_chat_id: int, new_chat_
                           counts_as_attempt=False)
 
 
+def claimed_sends_exist(session: Session) -> bool:
+    """Whether some send is claimed: a sender is making it, or died making it."""
+    return outbox.any_claimed(session)
+
+
 def release_interrupted_sends(session: Session, now: datetime, lease: timedelta) -> int:
     """Sends claimed longer than `lease` ago by a sender that never recorded a result (it was
     killed) become pending again; return how many."""
