@@ -19,6 +19,7 @@ from bot.service.webhook_mode import run_webhook_until_stopped
 from config.settings import load_settings
 from tests.fake_telegram import INPROCESS_BASE_URL, FakeTelegram, inprocess_request
 from tests.fake_telegram.models import JSONDict
+from tests.support.clock import QUIET_MOMENT, ShiftedClock
 
 SECRET = "s3cret_Of-the-webhook"
 WEBHOOK_PATH = "/telegram/hook"
@@ -53,7 +54,9 @@ def loopback_socket() -> socket.socket:
 @contextlib.asynccontextmanager
 async def running_webhook_bot(fake: FakeTelegram, database_url: str, *,
                               admin_ids: tuple[int, ...] = ()) -> AsyncIterator[WebhookBot]:
-    """Start `run_webhook_until_stopped` as `deadline-bot run --webhook` does; stop it on exit."""
+    """Start `run_webhook_until_stopped` as `deadline-bot run --webhook` does; stop it on exit.
+
+    The bot's time runs from QUIET_MOMENT, as in tests.e2e.harness."""
     sock = loopback_socket()
     port = sock.getsockname()[1]
     settings = load_settings(
@@ -61,7 +64,7 @@ async def running_webhook_bot(fake: FakeTelegram, database_url: str, *,
         database_url=database_url, bot_admin_ids=admin_ids,
         webhook_url=f"http://127.0.0.1:{port}{WEBHOOK_PATH}", webhook_secret=SECRET,
         webhook_port=port)
-    deps = await asyncio.to_thread(prepare, settings)
+    deps = await asyncio.to_thread(prepare, settings, ShiftedClock(QUIET_MOMENT))
     stop = asyncio.Event()
     started: asyncio.Future[BotApplication] = asyncio.get_running_loop().create_future()
     task = asyncio.create_task(run_webhook_until_stopped(
