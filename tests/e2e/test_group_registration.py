@@ -16,7 +16,7 @@ from db import group_chats, units
 from db.models import AuditEntry, GroupChat, Invite, Membership, Unit
 from tests.e2e.harness import RunningBot, running_bot
 from tests.e2e.test_registration import create_invite
-from tests.fake_telegram import FakeChat, FakeTelegram, FakeUser
+from tests.fake_telegram import FakeChat, FakeTelegram, FakeUser, RateLimits
 
 GROUP_LINK = re.compile(r"https://t\.me/(\w+)\?startgroup=([A-Za-z0-9_-]+)")
 T = TypeVar("T")
@@ -266,7 +266,7 @@ async def test_a_group_upgraded_to_a_supergroup_keeps_its_registration(
 
 
 async def test_groups_lists_every_group_for_admins_and_the_office_only(database_url: str) -> None:
-    fake = FakeTelegram()
+    fake = FakeTelegram(rate_limits=RateLimits.off())  # many answers in one chat
     admin, clerk, lan = fake.add_user("Admin"), fake.add_user("Mai"), fake.add_user("Lan")
     health, office = fake.add_group("Nhóm Sở Y tế"), fake.add_group("Nhóm Văn phòng")
     async with running_bot(fake, database_url, admin_ids=(admin.id,)):

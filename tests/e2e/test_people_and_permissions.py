@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from db.models import AuditEntry, Invite, Membership, Person
 from tests.e2e.harness import RunningBot, running_bot
 from tests.e2e.test_registration import create_invite
-from tests.fake_telegram import FakeTelegram, FakeUser
+from tests.fake_telegram import FakeTelegram, FakeUser, RateLimits
 
 ADMIN_COMMANDS = [("invite", "syt"), ("invite", "office"), ("invites",), ("revoke_invite", "1"),
                   ("people",), ("remove", "1001"), ("grant_admin", "1002"),
@@ -41,7 +41,7 @@ async def snapshot(bot: RunningBot) -> tuple[object, ...]:
 async def test_admin_commands_are_refused_politely_and_change_nothing(
     database_url: str, role: str
 ) -> None:
-    fake = FakeTelegram()
+    fake = FakeTelegram(rate_limits=RateLimits.off())  # many answers in one chat
     admin, person = fake.add_user("Admin"), fake.add_user("Người dùng")
     async with running_bot(fake, database_url, admin_ids=(admin.id,)) as bot:
         await create_invite(fake, admin, "stp")  # invite #1 exists
@@ -101,7 +101,7 @@ async def test_an_officer_serving_two_units_leaves_one_of_them(database_url: str
 
 
 async def test_admins_list_remove_and_grant(database_url: str) -> None:
-    fake = FakeTelegram()
+    fake = FakeTelegram(rate_limits=RateLimits.off())  # many answers in one chat
     admin = fake.add_user("Admin")
     lan, binh = fake.add_user("Lan", username="lan_syt"), fake.add_user("Bình")
     async with running_bot(fake, database_url, admin_ids=(admin.id,)) as bot:

@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 
 from db.models import AuditEntry, Invite, Membership, Person
 from tests.e2e.harness import RunningBot, running_bot
-from tests.fake_telegram import FakeTelegram, FakeUser
+from tests.fake_telegram import FakeTelegram, FakeUser, RateLimits
 
 TOKEN_IN_LINK = re.compile(r"https://t\.me/(\w+)\?start=([A-Za-z0-9_-]+)")
 
@@ -69,7 +69,7 @@ async def test_heads_and_office_staff_register_with_their_own_invites(database_u
 
 
 async def test_used_revoked_expired_and_malformed_tokens_are_refused(database_url: str) -> None:
-    fake = FakeTelegram()
+    fake = FakeTelegram(rate_limits=RateLimits.off())  # many answers in one chat
     admin, first, second = fake.add_user("Admin"), fake.add_user("An"), fake.add_user("Ba")
     async with running_bot(fake, database_url, admin_ids=(admin.id,)) as bot:
         used = await create_invite(fake, admin, "stp")
