@@ -11,6 +11,7 @@ from telegram import Update
 from telegram.ext import BaseUpdateProcessor
 
 UpdateListener = Callable[[Update, float], None]
+AfterHandling = Callable[[Update], Awaitable[None]]
 
 
 class LoggingUpdateProcessor(BaseUpdateProcessor):
@@ -19,6 +20,8 @@ class LoggingUpdateProcessor(BaseUpdateProcessor):
         # Told of every handled update and the seconds its handlers took (the service's
         # metrics): one hook here times every handler without touching any of them.
         self.listeners: list[UpdateListener] = []
+        # Awaited once an update's handlers have run to the end (not if they were cut short).
+        self.after_handling: list[AfterHandling] = []
 
     async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
         if not isinstance(update, Update):
@@ -36,6 +39,8 @@ class LoggingUpdateProcessor(BaseUpdateProcessor):
                 elapsed = time.perf_counter() - started
                 for listener in self.listeners:
                     listener(update, elapsed)
+            for hook in self.after_handling:
+                await hook(update)
 
     async def initialize(self) -> None:
         """Nothing to set up."""

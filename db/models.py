@@ -429,7 +429,8 @@ class OfficeFollowUp(Base):
 
 
 class ReceivedUpdate(Base):
-    """A Telegram update taken from the webhook, so a delivery Telegram repeats is handled once.
+    """A Telegram update taken from the webhook, so a delivery Telegram repeats is handled once
+    and one a dead process had acknowledged is still handled.
 
     Kept a week: Telegram may restart its update ids after a week without updates.
     """
@@ -438,3 +439,7 @@ class ReceivedUpdate(Base):
 
     update_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
     received_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
+    # The update as posted, kept until it has been handled: one acknowledged by a process that
+    # died before handling it is taken up again (bot.service.inbox). NULL once handled.
+    payload: Mapped[str | None] = mapped_column(Text)
+    taken_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), index=True)

@@ -1,24 +1,57 @@
-"""Queries of the webhook's received update ids: the record that handles each update once."""
+"""Queries of the webhook's received updates: each handled once, and handled even when the
+process that acknowledged it died first."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import delete
+from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from db.dialect import insert_for
 from db.models import ReceivedUpdate
 
 
-def record(session: Session, update_id: int, now: datetime) -> bool:
-    """Record the update as received; False if it already was (a repeated delivery)."""
+@dataclass(frozen=True, slots=True)
+class UnhandledUpdate:
+    update_id: int
+    payload: str
+
+
+def record(session: Session, update_id: int, payload: str, now: datetime) -> bool:
+    """Record the update as received and not yet handled; False if it already was (a repeated
+    delivery)."""
     insert = insert_for(session)
     stored = session.scalar(
-        insert(ReceivedUpdate).values(update_id=update_id, received_at=now)
+        insert(ReceivedUpdate).values(update_id=update_id, received_at=now, payload=payload,
+                                      taken_at=now)
         .on_conflict_do_nothing(index_elements=["update_id"])
         .returning(ReceivedUpdate.update_id))
     return stored is not None
+
+
+def mark_handled(session: Session, update_id: int) -> None:
+    """The update's handlers have run: only its id is kept (against repeated deliveries)."""
+    session.execute(update(ReceivedUpdate).where(ReceivedUpdate.update_id == update_id)
+                    .values(payload=None, taken_at=None))
+
+
+def take_unhandled(session: Session, taken_before: datetime, now: datetime, limit: int
+                   ) -> list[UnhandledUpdate]:
+    """Take (for this process, as of `now`) up to `limit` updates not handled although they
+    were taken before `taken_before`. One statement: two processes never take the same one."""
+    stale = (ReceivedUpdate.payload.is_not(None), ReceivedUpdate.taken_at < taken_before)
+    chosen = (select(ReceivedUpdate.update_id).where(*stale).order_by(ReceivedUpdate.update_id)
+              .limit(limit).with_for_update(skip_locked=True)
+              .cte("stale_updates").prefix_with("MATERIALIZED"))
+    rows = session.execute(
+        update(ReceivedUpdate)
+        .where(ReceivedUpdate.update_id.in_(select(chosen.c.update_id)), *stale)
+        .values(taken_at=now)
+        .returning(ReceivedUpdate.update_id, ReceivedUpdate.payload))
+    return sorted((UnhandledUpdate(update_id, payload) for update_id, payload in rows
+                   if payload is not None), key=lambda found: found.update_id)
 
 
 def forget_before(session: Session, cutoff: datetime) -> int:

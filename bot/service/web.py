@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import hmac
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -40,8 +41,8 @@ class WebhookReceiver:
         """Answer Telegram's post at once; the Application handles the update afterwards.
 
         Steps: refuse a post without the secret (403, nothing read); parse the update (400 if it
-        is not one); record its id, and acknowledge a repeated delivery without handling it;
-        queue the update for the Application and answer 200.
+        is not one); record it (bot.service.inbox), and acknowledge a repeated delivery without
+        handling it; queue the update for the Application and answer 200.
         """
         given = request.headers.get(SECRET_HEADER, "")
         # Constant time: the answer's timing must not tell how much of a guess was right.
@@ -49,13 +50,14 @@ class WebhookReceiver:
             logger.warning("Webhook post without the right secret from {}",
                            request.client.host if request.client else "?")
             return PlainTextResponse("forbidden", status_code=403)
-        update = await self._parse(request)
-        if update is None:
+        parsed = await self._parse(request)
+        if parsed is None:
             return PlainTextResponse("not a Telegram update", status_code=400)
+        update, payload = parsed
         now = self.clock()
         try:
             fresh = await self.database.run(
-                lambda session: received_updates.record(session, update.update_id, now))
+                lambda session: received_updates.record(session, update.update_id, payload, now))
         except SQLAlchemyError as error:
             # Not acknowledged, so Telegram delivers it again later.
             logger.warning("Update {} not recorded ({}); Telegram will retry", update.update_id,
@@ -68,12 +70,14 @@ class WebhookReceiver:
         await self.application.update_queue.put(update)
         return Response(status_code=200)
 
-    async def _parse(self, request: Request) -> Update | None:
+    async def _parse(self, request: Request) -> tuple[Update, str] | None:
+        """The update and its JSON text (kept until it is handled), or None."""
         try:
-            data: Any = await request.json()
+            payload = (await request.body()).decode()
+            data: Any = json.loads(payload)
             if not isinstance(data, dict) or not isinstance(data.get("update_id"), int):
                 return None
-            return Update.de_json(data, self.application.bot)
+            return Update.de_json(data, self.application.bot), payload
         except (ValueError, TypeError, KeyError) as error:
             logger.warning("Webhook post is not a Telegram update: {}", error)
             return None

@@ -22,6 +22,7 @@ from telegram.request import BaseRequest, HTTPXRequest
 from bot.app import BotApplication
 from bot.context import REMINDERS_KEY, Dependencies
 from bot.lifecycle import retry_with_backoff, run_until_stopped
+from bot.service import inbox
 from bot.service.metrics import CountingRequest, ServiceMetrics
 from bot.service.web import WebhookReceiver, build_web_app
 from bot.update_processor import LoggingUpdateProcessor
@@ -84,11 +85,13 @@ async def _webhook_intake(application: BotApplication, *, deps: Dependencies,
     processor = application.update_processor
     assert isinstance(processor, LoggingUpdateProcessor)
     processor.listeners.append(metrics.observe_update)
+    processor.after_handling.append(partial(inbox.mark_handled, deps.database))
     receiver = WebhookReceiver(application, deps.database, deps.clock, endpoint.secret, metrics)
     web_app = build_web_app(receiver, endpoint.path, partial(scheduler_problem, application))
     server = _EmbeddedServer(uvicorn.Config(
         web_app, log_config=None, access_log=False, lifespan="off",
         timeout_graceful_shutdown=int(drain_timeout)))
+    await inbox.start_replays(application, deps)  # before listening: see its docstring
     serving = asyncio.create_task(server.serve(sockets=[sock]))
     try:
         await _until_listening(server, serving)
