@@ -8,8 +8,8 @@ The database is the truth; APScheduler only decides *when* to look at it. Jobs:
   returns sends claimed by a sender that died.
 With several workers on PostgreSQL only the leader (scheduler.leader) sends and ticks; the others
 still plan after a change made through them, and the leader sends it at its next tick. A process
-that becomes leader waits the election's handover delay (its predecessor has stopped sending by
-then), hands back every claimed send, plans and sends.
+that becomes leader, if sends are claimed, waits the election's handover delay (its predecessor
+has stopped sending by then) and hands them back; then it plans and sends.
 """
 
 from __future__ import annotations
