@@ -25,7 +25,6 @@ from config.settings import Settings, SettingsError, load_settings
 from db.migrate import upgrade_to_head
 from db.process_lock import DatabaseInUse, lock_database_file
 from db.session import Database, DatabaseUnavailable
-from scheduler.runner import reminder_timing
 
 EXIT_CONFIG_ERROR = 2
 
@@ -124,7 +123,7 @@ def _reminders(settings: Settings, args: argparse.Namespace) -> int:
     state = SendOutcome(args.state)
 
     def read(session: Session) -> tuple[list[OutboxLine], dict[str, int]]:
-        plan_reminders(session, deps.clock(), reminder_timing(settings))
+        plan_reminders(session, deps.clock(), deps.timing)
         return outbox_lines(session, state, args.limit), outbox_counts(session)
 
     lines, counts = deps.database.run_sync(read)

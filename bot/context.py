@@ -10,10 +10,11 @@ from telegram.ext import Application, CallbackContext, ExtBot
 from bot.clock import Clock
 from bot.domain.province import Province
 from bot.services.people import Caller
+from bot.services.reminders import ReminderTiming
 from bot.texts import Lang
 from config.settings import Settings
 from db.session import Database
-from scheduler.runner import ReminderRunner
+from scheduler.runner import ReminderRunner, reminder_timing
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,6 +25,11 @@ class Dependencies:
     database: Database
     clock: Clock
     province: Province
+
+    @property
+    def timing(self) -> ReminderTiming:
+        """When reminders go out and how due dates move, from the settings."""
+        return reminder_timing(self.settings)
 
 
 DEPENDENCIES_KEY = "dependencies"

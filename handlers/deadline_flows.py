@@ -23,7 +23,6 @@ from handlers.flows import FlowRoute, cancel_button, flow_button, flow_owner, sh
 from handlers.identify import caller_of
 from handlers.replies import reply
 from handlers.schedule_changes import announce_changes
-from scheduler.runner import reminder_timing
 
 CHOICES_PER_ROW = 2
 
@@ -31,7 +30,7 @@ CHOICES_PER_ROW = 2
 async def start_add(update: Update, context: BotContext, caller: Caller) -> None:
     """/deadline_add alone: the one-line form explained, then the first question."""
     owner, now = flow_owner(update), context.deps.clock()
-    timing = reminder_timing(context.deps.settings)
+    timing = context.deps.timing
     question = await context.deps.database.run(
         lambda s: deadline_flows.start_add(s, caller, owner, now, timing))
     await reply(update, deadline_flow_text(question, context.lang, intro=True),
@@ -41,7 +40,7 @@ async def start_add(update: Update, context: BotContext, caller: Caller) -> None
 async def start_edit(update: Update, context: BotContext, caller: Caller) -> None:
     """/deadline_edit alone: the quick form in brief, then the choice of the deadline."""
     owner, now = flow_owner(update), context.deps.clock()
-    timing = reminder_timing(context.deps.settings)
+    timing = context.deps.timing
     question = await context.deps.database.run(
         lambda s: deadline_flows.start_edit(s, caller, owner, now, timing))
     await reply(update, deadline_flow_text(question, context.lang, intro=True),
@@ -50,7 +49,7 @@ async def start_edit(update: Update, context: BotContext, caller: Caller) -> Non
 
 async def on_text(update: Update, context: BotContext, flow: Flow, typed: str) -> None:
     caller, now = caller_of(context), context.deps.clock()
-    timing = reminder_timing(context.deps.settings)
+    timing = context.deps.timing
     question = await context.deps.database.run(
         lambda s: deadline_flows.answer_text(s, caller, flow, typed, now, timing))
     await reply(update, deadline_flow_text(question, context.lang),
@@ -60,7 +59,7 @@ async def on_text(update: Update, context: BotContext, flow: Flow, typed: str) -
 async def on_button(update: Update, context: BotContext, flow: Flow, action: str,
                     value: str) -> None:
     caller, now = caller_of(context), context.deps.clock()
-    timing = reminder_timing(context.deps.settings)
+    timing = context.deps.timing
     outcome = await context.deps.database.run(
         lambda s: deadline_flows.press(s, caller, flow, action, value, now, timing))
     assert update.callback_query is not None

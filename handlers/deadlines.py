@@ -31,7 +31,6 @@ from handlers.flows import in_private_chat
 from handlers.replies import reply
 from handlers.schedule_changes import announce_changes
 from handlers.units import allowed_caller, command_words
-from scheduler.runner import reminder_timing
 
 CALLBACK_PATTERN = r"^dl:"
 # dl:d:<code> (delete, confirmed) | dl:k:<code> (keep)
@@ -54,7 +53,7 @@ def register_deadline_handlers(application: Application[Any, Any, Any, Any, Any,
 
 async def list_deadlines(update: Update, context: BotContext) -> None:
     caller = allowed_caller(context, "deadlines")
-    now, timing = context.deps.clock(), reminder_timing(context.deps.settings)
+    now, timing = context.deps.clock(), context.deps.timing
     summaries = await context.deps.database.run(
         lambda s: deadlines.list_deadlines(s, caller, now, timing))
     await reply(update, deadlines_text(summaries, context.lang))
@@ -66,7 +65,7 @@ async def show_deadline(update: Update, context: BotContext) -> None:
     args = context.args or []
     if len(args) != 1:
         raise DEADLINE_USAGE
-    now, timing = context.deps.clock(), reminder_timing(context.deps.settings)
+    now, timing = context.deps.clock(), context.deps.timing
     detail = await context.deps.database.run(
         lambda s: deadlines.deadline_detail(s, caller, args[0], now, timing))
     await reply(update, deadline_detail_text(detail, context.lang))
@@ -85,7 +84,7 @@ async def add_deadline(update: Update, context: BotContext) -> None:
     typed = split_one_line(words[0])
     fields = DeadlineFields(rule=typed.rule, title=typed.title, units=typed.units,
                             offsets=typed.offsets)
-    now, timing = context.deps.clock(), reminder_timing(context.deps.settings)
+    now, timing = context.deps.clock(), context.deps.timing
     change = await context.deps.database.run(
         lambda s: deadlines.add_deadline(s, caller, fields, now, timing))
     await after_change(update, context, change)
@@ -104,7 +103,7 @@ async def edit_deadline(update: Update, context: BotContext) -> None:
     field = parse_deadline_field(field_word)
     if field is None:
         raise InvalidDeadlineField(value=field_word[:32])
-    now, timing = context.deps.clock(), reminder_timing(context.deps.settings)
+    now, timing = context.deps.clock(), context.deps.timing
     change = await context.deps.database.run(
         lambda s: deadlines.edit_deadline(s, caller, code, field, value, now, timing))
     await after_change(update, context, change)
@@ -123,7 +122,7 @@ async def _switch(update: Update, context: BotContext, command: str, *, paused: 
     args = context.args or []
     if len(args) != 1:
         raise WrongUsage(usage=f"/{command} <mã>", example=f"/{command} quy")
-    now, timing = context.deps.clock(), reminder_timing(context.deps.settings)
+    now, timing = context.deps.clock(), context.deps.timing
     change = await context.deps.database.run(
         lambda s: deadlines.set_paused(s, caller, args[0], paused, now, timing))
     await after_change(update, context, change)
@@ -135,7 +134,7 @@ async def delete_deadline(update: Update, context: BotContext) -> None:
     args = context.args or []
     if len(args) != 1:
         raise WrongUsage(usage="/deadline_delete <mã>", example="/deadline_delete quy")
-    now, timing = context.deps.clock(), reminder_timing(context.deps.settings)
+    now, timing = context.deps.clock(), context.deps.timing
     detail = await context.deps.database.run(
         lambda s: deadlines.deadline_to_delete(s, caller, args[0], now, timing))
     code = detail.deadline.code
@@ -161,7 +160,7 @@ async def on_delete_button(update: Update, context: BotContext) -> None:
         await query.answer()
         await query.edit_message_text(text("deadline.delete_cancelled", context.lang))
         return
-    now, timing = context.deps.clock(), reminder_timing(context.deps.settings)
+    now, timing = context.deps.clock(), context.deps.timing
     change = await context.deps.database.run(
         lambda s: deadlines.delete_deadline(s, caller, match[2], now, timing))
     await query.answer()

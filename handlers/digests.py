@@ -11,7 +11,6 @@ from bot.services import digests
 from bot.texts.digests_render import digest_parts
 from handlers.identify import caller_of
 from handlers.replies import reply
-from scheduler.runner import reminder_timing
 
 
 async def show_digest(update: Update, context: BotContext) -> None:
@@ -22,7 +21,7 @@ async def show_digest(update: Update, context: BotContext) -> None:
     """
     require(caller_of(context).roles, "digest")
     args = context.args or []
-    now, timing = context.deps.clock(), reminder_timing(context.deps.settings)
+    now, timing = context.deps.clock(), context.deps.timing
     if args:
         code, period = args[0], " ".join(args[1:]) or None
         digest = await context.deps.database.run(

@@ -12,7 +12,6 @@ from bot.services import charts, export
 from bot.texts.chart_render import chart_caption, chart_png
 from bot.texts.export_render import export_workbook
 from handlers.identify import caller_of
-from scheduler.runner import reminder_timing
 
 
 async def send_export(update: Update, context: BotContext) -> None:
@@ -25,7 +24,7 @@ async def send_export(update: Update, context: BotContext) -> None:
     if message is None:
         return
     typed, lang = " ".join(context.args or []), context.lang
-    now, timing = context.deps.clock(), reminder_timing(context.deps.settings)
+    now, timing = context.deps.clock(), context.deps.timing
     workbook = await context.deps.database.run(
         lambda s: export_workbook(export.year_export(s, typed, now, timing), lang))
     await message.reply_document(workbook.content, filename=workbook.file_name,
@@ -39,7 +38,7 @@ async def send_chart(update: Update, context: BotContext) -> None:
     if message is None:
         return
     typed, lang = " ".join(context.args or []), context.lang
-    now, timing = context.deps.clock(), reminder_timing(context.deps.settings)
+    now, timing = context.deps.clock(), context.deps.timing
     chart = await context.deps.database.run(
         lambda s: charts.on_time_chart(s, typed, now, timing))
     picture = await asyncio.to_thread(chart_png, chart, lang)  # ~0.5 s of drawing

@@ -22,7 +22,6 @@ from bot.texts import text
 from bot.texts.office_actions_render import office_confirmation, unit_message
 from handlers.identify import caller_of
 from handlers.replies import deliver_notice, reply
-from scheduler.runner import reminder_timing
 
 
 async def on_office_button(update: Update, context: BotContext) -> None:
@@ -66,7 +65,7 @@ async def follow_up_command(update: Update, context: BotContext) -> None:
 async def _act(context: BotContext, kind: OfficeActionKind, target: ReportTarget,
                until: date | None = None) -> OfficeNotice:
     caller, now = caller_of(context), context.deps.clock()
-    timing = reminder_timing(context.deps.settings)
+    timing = context.deps.timing
     if kind is OfficeActionKind.APPROVE_EXTENSION:
         return await context.deps.database.run(lambda s: office_actions.approve_extension(
             s, caller, target, now, timing, until=until))

@@ -16,7 +16,6 @@ from bot.domain.errors import StaleButton
 from bot.domain.roles import require
 from bot.services import status_flows, statuses
 from bot.services.flows import Flow
-from bot.services.reminders import ReminderTiming
 from bot.services.status_flows import StatusQuestion, StatusStep
 from bot.services.statuses import StatusReceipt
 from bot.status_buttons import CALLBACK_PATTERN, parse_status_callback, status_keyboard
@@ -32,7 +31,6 @@ from handlers.flows import FlowRoute, cancel_button, flow_button, flow_owner, in
 from handlers.identify import caller_of
 from handlers.replies import reply
 from handlers.status_files import FILE_MESSAGES, on_file
-from scheduler.runner import reminder_timing
 
 TextHandler = Callable[[Update, BotContext], Awaitable[None]]
 SKIP = "k"
@@ -59,7 +57,7 @@ async def on_status_button(update: Update, context: BotContext) -> None:
     if parsed is None:
         raise StaleButton()
     ref, status = parsed
-    caller, now, timing = caller_of(context), context.deps.clock(), _timing(context)
+    caller, now, timing = caller_of(context), context.deps.clock(), context.deps.timing
     owner = flow_owner(update) if in_private_chat(update) else None
     step = await context.deps.database.run(
         lambda s: status_flows.begin(s, caller, owner, ref, status, now, timing))
@@ -83,7 +81,7 @@ async def on_reply(update: Update, context: BotContext, other_text: TextHandler)
         if in_private_chat(update):
             await other_text(update, context)
         return
-    caller, now, timing, typed = caller_of(context), context.deps.clock(), _timing(context), \
+    caller, now, timing, typed = caller_of(context), context.deps.clock(), context.deps.timing, \
         message.text or ""
     receipt = await context.deps.database.run(
         lambda s: statuses.add_details(s, caller, ref, now, timing, note=typed))
@@ -91,7 +89,7 @@ async def on_reply(update: Update, context: BotContext, other_text: TextHandler)
 
 
 async def on_text(update: Update, context: BotContext, flow: Flow, typed: str) -> None:
-    caller, now, timing = caller_of(context), context.deps.clock(), _timing(context)
+    caller, now, timing = caller_of(context), context.deps.clock(), context.deps.timing
     step = await context.deps.database.run(
         lambda s: status_flows.answer_text(s, caller, flow, typed, now, timing))
     await _say(update, context, step)
@@ -101,7 +99,7 @@ async def on_button(update: Update, context: BotContext, flow: Flow, action: str
                     _value: str) -> None:
     if action != SKIP:
         raise StaleButton()
-    caller, now, timing = caller_of(context), context.deps.clock(), _timing(context)
+    caller, now, timing = caller_of(context), context.deps.clock(), context.deps.timing
     step = await context.deps.database.run(
         lambda s: status_flows.skip(s, caller, flow, now, timing))
     assert update.callback_query is not None
@@ -115,7 +113,7 @@ STATUS_FLOW_ROUTES = {status_flows.STATUS_FLOW: FlowRoute(on_text, on_button)}
 
 async def show_open_reports(update: Update, context: BotContext) -> None:
     """/status: each open report of the caller's units with its answer buttons."""
-    caller, now, timing = caller_of(context), context.deps.clock(), _timing(context)
+    caller, now, timing = caller_of(context), context.deps.clock(), context.deps.timing
     require(caller.roles, "status")
     views = await context.deps.database.run(
         lambda s: statuses.open_reports(s, caller, now, timing))
@@ -164,7 +162,3 @@ async def _tick(message: object, receipt: StatusReceipt, lang: Lang) -> None:
     except BadRequest as error:  # tapped the answer already ticked
         if "not modified" not in str(error):
             raise
-
-
-def _timing(context: BotContext) -> ReminderTiming:
-    return reminder_timing(context.deps.settings)

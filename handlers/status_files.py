@@ -15,7 +15,6 @@ from bot.texts.statuses_render import file_attached_text
 from handlers.flows import flow_owner, in_private_chat
 from handlers.identify import caller_of
 from handlers.replies import reply
-from scheduler.runner import reminder_timing
 
 FILE_MESSAGES = filters.UpdateType.MESSAGE & (filters.Document.ALL | filters.PHOTO)
 
@@ -33,7 +32,7 @@ async def on_file(update: Update, context: BotContext) -> None:
         return
     caller, now, settings = caller_of(context), context.deps.clock(), context.deps.settings
     incoming, owner, timing = _incoming(message), flow_owner(update) if private else None, \
-        reminder_timing(settings)
+        context.deps.timing
     receipt = await context.deps.database.run(lambda s: status_files.attach_file(
         s, caller, incoming, now, timing, max_bytes=settings.max_file_bytes,
         reminder=reminder, owner=owner))

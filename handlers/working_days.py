@@ -18,7 +18,6 @@ from bot.texts.working_days_render import day_change_text, year_calendar_text
 from handlers.replies import reply
 from handlers.schedule_changes import announce_changes
 from handlers.units import allowed_caller, command_words
-from scheduler.runner import reminder_timing
 
 _EXAMPLES = {"dayoff": "/dayoff 29/04/2024 Nghỉ hoán đổi dịp 30/4",
              "workday": "/workday 04/05/2024 Làm bù cho ngày 29/4"}
@@ -60,7 +59,7 @@ async def _add(update: Update, context: BotContext, kind: DayKind, command: str)
         raise WrongUsage(usage=f"/{command} <ngày/tháng/năm> [lý do]",
                          example=_EXAMPLES[command])
     typed_day, reason = words[0], words[1] if len(words) > 1 else ""
-    now, timing = context.deps.clock(), reminder_timing(context.deps.settings)
+    now, timing = context.deps.clock(), context.deps.timing
     change = await context.deps.database.run(lambda s: working_days.add_day(
         s, caller, kind, typed_day, reason, now, timing))
     await _after_change(update, context, change)
@@ -72,7 +71,7 @@ async def remove_day(update: Update, context: BotContext) -> None:
     args = context.args or []
     if len(args) != 1:
         raise WrongUsage(usage="/day_remove <ngày/tháng/năm>", example="/day_remove 29/04/2024")
-    now, timing = context.deps.clock(), reminder_timing(context.deps.settings)
+    now, timing = context.deps.clock(), context.deps.timing
     change = await context.deps.database.run(
         lambda s: working_days.remove_day(s, caller, args[0], now, timing))
     await _after_change(update, context, change)
