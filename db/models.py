@@ -122,6 +122,9 @@ class CalendarDay(Base):
     kind: Mapped[str] = mapped_column(String(16))
     reason: Mapped[str] = mapped_column(String(256), default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    # Set when an admin removes the day: the row stays, so that a day shipped in the province
+    # file is not loaded again at the next start.
+    removed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
 
 class Membership(Base):

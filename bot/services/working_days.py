@@ -97,7 +97,7 @@ def remove_day(session: Session, actor: Caller, typed_day: str, now: datetime,
         raise CalendarDayNotAdded(day=format_vn_date(day), year=day.year)
     kind, reason = DayKind(row.kind), row.reason
     return _changed(session, actor, kind, day, reason, now, timing,
-                    lambda: calendar_days.delete_day(session, row), removed=True)
+                    lambda: calendar_days.remove_day(row, now), removed=True)
 
 
 def _refuse_if_added(session: Session, day: date) -> None:

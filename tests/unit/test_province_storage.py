@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import UTC, date, datetime
 
 import pytest
@@ -14,6 +15,7 @@ from bot.domain.schedule import schedule_for_year
 from bot.services.province import seed_province
 from bot.services.schedule import year_schedule
 from config.province import load_province
+from db import calendar_days
 from db.migrate import upgrade_to_head
 from db.models import CalendarDay, Deadline, Unit
 from db.session import Database
@@ -89,3 +91,25 @@ def test_an_admins_day_off_moves_the_reminders(database: Database) -> None:
     assert next(o for o in before if o["due_date"] == "2020-03-10")["effective_due_date"] == (
         "2020-03-10")
     assert march["effective_due_date"] == "2020-03-11"
+
+
+def test_a_shipped_day_an_admin_removed_stays_removed_after_a_reload_and_can_be_added_back(
+        database: Database) -> None:
+    national_day_bridge = date(2026, 9, 1)
+    province = replace(PROVINCE, extra_days_off=((national_day_bridge, "Nghỉ bù Quốc khánh"),))
+    first = database.run_sync(lambda s: seed_province(s, province, NOW))
+    row = database.run_sync(lambda s: calendar_days.find_day(s, national_day_bridge))
+    assert first.calendar_days == 1 and row is not None
+    database.run_sync(lambda s: calendar_days.remove_day(
+        calendar_days.find_day(s, national_day_bridge), NOW))  # type: ignore[arg-type]
+    reload = database.run_sync(lambda s: seed_province(s, province, NOW))
+    after_reload = database.run_sync(calendar_days.working_calendar)
+    database.run_sync(lambda s: calendar_days.add_day(
+        s, national_day_bridge, "working_day", "Làm bù", NOW))
+    added_back = database.run_sync(calendar_days.working_calendar)
+    rows = database.run_sync(lambda s: s.scalar(select(func.count()).select_from(CalendarDay)))
+    assert reload.calendar_days == 0
+    assert national_day_bridge not in after_reload.extra_days_off
+    assert added_back.extra_working_days == {national_day_bridge: "Làm bù"}
+    assert national_day_bridge not in added_back.extra_days_off
+    assert rows == 1
