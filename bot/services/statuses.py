@@ -118,13 +118,20 @@ def history(session: Session, caller: Caller, limit: int = HISTORY_SHOWN
 
 
 def clean_note(typed: str, *, required: bool = True) -> str:
-    """A note as stored: NFC, trimmed, at most MAX_NOTE_LENGTH characters."""
+    """A note as stored: NFC, trimmed, at most MAX_NOTE_LENGTH characters; one with nothing
+    visible (only spaces, zero-width or direction marks) counts as empty."""
     note = unicodedata.normalize("NFC", typed).strip()
-    if required and not note:
-        raise EmptyNote()
+    if not any(_visible(char) for char in note):
+        if required:
+            raise EmptyNote()
+        note = ""
     if len(note) > MAX_NOTE_LENGTH:
         raise NoteTooLong(length=len(note), maximum=MAX_NOTE_LENGTH)
     return note
+
+
+def _visible(char: str) -> bool:
+    return not unicodedata.category(char).startswith(("C", "Z"))
 
 
 def record_status(session: Session, caller: Caller, ref: ReportRef, status: ReportStatus,
