@@ -446,3 +446,5 @@ class ReceivedUpdate(Base):
     # died before handling it is taken up again (bot.service.inbox). NULL once handled.
     payload: Mapped[str | None] = mapped_column(Text)
     taken_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), index=True)
+    # How often it was taken up again: one that kills every process handling it is given up.
+    replays: Mapped[int] = mapped_column(default=0, server_default=text("0"))

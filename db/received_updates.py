@@ -17,6 +17,7 @@ from db.models import ReceivedUpdate
 class UnhandledUpdate:
     update_id: int
     payload: str
+    replays: int  # this one included
 
 
 def record(session: Session, update_id: int, payload: str, now: datetime) -> bool:
@@ -37,21 +38,24 @@ def mark_handled(session: Session, update_id: int) -> None:
                     .values(payload=None, taken_at=None))
 
 
-def take_unhandled(session: Session, taken_before: datetime, now: datetime, limit: int
-                   ) -> list[UnhandledUpdate]:
+def take_unhandled(session: Session, taken_before: datetime, now: datetime, limit: int,
+                   max_replays: int) -> list[UnhandledUpdate]:
     """Take (for this process, as of `now`) up to `limit` updates not handled although they
-    were taken before `taken_before`. One statement: two processes never take the same one."""
-    stale = (ReceivedUpdate.payload.is_not(None), ReceivedUpdate.taken_at < taken_before)
+    were taken before `taken_before`, each at most `max_replays` times. One statement: two
+    processes never take the same one."""
+    stale = (ReceivedUpdate.payload.is_not(None), ReceivedUpdate.taken_at < taken_before,
+             ReceivedUpdate.replays < max_replays)
     chosen = (select(ReceivedUpdate.update_id).where(*stale).order_by(ReceivedUpdate.update_id)
               .limit(limit).with_for_update(skip_locked=True)
               .cte("stale_updates").prefix_with("MATERIALIZED"))
     rows = session.execute(
         update(ReceivedUpdate)
         .where(ReceivedUpdate.update_id.in_(select(chosen.c.update_id)), *stale)
-        .values(taken_at=now)
-        .returning(ReceivedUpdate.update_id, ReceivedUpdate.payload))
-    return sorted((UnhandledUpdate(update_id, payload) for update_id, payload in rows
-                   if payload is not None), key=lambda found: found.update_id)
+        .values(taken_at=now, replays=ReceivedUpdate.replays + 1)
+        .returning(ReceivedUpdate.update_id, ReceivedUpdate.payload, ReceivedUpdate.replays))
+    return sorted((UnhandledUpdate(update_id, payload, replays)
+                   for update_id, payload, replays in rows if payload is not None),
+                  key=lambda found: found.update_id)
 
 
 def forget_before(session: Session, cutoff: datetime) -> int:

@@ -4,7 +4,7 @@ The webhook stores each update with its payload before answering 200 (db.receive
 once its handlers have run, only its id is kept. Updates left unhandled are taken up again:
 on SQLite (one process) all of them at start, since whoever took them is gone; on PostgreSQL
 those taken more than REPLAY_AFTER ago, by whichever worker looks first, since a live worker
-handles an update within seconds.
+handles an update within seconds. Each is taken up at most MAX_REPLAYS times.
 """
 
 from __future__ import annotations
@@ -25,6 +25,9 @@ from db.session import Database
 REPLAY_AFTER = timedelta(minutes=2)
 REPLAY_INTERVAL = timedelta(minutes=1)
 REPLAY_BATCH = 100
+# An update whose handling kills the process every time would otherwise take down one worker
+# after another; after this many replays it is left unhandled (and logged as an error).
+MAX_REPLAYS = 3
 
 
 async def mark_handled(database: Database, update: Update) -> None:
@@ -40,8 +43,11 @@ async def replay_unhandled(application: BotApplication, database: Database, now:
                            taken_before: datetime) -> int:
     """Queue the updates taken before `taken_before` and never handled; return how many."""
     taken = await database.run(lambda s: received_updates.take_unhandled(
-        s, taken_before, now, REPLAY_BATCH))
+        s, taken_before, now, REPLAY_BATCH, MAX_REPLAYS))
     for found in taken:
+        if found.replays == MAX_REPLAYS:
+            logger.error("Update {} taken up for the last time ({} tries); if it is not handled "
+                         "now, it never will be", found.update_id, MAX_REPLAYS)
         data = json.loads(found.payload)
         await application.update_queue.put(Update.de_json(data, application.bot))
     if taken:

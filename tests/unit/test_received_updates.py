@@ -9,6 +9,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy.orm import Session
 
+from bot.service.inbox import MAX_REPLAYS
 from db import received_updates
 from db.migrate import upgrade_to_head
 from db.session import Database
@@ -34,9 +35,9 @@ def _acknowledge_six_handle_two(session: Session) -> None:
         received_updates.mark_handled(session, update_id)
 
 
-def take(database: Database, limit: int) -> list[int]:
-    taken = database.run_sync(
-        lambda s: received_updates.take_unhandled(s, NOW - timedelta(minutes=2), NOW, limit))
+def take(database: Database, limit: int, now: datetime = NOW) -> list[int]:
+    taken = database.run_sync(lambda s: received_updates.take_unhandled(
+        s, now - timedelta(minutes=2), now, limit, MAX_REPLAYS))
     return [found.update_id for found in taken]
 
 
@@ -52,12 +53,19 @@ def test_unhandled_updates_are_taken_oldest_id_first_once_each_and_never_handled
     assert take(database, 10) == []
 
 
+def test_an_update_never_handled_is_taken_up_at_most_max_replays_times(
+        database: Database) -> None:
+    rounds = [take(database, 1, NOW + timedelta(minutes=10 * n)) for n in range(MAX_REPLAYS + 1)]
+    assert rounds == [[1]] * MAX_REPLAYS + [[2]]  # 1 is given up; the next one comes
+
+
 def test_two_workers_taking_at_once_on_postgresql_take_different_updates(
         database: Database) -> None:
     if database.engine.dialect.name != "postgresql":
         pytest.skip("SQLite has one writer at a time (and one process): nothing to race")
     with database.unit_of_work() as holding:
-        held = received_updates.take_unhandled(holding, NOW - timedelta(minutes=2), NOW, 2)
+        held = received_updates.take_unhandled(holding, NOW - timedelta(minutes=2), NOW, 2,
+                                               MAX_REPLAYS)
         other = take(database, 10)  # the first worker has not committed yet
     assert [found.update_id for found in held] == [1, 2]
     assert other == [3, 4]

@@ -21,6 +21,9 @@ def upgrade() -> None:
     with op.batch_alter_table("received_updates", schema=None) as batch_op:
         batch_op.add_column(sa.Column("payload", sa.Text(), nullable=True))
         batch_op.add_column(sa.Column("taken_at", sa.DateTime(timezone=True), nullable=True))
+        batch_op.add_column(
+            sa.Column("replays", sa.Integer(), server_default=sa.text("0"), nullable=False)
+        )
         batch_op.create_index(
             batch_op.f("ix_received_updates_taken_at"), ["taken_at"], unique=False
         )
@@ -29,5 +32,6 @@ def upgrade() -> None:
 def downgrade() -> None:
     with op.batch_alter_table("received_updates", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_received_updates_taken_at"))
+        batch_op.drop_column("replays")
         batch_op.drop_column("taken_at")
         batch_op.drop_column("payload")
