@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from bot.domain.delivery import DueSend, PlannedSend, Recipient, SendOutcome, Slot
 from db import status_updates
+from db.claims import claimable
 from db.dialect import insert_for
 from db.models import Deadline, GroupChat, Membership, OutboxMessage, Person, StatusUpdate, Unit
 
@@ -115,21 +116,16 @@ def claim_due(session: Session, now: datetime, worker: str, limit: int) -> list[
     """Mark up to `limit` due pending rows as being sent by `worker` and return their ids.
 
     The select and the update are one statement; on PostgreSQL rows locked by another worker
-    are skipped, so two workers never claim the same row. The due rows are a MATERIALIZED CTE:
-    as a plain `IN (subquery)` the planner may run the locking subquery more than once, and
-    with SKIP LOCKED each run can find other rows, so more than `limit` would be claimed.
+    are skipped, so two workers never claim the same row (db.claims).
     """
     due = (select(OutboxMessage.id)
            .where(OutboxMessage.state == SendOutcome.PENDING.value,
                   OutboxMessage.send_after <= now)
            .order_by(OutboxMessage.send_after, OutboxMessage.id)
-           .limit(limit)
-           .with_for_update(skip_locked=True)
-           .cte("due_outbox")
-           .prefix_with("MATERIALIZED"))
+           .limit(limit))
     claimed = session.scalars(
         update(OutboxMessage)
-        .where(OutboxMessage.id.in_(select(due.c.id)),
+        .where(OutboxMessage.id.in_(claimable(due, "due_outbox")),
                OutboxMessage.state == SendOutcome.PENDING.value)
         .values(state=SendOutcome.SENDING.value, claimed_by=worker, claimed_at=now,
                 updated_at=now)

@@ -9,6 +9,7 @@ from datetime import datetime
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
+from db.claims import claimable
 from db.dialect import insert_for
 from db.models import ReceivedUpdate
 
@@ -42,15 +43,14 @@ def take_unhandled(session: Session, taken_before: datetime, now: datetime, limi
                    max_replays: int) -> list[UnhandledUpdate]:
     """Take (for this process, as of `now`) up to `limit` updates not handled although they
     were taken before `taken_before`, each at most `max_replays` times. One statement: two
-    processes never take the same one."""
+    processes never take the same one (db.claims)."""
     stale = (ReceivedUpdate.payload.is_not(None), ReceivedUpdate.taken_at < taken_before,
              ReceivedUpdate.replays < max_replays)
     chosen = (select(ReceivedUpdate.update_id).where(*stale).order_by(ReceivedUpdate.update_id)
-              .limit(limit).with_for_update(skip_locked=True)
-              .cte("stale_updates").prefix_with("MATERIALIZED"))
+              .limit(limit))
     rows = session.execute(
         update(ReceivedUpdate)
-        .where(ReceivedUpdate.update_id.in_(select(chosen.c.update_id)), *stale)
+        .where(ReceivedUpdate.update_id.in_(claimable(chosen, "stale_updates")), *stale)
         .values(taken_at=now, replays=ReceivedUpdate.replays + 1)
         .returning(ReceivedUpdate.update_id, ReceivedUpdate.payload, ReceivedUpdate.replays))
     return sorted((UnhandledUpdate(update_id, payload, replays)

@@ -34,7 +34,6 @@ from bot.texts import Lang
 from bot.texts.digests_render import digest_parts
 from db.session import Database
 from scheduler.background import BackgroundTasks, wake_at
-from scheduler.runner import reminder_timing
 from scheduler.sender import is_unreachable
 
 if TYPE_CHECKING:
@@ -160,7 +159,7 @@ def build_digest_runner(deps: Dependencies, job_queue: JobQueue[Any], bot: Bot) 
     """The runner for this process's settings, sending through `bot`."""
     settings = deps.settings
     return DigestRunner(database=deps.database, clock=deps.clock,
-                        timing=reminder_timing(settings), weekly=settings.bot_weekly_digest,
+                        timing=deps.timing, weekly=settings.bot_weekly_digest,
                         bot=bot, lang=settings.bot_language, job_queue=job_queue)
 
 

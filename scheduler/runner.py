@@ -212,5 +212,5 @@ def build_reminder_runner(deps: Dependencies, job_queue: JobQueue[Any], sender_b
                           settings.bot_timezone, pacing=pacing,
                           may_send=lambda: leader.is_leader)
     return ReminderRunner(database=deps.database, clock=deps.clock,
-                          timing=reminder_timing(settings), sender=sender, job_queue=job_queue,
+                          timing=deps.timing, sender=sender, job_queue=job_queue,
                           leader=leader)
