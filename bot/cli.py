@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from telegram.error import InvalidToken
 
 from bot.cli_output import outbox_table, schedule_json, schedule_table, units_table
+from bot.context import Dependencies
 from bot.domain.delivery import SendOutcome
 from bot.domain.errors import InvalidProvinceData
 from bot.lifecycle import prepare, run_until_stopped
@@ -149,11 +150,15 @@ def _run(settings: Settings, args: argparse.Namespace) -> int:
 def _run_locked(settings: Settings, args: argparse.Namespace) -> int:
     sock = _webhook_socket(settings) if args.webhook else None
     try:
-        deps = prepare(settings)
+        deps = _prepare_unless_stopped(settings)
     except BaseException:
-        if sock is not None:
-            sock.close()
+        deps = None
         raise
+    finally:
+        if deps is None and sock is not None:
+            sock.close()  # not served: the port is given back
+    if deps is None:
+        return 0
     try:
         asyncio.run(_run_with_signals(
             (lambda stop: run_until_stopped(deps, stop)) if sock is None
@@ -173,6 +178,23 @@ def _webhook_socket(settings: Settings) -> socket.socket:
     except OSError as error:
         raise ConfigurationProblem(f"WEBHOOK_PORT: cannot listen on {endpoint.listen}:"
                                    f"{endpoint.port} ({error.strerror or error})") from None
+
+
+def _prepare_unless_stopped(settings: Settings) -> Dependencies | None:
+    """`prepare`, or None if SIGTERM or Ctrl+C came meanwhile (it may wait for another
+    worker's migration)."""
+
+    def interrupt(_signum: int, _frame: object) -> None:
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        return prepare(settings)
+    except KeyboardInterrupt:
+        logger.info("Stopped while starting")
+        return None
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 async def _run_with_signals(main: Callable[[asyncio.Event], object]) -> None:

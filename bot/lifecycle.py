@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator, Awaitable, Callable
-from contextlib import AbstractAsyncContextManager, asynccontextmanager
+from contextlib import AbstractAsyncContextManager, AsyncExitStack, asynccontextmanager
 from datetime import datetime
 
 from loguru import logger
@@ -21,6 +21,7 @@ from bot.context import REMINDERS_KEY, Dependencies
 from bot.domain.province import Province
 from bot.services.people import admins_with_roles, bootstrap_admins
 from bot.services.province import seed_province
+from bot.stopping import StoppedWhileStarting, unless_stopped
 from config.province import load_province
 from config.settings import Settings
 from db.advisory_lock import wait_for_transaction_lock
@@ -102,6 +103,18 @@ async def run_until_stopped(deps: Dependencies, stop: asyncio.Event,
     `started` (tests) receives the running application once reminders are scheduled.
     """
     application = build_application(deps, request, updates_request)
+    try:
+        await unless_stopped(_connect(application, deps, first_retry_delay), stop)
+        async with reminder_sender_bot(deps.settings, sender_request) as sender_bot:
+            await _serve(application, deps, sender_bot, stop, started, intake or long_polling)
+    except StoppedWhileStarting:
+        logger.info("Stopped while starting")
+        await application.shutdown()
+        await application.bot.shutdown()  # in case the stop came before the application's
+
+
+async def _connect(application: BotApplication, deps: Dependencies,
+                   first_retry_delay: float) -> None:
     await retry_with_backoff(application.initialize, "Connecting to Telegram", first_retry_delay)
     logger.info("Connected to Telegram as @{}", application.bot.username)
     await retry_with_backoff(
@@ -109,8 +122,6 @@ async def run_until_stopped(deps: Dependencies, stop: asyncio.Event,
         "Publishing the command menu", first_retry_delay,
     )
     await _publish_admin_menus(application, deps)
-    async with reminder_sender_bot(deps.settings, sender_request) as sender_bot:
-        await _serve(application, deps, sender_bot, stop, started, intake or long_polling)
 
 
 async def _publish_admin_menus(application: BotApplication, deps: Dependencies) -> None:
@@ -136,8 +147,13 @@ async def long_polling(application: BotApplication) -> AsyncIterator[None]:
     """Long-poll Telegram for the application while the block runs."""
     updater = application.updater
     assert updater is not None
-    await updater.start_polling(poll_interval=0.0, timeout=LONG_POLL_TIMEOUT_SECONDS,
-                                bootstrap_retries=-1, allowed_updates=Update.ALL_TYPES)
+    try:
+        await updater.start_polling(poll_interval=0.0, timeout=LONG_POLL_TIMEOUT_SECONDS,
+                                    bootstrap_retries=-1, allowed_updates=Update.ALL_TYPES)
+    except asyncio.CancelledError:  # stopped while its first call to Telegram was retried
+        if updater.running:
+            await updater.stop()
+        raise
     try:
         yield
     finally:
@@ -171,7 +187,9 @@ async def _take_updates(application: BotApplication, deps: Dependencies, stop: a
     if started is not None:
         started.set_result(application)
     try:
-        async with intake(application):
+        async with AsyncExitStack() as taking:
+            # Entering may wait for Telegram (removing or registering the webhook).
+            await unless_stopped(taking.enter_async_context(intake(application)), stop)
             logger.info("Bot is running; waiting for updates")
             try:
                 await stop.wait()

@@ -1,0 +1,155 @@
+"""The real `deadline-bot run` process stops on SIGTERM or Ctrl+C in every phase of its start,
+even while Telegram cannot be reached and every call is being retried."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import sys
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine, create_engine, text
+
+from db.advisory_lock import advisory_key
+from db.migrate import STARTUP_LOCK
+from tests.e2e.test_webhook_process import free_loopback_port
+from tests.fake_telegram import FakeTelegram, serve_with_uvicorn
+
+# Generous against a loaded machine; before the fix the process did not stop for minutes.
+STOPS_WITHIN_SECONDS = 5
+
+
+def bot_environment(tmp_path: Path, database_url: str, base_url: str, token: str,
+                    **extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items()
+           if not k.startswith(("TELEGRAM_", "BOT_", "WEBHOOK_"))}
+    env.update(TELEGRAM_BOT_TOKEN=token, TELEGRAM_API_BASE_URL=base_url,
+               DATABASE_URL=database_url, BOT_LOG_LEVEL="DEBUG", **extra)
+    return env
+
+
+@asynccontextmanager
+async def bot_process(env: dict[str, str], cwd: Path,
+                      *args: str) -> AsyncIterator[asyncio.subprocess.Process]:
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot", "run", *args, cwd=cwd, env=env,
+        stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.PIPE)
+    try:
+        yield process
+    finally:
+        if process.returncode is None:
+            process.kill()
+            await process.wait()
+
+
+async def wait_for_log(process: asyncio.subprocess.Process, fragment: str,
+                       timeout: float = 30) -> None:
+    assert process.stderr is not None
+    async with asyncio.timeout(timeout):
+        while fragment not in (await process.stderr.readline()).decode():
+            assert process.returncode is None, "the bot exited before the awaited log line"
+
+
+async def signal_and_wait(process: asyncio.subprocess.Process,
+                          signum: signal.Signals) -> int | None:
+    """The exit code, or None if the process is still running STOPS_WITHIN_SECONDS later."""
+    process.send_signal(signum)
+    try:
+        await asyncio.wait_for(process.communicate(), STOPS_WITHIN_SECONDS)
+    except TimeoutError:
+        return None
+    return process.returncode
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
+async def test_the_bot_stops_while_telegram_cannot_be_reached_at_start(
+    tmp_path: Path, database_url: str, signum: signal.Signals
+) -> None:
+    closed = f"http://127.0.0.1:{free_loopback_port()}/bot"
+    env = bot_environment(tmp_path, database_url, closed, "123456:" + "A" * 35)
+    async with bot_process(env, tmp_path) as process:
+        await wait_for_log(process, "Connecting to Telegram failed")
+        code = await signal_and_wait(process, signum)
+    assert code == 0
+
+
+async def test_the_bot_stops_while_the_command_menu_is_retried(
+    tmp_path: Path, database_url: str
+) -> None:
+    fake = FakeTelegram()
+    fake.inject_failure("setMyCommands", 502, times=1000)
+    async with serve_with_uvicorn(fake) as base_url:
+        env = bot_environment(tmp_path, database_url, base_url, fake.token)
+        async with bot_process(env, tmp_path) as process:
+            await wait_for_log(process, "Publishing the command menu failed")
+            code = await signal_and_wait(process, signal.SIGTERM)
+    assert code == 0
+    assert fake.calls("getUpdates") == []
+
+
+async def test_the_bot_stops_while_its_first_poll_waits_for_telegram(
+    tmp_path: Path, database_url: str
+) -> None:
+    fake = FakeTelegram()
+    # Long polling starts by removing any webhook; Telegram never answers it here.
+    fake.inject_failure("deleteWebhook", "timeout", delay=3600, times=1000)
+    async with serve_with_uvicorn(fake) as base_url:
+        env = bot_environment(tmp_path, database_url, base_url, fake.token)
+        async with bot_process(env, tmp_path) as process:
+            await fake.wait_for_calls("deleteWebhook", count=1, timeout=30)
+            code = await signal_and_wait(process, signal.SIGTERM)
+    assert code == 0
+    assert fake.calls("getUpdates") == []
+
+
+async def test_the_webhook_process_stops_while_registering_the_webhook_is_retried(
+    tmp_path: Path, database_url: str
+) -> None:
+    fake = FakeTelegram()
+    fake.inject_failure("setWebhook", 502, times=1000)
+    port = free_loopback_port()
+    async with serve_with_uvicorn(fake) as base_url:
+        env = bot_environment(tmp_path, database_url, base_url, fake.token,
+                              WEBHOOK_URL=f"http://127.0.0.1:{port}/telegram",
+                              WEBHOOK_SECRET="stop-Secret_1", WEBHOOK_PORT=str(port))
+        async with bot_process(env, tmp_path, "--webhook") as process:
+            await wait_for_log(process, "Registering the webhook failed")
+            code = await signal_and_wait(process, signal.SIGTERM)
+    assert code == 0
+    assert fake.webhook is None
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
+async def test_the_bot_stops_while_waiting_for_another_workers_migration(
+    tmp_path: Path, database_url: str, signum: signal.Signals
+) -> None:
+    if not database_url.startswith("postgresql"):
+        pytest.skip("workers wait for each other's migration on PostgreSQL only")
+    engine = create_engine(database_url)
+    with engine.connect() as other_worker:
+        other_worker.execute(text("SELECT pg_advisory_xact_lock(:key)"),
+                             {"key": advisory_key(STARTUP_LOCK)})
+        env = bot_environment(tmp_path, database_url, "http://127.0.0.1:9/bot",
+                              "123456:" + "A" * 35)
+        async with bot_process(env, tmp_path) as process:
+            await wait_until(lambda: waiting_for_advisory_lock(engine))
+            code = await signal_and_wait(process, signum)
+        other_worker.rollback()
+    engine.dispose()
+    assert code == 0
+
+
+def waiting_for_advisory_lock(engine: Engine) -> bool:
+    with engine.connect() as connection:
+        return bool(connection.scalar(text(
+            "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted")))
+
+
+async def wait_until(condition: Callable[[], bool], timeout: float = 30) -> None:
+    async with asyncio.timeout(timeout):
+        while not condition():
+            await asyncio.sleep(0.05)
