@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import sys
 from collections.abc import Iterable
+from functools import partial
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -32,10 +33,14 @@ class _InterceptHandler(logging.Handler):
             level: str | int = logger.level(record.levelname).name
         except ValueError:
             level = record.levelno
-        frame, depth = logging.currentframe(), 2
-        while frame is not None and frame.f_code.co_filename == logging.__file__:
-            frame, depth = frame.f_back, depth + 1  # type: ignore[assignment]
-        logger.opt(depth=depth, exception=record.exc_info).log(level, record.getMessage())
+        # Named after the library's logger ("telegram.ext.Updater"), not after the frame that
+        # called loguru, which is inside the standard `logging` package.
+        logger.patch(partial(_named_after, record)).opt(exception=record.exc_info).log(
+            level, record.getMessage())
+
+
+def _named_after(source: logging.LogRecord, record: Any) -> None:
+    record.update(name=source.name, function=source.funcName, line=source.lineno)
 
 
 def _add_context(record: Any) -> None:

@@ -53,3 +53,12 @@ def test_update_context_is_shown_on_each_line(capsys: pytest.CaptureFixture[str]
     with logger.contextualize(update_id=42, user_id=7):
         logger.info("handled")
     assert "[update_id=42 user_id=7] handled" in capsys.readouterr().err
+
+
+def test_library_lines_are_named_after_their_logger(capsys: pytest.CaptureFixture[str]) -> None:
+    configure_logging("INFO")
+    with logger.contextualize(job="digest"):
+        logging.getLogger("telegram.ext.Updater").warning("Network is down")
+    line = capsys.readouterr().err.strip()
+    assert line.endswith("telegram.ext.Updater [job=digest] Network is down")
+    assert " logging " not in line
