@@ -23,6 +23,7 @@ from telegram.ext import (
 from telegram.request import BaseRequest
 
 from bot.context import DEPENDENCIES_KEY, BotContext, Dependencies
+from bot.log_context import OwnContextJobQueue
 from bot.update_processor import LoggingUpdateProcessor
 from handlers import (
     access_requests,
@@ -68,6 +69,7 @@ def build_application(deps: Dependencies, request: BaseRequest | None = None,
         .defaults(Defaults(parse_mode=ParseMode.HTML, tzinfo=settings.bot_timezone))
         .context_types(ContextTypes(context=BotContext))
         .concurrent_updates(LoggingUpdateProcessor(MAX_CONCURRENT_UPDATES))
+        .job_queue(OwnContextJobQueue())
         # Interactive replies only; reminder fan-outs get their own paced sender.
         .rate_limiter(AIORateLimiter(max_retries=REPLY_MAX_RETRIES))
     )

@@ -11,6 +11,8 @@ from typing import Any
 from loguru import logger
 from telegram.ext import JobQueue
 
+from bot.log_context import in_own_log_context
+
 
 class BackgroundTasks:
     """Tasks started by one runner; `idle()` waits for all of them (tests, shutdown)."""
@@ -26,7 +28,8 @@ class BackgroundTasks:
             except Exception:
                 logger.exception("{} failed; the next pass will retry", self._what)
 
-        task = asyncio.get_running_loop().create_task(logged())
+        task = asyncio.get_running_loop().create_task(in_own_log_context(logged(),
+                                                                         job=self._what))
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
 

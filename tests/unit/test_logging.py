@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 from pathlib import Path
@@ -9,7 +10,11 @@ from pathlib import Path
 import pytest
 from loguru import logger
 
+from bot.app import build_application
+from bot.lifecycle import prepare
 from bot.logging_setup import configure_logging
+from config.settings import load_settings
+from scheduler.background import BackgroundTasks
 
 TOKEN = "123456789:AAFakeTokenForDeadlineBotTests_0123456789"
 
@@ -62,3 +67,45 @@ def test_library_lines_are_named_after_their_logger(capsys: pytest.CaptureFixtur
     line = capsys.readouterr().err.strip()
     assert line.endswith("telegram.ext.Updater [job=digest] Network is down")
     assert " logging " not in line
+
+
+async def test_a_job_scheduled_while_an_update_is_handled_logs_as_the_job(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    settings = load_settings(_env_file=None, telegram_bot_token=TOKEN,
+                             database_url=f"sqlite:///{tmp_path}/bot.sqlite3")
+    application = build_application(prepare(settings))
+    configure_logging("INFO")
+    job_queue = application.job_queue
+    assert job_queue is not None
+    ran = asyncio.Event()
+
+    async def remind(_context: object) -> None:
+        logger.info("Reminders due")
+        ran.set()
+
+    await job_queue.start()
+    try:
+        with logger.contextualize(update_id=42, user_id=7):
+            job_queue.run_once(remind, when=0.01, name="reminders-tick")
+        await asyncio.wait_for(ran.wait(), 5)
+    finally:
+        await job_queue.stop()
+    line = capsys.readouterr().err.strip().splitlines()[-1]
+    assert line.endswith("[job=reminders-tick] Reminders due")
+
+
+async def test_background_work_started_while_an_update_is_handled_logs_as_its_own(
+    capsys: pytest.CaptureFixture[str]
+) -> None:
+    configure_logging("INFO")
+    tasks = BackgroundTasks("Reminder work")
+
+    async def plan() -> None:
+        logger.info("Reminders planned")
+
+    with logger.contextualize(update_id=42):
+        tasks.start(plan())
+    await tasks.idle()
+    line = capsys.readouterr().err.strip().splitlines()[-1]
+    assert line.endswith("[job=Reminder work] Reminders planned")
