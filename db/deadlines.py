@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from sqlalchemy import select
@@ -14,7 +15,10 @@ from bot.domain.recurrence import parse_rule
 from bot.domain.reminders import ReminderOffsets
 from bot.domain.units import Unit as DomainUnit
 from bot.domain.units import resolve_units
-from db.models import Deadline
+from db.models import AuditEntry, Deadline
+
+PAUSE_ACTION, RESUME_ACTION = "deadline.pause", "deadline.resume"  # in the audit log
+PAUSE_ACTIONS = {PAUSE_ACTION: True, RESUME_ACTION: False}
 
 
 def current_deadlines(session: Session, units: Sequence[DomainUnit]) -> tuple[domain.Deadline, ...]:
@@ -114,3 +118,26 @@ def write_fields(row: Deadline, deadline: domain.Deadline, now: datetime) -> Non
     row.before_offsets, row.remind_on_due_day = list(offsets.before), offsets.on_due_day
     row.overdue_offsets, row.escalation_offsets = list(offsets.overdue), list(offsets.escalation)
     row.updated_at = now
+
+
+@dataclass(frozen=True, slots=True)
+class PauseHistory:
+    """A deadline's pauses (True) and resumes (False) as audited, oldest first."""
+
+    created_at: datetime
+    paused_now: bool
+    changes: list[tuple[datetime, bool]] = field(default_factory=list)
+
+
+def pause_histories(session: Session) -> dict[str, PauseHistory]:
+    """The pause history of every deadline ever paused (deleted ones included), by code."""
+    histories = {code: PauseHistory(created_at, paused) for code, created_at, paused
+                 in session.execute(select(Deadline.code, Deadline.created_at, Deadline.paused))}
+    audited = session.execute(
+        select(AuditEntry.subject, AuditEntry.at, AuditEntry.action)
+        .where(AuditEntry.action.in_(PAUSE_ACTIONS)).order_by(AuditEntry.id))
+    for code, at, action in audited:
+        if code in histories:
+            histories[code].changes.append((at, PAUSE_ACTIONS[action]))
+    return {code: history for code, history in histories.items()
+            if history.changes or history.paused_now}

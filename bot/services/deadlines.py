@@ -277,7 +277,8 @@ def set_paused(session: Session, actor: Caller, typed_code: str, paused: bool, n
         row = _row(session, current.code)
         row.paused, row.updated_at = paused, now
         record_change(session, actor.person_id,
-                      "deadline.pause" if paused else "deadline.resume", current.code, now,
+                      deadline_rows.PAUSE_ACTION if paused else deadline_rows.RESUME_ACTION,
+                      current.code, now,
                       before={"paused": not paused}, after={"paused": paused})
     effect = change_schedule(session, now, timing, write)
     changed = replace(current, active=not paused)

@@ -24,6 +24,7 @@ from bot.domain.exports import (
     sheet_names,
     suggested_year,
 )
+from bot.domain.pauses import paused_on
 from bot.domain.statuses import ReportStatus, Standing, days_late, standing, unit_due_date
 from bot.domain.units import Unit
 from bot.services.digests import DigestContext, digest_context
@@ -78,12 +79,15 @@ def year_occurrences(year: int, context: DigestContext, policy: DueDatePolicy
                      ) -> tuple[Occurrence, ...]:
     """The occurrences due (nominally) in `year`, by effective due date: every one of the
     deadlines in force, and of paused or deleted deadlines those due up to today (their
-    history; a deleted deadline's rule ends at its deletion)."""
+    history; a deleted deadline's rule ends at its deletion). None that fell due while its
+    deadline was paused: nobody was asked for it."""
     found: list[Occurrence] = []
     for deadline in (*context.province.deadlines, *context.province.ended):
         in_year = occurrences(replace(deadline, active=True), date(year, 1, 1),
                               date(year, 12, 31), context.calendar, policy)
-        found += [o for o in in_year if deadline.active or o.due_date <= context.today]
+        pauses = context.pauses.get(deadline.code, ())
+        found += [o for o in in_year if (deadline.active or o.due_date <= context.today)
+                  and not paused_on(pauses, o.effective_due_date)]
     return export_order(found)
 
 

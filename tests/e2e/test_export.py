@@ -176,3 +176,23 @@ async def test_officers_are_refused_and_bad_years_are_explained(database_url: st
     assert not_yet.text == ("Đến ngày 16/03/2020, năm 2021 chưa có kỳ báo cáo nào hết hạn, "
                             "nên chưa tính được tỷ lệ gửi đúng hạn.")
     assert not [m for m in fake.bot_messages(hanh) if "document" in m.message]
+
+
+async def test_a_report_due_while_its_deadline_was_paused_is_not_in_the_export(
+    database_url: str
+) -> None:
+    fake = FakeTelegram(rate_limits=RateLimits.off())
+    admin = fake.add_user("Admin")
+    clock = SimulatedClock(local(2020, 3, 2, 9))
+    async with running_bot(fake, database_url, admin_ids=(admin.id,), clock=clock) as bot:
+        hanh, _lan, _hung = await office_and_officers(bot, fake, admin)
+        await ask(fake, admin, "deadline_pause", "quy")
+        clock.set(TODAY)  # Quý I/2020 fell due on 10/03, while paused
+        await ask(fake, admin, "deadline_resume", "quy")
+        sent = await ask(fake, hanh, "export", "2020")
+    workbook = load_workbook(BytesIO(fake.file_content(sent.message["document"]["file_id"])))
+    summary = {row[1]: row[2:] for row in rows(workbook["Tổng hợp"])[40:]}
+    assert "quy 10.03.2020" not in workbook.sheetnames
+    assert {"trienkhai 20.01.2020", "quy 10.06.2020"} <= set(workbook.sheetnames)
+    assert "Quý I/2020" not in summary["Kỳ báo cáo"]
+    assert row_of(workbook["quy 10.06.2020"], "syt")[2] == "Chưa gửi"
