@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from db.claims import claimable
@@ -62,3 +62,12 @@ def forget_before(session: Session, cutoff: datetime) -> int:
     """Delete the ids received before `cutoff`; return how many."""
     result = session.execute(delete(ReceivedUpdate).where(ReceivedUpdate.received_at < cutoff))
     return int(result.rowcount)  # type: ignore[attr-defined]
+
+
+def count_given_up(session: Session, last_taken_before: datetime, max_replays: int) -> int:
+    """Updates taken up `max_replays` times, the last before `last_taken_before`, and still
+    not handled: they will not be taken up again."""
+    return int(session.scalar(
+        select(func.count()).select_from(ReceivedUpdate)
+        .where(ReceivedUpdate.payload.is_not(None), ReceivedUpdate.replays >= max_replays,
+               ReceivedUpdate.taken_at < last_taken_before)) or 0)

@@ -14,6 +14,7 @@ from datetime import datetime, timedelta
 
 from loguru import logger
 from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
 from telegram import Update
 
 from bot.app import BotApplication
@@ -37,6 +38,12 @@ async def mark_handled(database: Database, update: Update) -> None:
     except SQLAlchemyError as error:
         logger.warning("Update {} handled but not marked so ({}); it may be handled again",
                        update.update_id, str(error).splitlines()[0])
+
+
+def given_up(session: Session, now: datetime) -> int:
+    """Updates acknowledged to Telegram that will never be handled: their last replay was
+    REPLAY_AFTER ago and they are still unhandled (kept until pruned, for a person to look)."""
+    return received_updates.count_given_up(session, now - REPLAY_AFTER, MAX_REPLAYS)
 
 
 async def replay_unhandled(application: BotApplication, database: Database, now: datetime,

@@ -1,8 +1,9 @@
 """The process's Prometheus metrics, in a registry of its own so tests never share counters.
 
 Counters of what happens in this process (updates, duplicates, Telegram errors, handler time)
-are kept as they happen; the reminder figures are read from the outbox at each scrape, since
-the database, not this process, knows them (several processes may send).
+are kept as they happen; the reminder figures and the updates given up are read from the
+database at each scrape, since the database, not this process, knows them (several processes
+may send and take updates).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from telegram.request import BaseRequest, RequestData
 
 from bot.clock import Clock
 from bot.domain.delivery import SendOutcome
+from bot.service.inbox import MAX_REPLAYS, given_up
 from bot.services.reminders import outbox_counts, outbox_lag
 from db.session import Database
 
@@ -36,18 +38,20 @@ def update_kind(update: Update) -> str:
 
 
 @dataclass(slots=True)
-class OutboxFigures:
-    """The outbox as last read: sends per state and the wait of the oldest due one."""
+class StoredFigures:
+    """What the database knows, as last read: reminder sends per state, the wait of the oldest
+    due one, and the updates given up."""
 
     counts: dict[str, int] = field(default_factory=dict)
     lag_seconds: float = 0.0
+    updates_given_up: int = 0
 
 
-class _OutboxCollector(Collector):
-    """Exposes the figures last read by `ServiceMetrics.read_outbox` (read off the event loop)."""
+class _StoredCollector(Collector):
+    """Exposes the figures last read by `ServiceMetrics.render` (read off the event loop)."""
 
     def __init__(self) -> None:
-        self.figures = OutboxFigures()
+        self.figures = StoredFigures()
 
     def collect(self) -> Iterator[Metric]:
         counts = self.figures.counts
@@ -61,6 +65,10 @@ class _OutboxCollector(Collector):
         yield GaugeMetricFamily("deadline_bot_outbox_lag_seconds",
                                 "How long the oldest due reminder has been waiting",
                                 value=self.figures.lag_seconds)
+        yield GaugeMetricFamily("deadline_bot_updates_given_up",
+                                "Updates acknowledged to Telegram, taken up "
+                                f"{MAX_REPLAYS} times and never handled",
+                                value=self.figures.updates_given_up)
 
 
 class ServiceMetrics:
@@ -82,8 +90,8 @@ class ServiceMetrics:
             "deadline_bot_telegram_errors",
             "Bot API calls that failed, by HTTP status ('network' when no answer came)",
             ["code"], registry=self.registry)
-        self._outbox = _OutboxCollector()
-        self.registry.register(self._outbox)
+        self._stored = _StoredCollector()
+        self.registry.register(self._stored)
 
     def observe_update(self, update: Update, seconds: float) -> None:
         """Count a handled update and its handlers' time (an update processor listener)."""
@@ -94,11 +102,12 @@ class ServiceMetrics:
         self.telegram_errors.labels(code=code).inc()
 
     async def render(self) -> bytes:
-        """Read the outbox, then the Prometheus exposition of every metric."""
+        """Read the stored figures, then the Prometheus exposition of every metric."""
         now = self._clock()
-        figures = await self._database.run(lambda session: OutboxFigures(
-            outbox_counts(session), outbox_lag(session, now).total_seconds()))
-        self._outbox.figures = figures
+        figures = await self._database.run(lambda session: StoredFigures(
+            outbox_counts(session), outbox_lag(session, now).total_seconds(),
+            given_up(session, now)))
+        self._stored.figures = figures
         return generate_latest(self.registry)
 
 

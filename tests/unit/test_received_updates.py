@@ -9,7 +9,8 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy.orm import Session
 
-from bot.service.inbox import MAX_REPLAYS
+from bot.service.inbox import MAX_REPLAYS, REPLAY_AFTER
+from bot.service.metrics import ServiceMetrics
 from db import received_updates
 from db.migrate import upgrade_to_head
 from db.session import Database
@@ -69,3 +70,13 @@ def test_two_workers_taking_at_once_on_postgresql_take_different_updates(
         other = take(database, 10)  # the first worker has not committed yet
     assert [found.update_id for found in held] == [1, 2]
     assert other == [3, 4]
+
+
+async def test_updates_given_up_are_counted_in_the_metrics(database: Database) -> None:
+    last_try = NOW + timedelta(minutes=10 * (MAX_REPLAYS - 1))
+    for n in range(MAX_REPLAYS):
+        take(database, 1, NOW + timedelta(minutes=10 * n))
+    metrics = ServiceMetrics(database, lambda: last_try + REPLAY_AFTER + timedelta(seconds=1))
+    during_the_last_try = ServiceMetrics(database, lambda: last_try + timedelta(seconds=30))
+    assert "deadline_bot_updates_given_up 1.0" in (await metrics.render()).decode()
+    assert "deadline_bot_updates_given_up 0.0" in (await during_the_last_try.render()).decode()
