@@ -8,7 +8,6 @@ from typing import Any
 from telegram import Update
 from telegram.constants import ParseMode
 from telegram.ext import (
-    AIORateLimiter,
     Application,
     ApplicationBuilder,
     CallbackQueryHandler,
@@ -24,6 +23,7 @@ from telegram.request import BaseRequest
 
 from bot.context import DEPENDENCIES_KEY, BotContext, Dependencies
 from bot.log_context import OwnContextJobQueue
+from bot.reply_limiter import SharedReplyLimiter
 from bot.update_processor import LoggingUpdateProcessor
 from handlers import (
     access_requests,
@@ -71,7 +71,7 @@ def build_application(deps: Dependencies, request: BaseRequest | None = None,
         .concurrent_updates(LoggingUpdateProcessor(MAX_CONCURRENT_UPDATES))
         .job_queue(OwnContextJobQueue())
         # Interactive replies only; reminder fan-outs get their own paced sender.
-        .rate_limiter(AIORateLimiter(max_retries=REPLY_MAX_RETRIES))
+        .rate_limiter(SharedReplyLimiter(max_retries=REPLY_MAX_RETRIES))
     )
     if request is not None:
         builder = builder.request(request)

@@ -19,6 +19,7 @@ from bot.clock import Clock, system_clock
 from bot.command_menu import publish_command_menu, publish_personal_menu
 from bot.context import REMINDERS_KEY, Dependencies
 from bot.domain.province import Province
+from bot.reply_limiter import SharedReplyLimiter
 from bot.services.people import admins_with_roles, bootstrap_admins
 from bot.services.province import seed_province
 from bot.stopping import StoppedWhileStarting, unless_stopped
@@ -170,6 +171,7 @@ async def _serve(application: BotApplication, deps: Dependencies, sender_bot: Bo
         # Exactly one process sends reminders: the holder of PostgreSQL's advisory lock.
         async with leader_election(deps.settings.database_url,
                                    deps.settings.bot_leader_period) as leader:
+            _share_reply_budget(application, leader)
             runner = await _start_reminders(application, deps, sender_bot, leader)
             try:
                 await _take_updates(application, deps, stop, started, intake)
@@ -178,6 +180,13 @@ async def _serve(application: BotApplication, deps: Dependencies, sender_bot: Bo
     finally:
         await application.stop()
         await application.shutdown()
+
+
+def _share_reply_budget(application: BotApplication, leader: Leadership) -> None:
+    """The processes of the election share the bot's budget of messages."""
+    limiter = application.bot.rate_limiter
+    if isinstance(limiter, SharedReplyLimiter):
+        limiter.count_workers = lambda: leader.workers
 
 
 async def _take_updates(application: BotApplication, deps: Dependencies, stop: asyncio.Event,

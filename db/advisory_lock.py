@@ -36,6 +36,11 @@ _HOLDS_LOCK = text(
     " AND classid::bigint = :high AND objid::bigint = :low)")
 
 
+_SESSIONS_FOR_LOCK = text(
+    "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+    " AND application_name = current_setting('application_name')")
+
+
 class LockConnectionLost(Exception):
     """The lock's connection failed; whatever was held is held no more."""
 
@@ -69,9 +74,9 @@ class SessionAdvisoryLock:
     def __init__(self, url: str, name: str) -> None:
         self.name = name
         self.key = advisory_key(name)
-        self._engine: Engine = create_engine(url, poolclass=NullPool,
-                                             isolation_level="AUTOCOMMIT",
-                                             connect_args=LOCK_CONNECT_ARGS)
+        self._engine: Engine = create_engine(
+            url, poolclass=NullPool, isolation_level="AUTOCOMMIT",
+            connect_args={**LOCK_CONNECT_ARGS, "application_name": name[:63]})
         self._connection: Connection | None = None
 
     def try_acquire(self) -> bool:
@@ -87,6 +92,12 @@ class SessionAdvisoryLock:
     def is_held(self) -> bool:
         """Ask the server whether this session holds the lock (a cheap look at pg_locks)."""
         return bool(self._scalar(_HOLDS_LOCK, high=self.key >> 32, low=self.key & 0xFFFFFFFF))
+
+    def count_sessions(self) -> int:
+        """How many sessions of the database, this one included, were opened for this lock:
+        one per live process that takes part (a dead process's session is gone)."""
+        count = self._scalar(_SESSIONS_FOR_LOCK)
+        return count if isinstance(count, int) else 0
 
     def close(self) -> None:
         """Unlock if possible and close the connection; the server frees the lock either way."""

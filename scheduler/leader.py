@@ -52,6 +52,11 @@ class Leadership(Protocol):
         """How often leadership may change (seconds); None when it never does."""
         ...
 
+    @property
+    def workers(self) -> int:
+        """The live processes taking part in the election, this one included."""
+        ...
+
 
 class AlwaysLeader:
     """The only process (SQLite, tests): it leads from start to end."""
@@ -60,12 +65,15 @@ class AlwaysLeader:
     term = 1
     handover_delay = 0.0
     watch_interval = None
+    workers = 1
 
 
 class AdvisoryLock(Protocol):
     """The blocking calls the election makes (db.advisory_lock.SessionAdvisoryLock)."""
 
     def try_acquire(self) -> bool: ...
+
+    def count_sessions(self) -> int: ...
 
     def close(self) -> None: ...
 
@@ -112,6 +120,7 @@ class LeaderElection:
         self._monotonic = monotonic
         self._stop = asyncio.Event()
         self._loop_task: asyncio.Task[None] | None = None
+        self._workers = 1
 
     @property
     def is_leader(self) -> bool:
@@ -129,12 +138,16 @@ class LeaderElection:
     def watch_interval(self) -> float:
         return self.period
 
+    @property
+    def workers(self) -> int:
+        return self._workers
+
     async def check(self) -> bool:
         """One round: take or confirm the lock; on a connection error, stop leading (the next
         round reconnects). Return whether this process leads."""
         checked_at = self._monotonic()
         try:
-            held = await asyncio.to_thread(self._lock.try_acquire)
+            held, self._workers = await asyncio.to_thread(self._try_and_count)
         except LockConnectionLost as error:
             if self._lease.lose():
                 logger.warning("Scheduler leadership lost: {}", error)
@@ -148,6 +161,9 @@ class LeaderElection:
         elif self._lease.lose():
             logger.warning("Scheduler leadership lost: another process holds the lock")
         return self.is_leader
+
+    def _try_and_count(self) -> tuple[bool, int]:
+        return self._lock.try_acquire(), max(1, self._lock.count_sessions())
 
     async def start(self) -> None:
         """Check once (a first process knows at once that it leads), then keep checking."""

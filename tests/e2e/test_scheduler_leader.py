@@ -117,3 +117,17 @@ async def test_after_termination_the_running_elections_converge_within_two_perio
     await asyncio.sleep(3 * PERIOD)
     assert (first.is_leader, second.is_leader) == (False, True)
     assert first.term == 1 and second.term == 1
+
+
+async def test_every_election_counts_the_live_workers(
+    postgresql_url: str, two_elections: tuple[LeaderElection, ...]
+) -> None:
+    first, second = two_elections
+    await first.start()
+    alone = first.workers
+    await second.start()
+    await until(lambda: first.workers == 2, within=3 * PERIOD)
+    together = (first.workers, second.workers)
+    await second.stop()
+    await until(lambda: first.workers == 1, within=3 * PERIOD)
+    assert (alone, together) == (1, (2, 2))

@@ -19,6 +19,9 @@ class FakeLock:
             raise LockConnectionLost("server closed the connection unexpectedly")
         return self.free
 
+    def count_sessions(self) -> int:
+        return 1
+
     def close(self) -> None:
         self.closed = True
 
