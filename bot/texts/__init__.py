@@ -7,6 +7,7 @@ import unicodedata
 from typing import Literal
 
 from bot.domain.errors import DomainError
+from bot.texts.audit import AUDIT_MESSAGES
 from bot.texts.deadlines import DEADLINE_MESSAGES
 from bot.texts.digests import DIGEST_MESSAGES
 from bot.texts.due_rules import DUE_RULE_MESSAGES
@@ -28,7 +29,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     **GENERAL_MESSAGES, **PEOPLE_MESSAGES, **UNIT_MESSAGES, **REMINDER_MESSAGES, **STATUS_MESSAGES,
     **GROUP_MESSAGES, **FLOW_MESSAGES, **UNIT_FLOW_MESSAGES, **DIGEST_MESSAGES,
     **OFFICE_ACTION_MESSAGES, **EXPORT_MESSAGES, **DEADLINE_MESSAGES, **WORKING_DAY_MESSAGES,
-    **DUE_RULE_MESSAGES,
+    **DUE_RULE_MESSAGES, **AUDIT_MESSAGES,
 }
 
 

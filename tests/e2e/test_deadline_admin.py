@@ -186,6 +186,24 @@ async def test_the_units_are_told_when_an_edit_moves_their_due_date(database_url
                       "15/12/2026 sang 18/12/2026.\nCác lời nhắc sẽ được gửi theo hạn mới."]
 
 
+async def test_the_audit_log_names_deadline_and_calendar_changes_in_words(
+    database_url: str
+) -> None:
+    """Issue 15: /audit showed `deadline.add`, `calendar.day_off` and RRULE text."""
+    async with province(database_url) as p:
+        await p.change("deadline_add", MONTHLY_FOR_SYT)
+        await p.change("deadline_edit", CODE, "han", "ngày 18 hằng tháng")
+        await p.change("dayoff", "04/12/2026", "Bão số 9")
+        log = (await p.change("audit", "3")).splitlines()
+    assert log[1:3] == [
+        "01/12/2026 07:00 · Quản trị · thêm ngày nghỉ · 04/12/2026: "
+        "kind=ngày nghỉ, reason=Bão số 9",
+        f"01/12/2026 07:00 · Quản trị · sửa hạn báo cáo · {CODE}: "
+        "rule: ngày 15 hằng tháng → ngày 18 hằng tháng"]
+    assert log[3].startswith(f"01/12/2026 07:00 · Quản trị · thêm hạn báo cáo · {CODE}: ")
+    assert "rule=ngày 15 hằng tháng" in log[3] and "RRULE" not in log[3]
+
+
 async def test_a_paused_deadline_sends_nothing_until_it_is_resumed(database_url: str) -> None:
     async with province(database_url) as p:
         await p.change("deadline_add", MONTHLY_FOR_SYT)
