@@ -366,12 +366,12 @@ async def test_officers_are_refused_the_deadline_commands_and_the_office_may_rea
         office_detail = (await ask(p.fake, hanh, "deadline", "quy")).text or ""
         after = await database_state(p.bot)
     assert lan_answers == [
-        REFUSED.format(command="deadline_add", role="admin"),
-        REFUSED.format(command="deadline_add", role="admin"),
-        REFUSED.format(command="deadline_pause", role="admin"),
-        REFUSED.format(command="deadline_edit", role="admin"),
-        REFUSED.format(command="deadlines", role="admin, office")]
-    assert office_refused == [REFUSED.format(command=command, role="admin") for command in
+        REFUSED.format(command="deadline_add", role="quản trị viên"),
+        REFUSED.format(command="deadline_add", role="quản trị viên"),
+        REFUSED.format(command="deadline_pause", role="quản trị viên"),
+        REFUSED.format(command="deadline_edit", role="quản trị viên"),
+        REFUSED.format(command="deadlines", role="quản trị viên hoặc Văn phòng UBND tỉnh")]
+    assert office_refused == [REFUSED.format(command=command, role="quản trị viên") for command in
                               ("deadline_add", "deadline_pause", "deadline_delete")]
     assert office_list.startswith("Hạn báo cáo (5). Xem chi tiết: /deadline <mã>")
     assert office_detail.startswith("Báo cáo quý, đánh giá tình hình thực hiện Kế hoạch hành "

@@ -148,4 +148,4 @@ async def test_status_lists_open_reports_with_their_buttons(database_url: str) -
     assert quarter.text.splitlines()[1] == "Hạn: 10/03/2020 · Tình hình: Chưa gửi"
     assert still_open.text == overdue.text
     assert "Đã gửi báo cáo" in still_open.button_texts
-    assert "chỉ dành cho officer" in refusal.text
+    assert "chỉ dành cho cán bộ phụ trách báo cáo" in refusal.text

@@ -227,8 +227,9 @@ async def test_bad_input_and_non_admins_change_nothing_and_holidays_lists_the_ye
         assert expected in answer, (words, answer)
     assert control.text is not None and control.text.startswith(
         "Lý do có ký tự xuống dòng, tab hoặc ký tự ẩn.")
-    assert refused == "Xin lỗi, lệnh /dayoff chỉ dành cho admin. Không có gì bị thay đổi."
-    assert refused_list.startswith("Xin lỗi, lệnh /holidays chỉ dành cho admin, office.")
+    assert refused == "Xin lỗi, lệnh /dayoff chỉ dành cho quản trị viên. Không có gì bị thay đổi."
+    assert refused_list.startswith(
+        "Xin lỗi, lệnh /holidays chỉ dành cho quản trị viên hoặc Văn phòng UBND tỉnh.")
     assert after == before
     lines = listing.splitlines()
     assert lines[0] == "Ngày nghỉ và ngày làm việc bù năm 2020"
