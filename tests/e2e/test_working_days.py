@@ -223,6 +223,7 @@ async def test_bad_input_and_non_admins_change_nothing_and_holidays_lists_the_ye
         refused_list = await command(bot, fake, mai, "holidays")
         after = await stored()
         listing = await command(bot, fake, admin, "holidays", "2020")
+        listing_2021 = await command(bot, fake, admin, "holidays", "2021")
     for (words, expected), answer in zip(BAD_INPUTS, answers, strict=True):
         assert expected in answer, (words, answer)
     assert control.text is not None and control.text.startswith(
@@ -237,3 +238,9 @@ async def test_bad_input_and_non_admins_change_nothing_and_holidays_lists_the_ye
     assert "• ✏️ Thứ Sáu 13/03/2020 — Hội nghị tỉnh" in lines
     assert lines.index("• Thứ Năm 02/04/2020 — Ngày Giỗ Tổ Hùng Vương") > lines.index(
         "• ✏️ Thứ Sáu 13/03/2020 — Hội nghị tỉnh")
+    assert "✏️ ngày do quản trị viên thêm; bỏ bằng /day_remove ngày/tháng/năm." in lines
+    # Issue 15: no day of 2021 was added by an admin, so no ✏️ legend either.
+    assert listing_2021.startswith("Ngày nghỉ và ngày làm việc bù năm 2021")
+    assert "✏️" not in listing_2021 and "/day_remove" not in listing_2021
+    assert listing_2021.endswith("Thêm ngày nghỉ: /dayoff ngày/tháng/năm [lý do]; ngày làm "
+                                 "việc bù: /workday ngày/tháng/năm [lý do].")
