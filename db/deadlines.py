@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.domain import deadlines as domain
+from bot.domain.audit_actions import AuditAction
 from bot.domain.periods import PeriodKind, PeriodSpec
 from bot.domain.recurrence import parse_rule
 from bot.domain.reminders import ReminderOffsets
@@ -17,8 +18,8 @@ from bot.domain.units import Unit as DomainUnit
 from bot.domain.units import resolve_units
 from db.models import AuditEntry, Deadline
 
-PAUSE_ACTION, RESUME_ACTION = "deadline.pause", "deadline.resume"  # in the audit log
-PAUSE_ACTIONS = {PAUSE_ACTION: True, RESUME_ACTION: False}
+# The audited changes that pause (True) or resume (False) a deadline.
+PAUSE_ACTIONS = {AuditAction.DEADLINE_PAUSE: True, AuditAction.DEADLINE_RESUME: False}
 
 
 def current_deadlines(session: Session, units: Sequence[DomainUnit]) -> tuple[domain.Deadline, ...]:
@@ -138,6 +139,6 @@ def pause_histories(session: Session) -> dict[str, PauseHistory]:
         .where(AuditEntry.action.in_(PAUSE_ACTIONS)).order_by(AuditEntry.id))
     for code, at, action in audited:
         if code in histories:
-            histories[code].changes.append((at, PAUSE_ACTIONS[action]))
+            histories[code].changes.append((at, PAUSE_ACTIONS[AuditAction(action)]))
     return {code: history for code, history in histories.items()
             if history.changes or history.paused_now}

@@ -85,5 +85,5 @@ def require(roles: frozenset[Role], command: str) -> None:
     """Raise NotAllowed unless `roles` include a role that may use `command`."""
     needed = _BY_NAME[command]
     if Role.EVERYONE not in needed.roles and not needed.roles & roles:
-        names = [needed.role.value, *sorted(role.value for role in needed.also)]
-        raise NotAllowed(command=command, role=", ".join(names))
+        allowed = (needed.role.value, *sorted(role.value for role in needed.also))
+        raise NotAllowed(command=command, roles=allowed)

@@ -7,6 +7,7 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
+from bot.domain.audit_actions import AuditAction
 from bot.domain.roles import require
 from bot.services.people import Caller
 from db import audit
@@ -28,11 +29,11 @@ class AuditLine:
     after: Snapshot | None
 
 
-def record_change(session: Session, actor_id: int | None, action: str, subject: str,
+def record_change(session: Session, actor_id: int | None, action: AuditAction, subject: str,
                   now: datetime, *, before: Snapshot | None = None,
                   after: Snapshot | None = None) -> None:
     """Append who changed what, from which state to which, in the caller's unit of work."""
-    audit.append(session, at=now, actor_id=actor_id, action=action, subject=subject,
+    audit.append(session, at=now, actor_id=actor_id, action=action.value, subject=subject,
                  before=before, after=after)
 
 

@@ -14,6 +14,7 @@ from typing import Literal
 
 from sqlalchemy.orm import Session
 
+from bot.domain.audit_actions import AuditAction
 from bot.domain.calendar import WorkingCalendar
 from bot.domain.deadline_drafts import (
     DeadlineField,
@@ -166,7 +167,7 @@ def add_deadline(session: Session, actor: Caller, fields: DeadlineFields, now: d
 
     def write() -> None:
         deadline_rows.add_deadline(session, deadline, now)
-        record_change(session, actor.person_id, "deadline.add", deadline.code, now,
+        record_change(session, actor.person_id, AuditAction.DEADLINE_ADD, deadline.code, now,
                       after=_stored(deadline))
     effect = change_schedule(session, now, timing, write)
     return DeadlineChange("add", _detail(deadline, setting), effect)
@@ -211,7 +212,7 @@ def edit_deadline(session: Session, actor: Caller, typed_code: str, field: Deadl
     current = find_deadline(setting.province.deadlines, typed_code)
     changed = edited(session, current, field, value, setting)
     check_deadline(changed, setting.calendar, timing.policy, setting.today)
-    effect = _write(session, actor, current.code, changed, now, timing, "deadline.edit",
+    effect = _write(session, actor, current.code, changed, now, timing, AuditAction.DEADLINE_EDIT,
                     before={field: _stored_field(current, field)},
                     after={field: _stored_field(changed, field)}, rules_changed=field == "rule")
     return DeadlineChange("edit", _detail(changed, _setting(session, now, timing)), effect,
@@ -276,9 +277,8 @@ def set_paused(session: Session, actor: Caller, typed_code: str, paused: bool, n
     def write() -> None:
         row = _row(session, current.code)
         row.paused, row.updated_at = paused, now
-        record_change(session, actor.person_id,
-                      deadline_rows.PAUSE_ACTION if paused else deadline_rows.RESUME_ACTION,
-                      current.code, now,
+        action = AuditAction.DEADLINE_PAUSE if paused else AuditAction.DEADLINE_RESUME
+        record_change(session, actor.person_id, action, current.code, now,
                       before={"paused": not paused}, after={"paused": paused})
     effect = change_schedule(session, now, timing, write)
     changed = replace(current, active=not paused)
@@ -308,14 +308,14 @@ def delete_deadline(session: Session, actor: Caller, typed_code: str, now: datet
         history = ended_rule(current.rule, setting.today - timedelta(days=1))
         if history is not None:
             row.rule = history.text
-        record_change(session, actor.person_id, "deadline.delete", current.code, now,
+        record_change(session, actor.person_id, AuditAction.DEADLINE_DELETE, current.code, now,
                       before=_stored(current))
     effect = change_schedule(session, now, timing, write)
     return DeadlineChange("delete", _detail(replace(current, active=False), setting), effect)
 
 
 def _write(session: Session, actor: Caller, code: str, changed: Deadline, now: datetime,
-           timing: ReminderTiming, action: str, *, before: dict[str, object],
+           timing: ReminderTiming, action: AuditAction, *, before: dict[str, object],
            after: dict[str, object], rules_changed: bool) -> ScheduleEffect:
     """Store `changed` over the deadline `code`, audit it, apply the schedule's consequences."""
     def write() -> None:

@@ -11,6 +11,7 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
+from bot.domain.audit_actions import AuditAction
 from bot.domain.errors import (
     GroupAlreadyRegistered,
     GroupServesAnotherTarget,
@@ -94,7 +95,7 @@ def register_group(session: Session, caller: Caller, chat: GroupChatInfo, token:
     if not invites.claim_use(session, invite.id):
         raise UsedInvite()
     after = _snapshot(session, group)
-    record_change(session, caller.person_id, "group.register", _subject(group), now,
+    record_change(session, caller.person_id, AuditAction.GROUP_REGISTER, _subject(group), now,
                   before=before, after={**after, "invite": invite.id})
     return GroupChange(_line(group, unit), caller.full_name, tuple(admin_chat_ids(session)))
 
@@ -118,8 +119,8 @@ def mark_bot_removed(session: Session, telegram_chat_id: int, removed_by: int | 
         return None
     group.unreachable_since, group.unreachable_reason = now, BOT_REMOVED
     person = people.find_by_telegram_id(session, removed_by) if removed_by is not None else None
-    record_change(session, person.id if person else None, "group.unreachable", _subject(group),
-                  now, before={"reachable": True},
+    record_change(session, person.id if person else None, AuditAction.GROUP_UNREACHABLE,
+                  _subject(group), now, before={"reachable": True},
                   after={"reachable": False, "reason": BOT_REMOVED, "status": status,
                          "removed_by": removed_by})
     unit = units.get_row(session, group.unit_id) if group.unit_id is not None else None
@@ -137,7 +138,7 @@ def move_group(session: Session, old_chat_id: int, new_chat_id: int, now: dateti
         return False
     group = group_chats.find_by_chat_id(session, new_chat_id)
     assert group is not None  # just moved
-    record_change(session, None, "group.migrate", _subject(group), now,
+    record_change(session, None, AuditAction.GROUP_MIGRATE, _subject(group), now,
                   before={"chat_id": old_chat_id}, after={"chat_id": new_chat_id})
     return True
 

@@ -8,6 +8,7 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
+from bot.domain.audit_actions import AuditAction
 from bot.domain.errors import LastAdmin, NotAMember, UnknownPerson, WrongUsage
 from bot.domain.roles import require
 from bot.services.audit import record_change
@@ -51,7 +52,7 @@ def leave_unit(session: Session, caller: Caller, unit_code: str | None,
     if membership is None:
         raise NotAMember(unit=code)
     memberships.remove(session, membership)
-    record_change(session, caller.person_id, "person.leave", caller.full_name, now,
+    record_change(session, caller.person_id, AuditAction.PERSON_LEAVE, caller.full_name, now,
                   before={"unit": code, "head": membership.is_head})
     return RoleChange(describe(session, people.get(session, caller.person_id)), (code,))
 
@@ -95,7 +96,7 @@ def remove_person(session: Session, actor: Caller, ref: str, now: datetime) -> R
         raise LastAdmin(name=person.full_name)
     memberships.remove_all(session, person.id)
     people.set_flags(session, person, is_admin=False, is_office=False)
-    record_change(session, actor.person_id, "person.remove", person.full_name, now,
+    record_change(session, actor.person_id, AuditAction.PERSON_REMOVE, person.full_name, now,
                   before={"roles": sorted(before.roles), "units": [u.code for u in before.units]},
                   after={"roles": ["everyone"], "units": []})
     return RoleChange(describe(session, person), tuple(u.code for u in before.units))
@@ -110,6 +111,7 @@ def set_admin(session: Session, actor: Caller, ref: str, grant: bool,
         raise LastAdmin(name=person.full_name)
     before = person.is_admin
     people.set_flags(session, person, is_admin=grant)
-    record_change(session, actor.person_id, "admin.grant" if grant else "admin.revoke",
+    action = AuditAction.ADMIN_GRANT if grant else AuditAction.ADMIN_REVOKE
+    record_change(session, actor.person_id, action,
                   person.full_name, now, before={"admin": before}, after={"admin": grant})
     return RoleChange(describe(session, person))

@@ -15,6 +15,7 @@ from datetime import date, datetime
 
 from sqlalchemy.orm import Session
 
+from bot.domain.audit_actions import AuditAction
 from bot.domain.calendar import WorkingCalendar
 from bot.domain.dates import format_vn_date
 from bot.domain.deadlines import Occurrence, find_deadline
@@ -118,7 +119,7 @@ def approve_extension(session: Session, caller: Caller, target: ReportTarget, no
             "unit_id": report.ref.unit_id, "granted_until": granted,
             "approved_by": caller.person_id, "approved_at": now}):
         raise ExtensionAlreadyApproved(unit=report.unit_name, until=format_vn_date(granted))
-    record_change(session, caller.person_id, "extension.approve", report.subject, now,
+    record_change(session, caller.person_id, AuditAction.EXTENSION_APPROVE, report.subject, now,
                   before={"due_date": report.due.isoformat()},
                   after={"granted_until": granted.isoformat()})
     return _notice(session, OfficeActionKind.APPROVE_EXTENSION, report, ReportStatus.EXTENSION,
@@ -138,7 +139,7 @@ def follow_up(session: Session, caller: Caller, target: ReportTarget, now: datet
             "unit_id": report.ref.unit_id, "day": report.today, "sent_by": caller.person_id,
             "sent_at": now}):
         raise FollowUpAlreadySent(unit=report.unit_name, day=format_vn_date(report.today))
-    record_change(session, caller.person_id, "report.follow_up", report.subject, now,
+    record_change(session, caller.person_id, AuditAction.REPORT_FOLLOW_UP, report.subject, now,
                   after={"day": report.today.isoformat()})
     current = ReportStatus(latest.status) if latest is not None else None
     return _notice(session, OfficeActionKind.FOLLOW_UP, report, current, None)

@@ -11,6 +11,7 @@ from typing import Literal
 
 from sqlalchemy.orm import Session
 
+from bot.domain.audit_actions import AuditAction
 from bot.domain.errors import (
     AlreadyRegistered,
     ExpiredInvite,
@@ -93,7 +94,7 @@ def create_invite(session: Session, actor: Caller, unit_code: str | None, role: 
         created_by=actor.person_id, created_at=now, expires_at=now + lifetime,
         for_group=for_group))
     view = _view(invite, unit.code if unit else None, unit.name if unit else None)
-    record_change(session, actor.person_id, "invite.create", f"invite #{invite.id}", now,
+    record_change(session, actor.person_id, AuditAction.INVITE_CREATE, f"invite #{invite.id}", now,
                   after={"role": role, "unit": view.unit_code,
                          **({"group": True} if for_group else {}),
                          "expires_at": view.expires_at.isoformat()})
@@ -119,7 +120,7 @@ def redeem_invite(session: Session, caller: Caller, token: str,
         unit_code, unit_name = unit.code, unit.name
     if not invites.claim_use(session, invite.id):
         raise UsedInvite()
-    record_change(session, person.id, "person.register", caller.full_name, now,
+    record_change(session, person.id, AuditAction.PERSON_REGISTER, caller.full_name, now,
                   after={"role": invite.role, "unit": unit_code, "invite": invite.id})
     role: InviteRole = invite.role  # type: ignore[assignment]  # checked by the schema
     return Registration(describe(session, person), role, unit_code, unit_name,
@@ -169,7 +170,7 @@ def revoke_invite(session: Session, actor: Caller, invite_id: int, now: datetime
         raise UnknownInvite(ref=f"#{invite_id}")
     invite, unit = found
     invite.revoked_at = now
-    record_change(session, actor.person_id, "invite.revoke", f"invite #{invite_id}", now,
+    record_change(session, actor.person_id, AuditAction.INVITE_REVOKE, f"invite #{invite_id}", now,
                   before={"revoked": False}, after={"revoked": True})
     return _view(invite, unit.code if unit else None, unit.name if unit else None)
 
@@ -205,7 +206,7 @@ def approve_request(session: Session, actor: Caller, request_id: int, unit_code:
     person = people.get(session, request.person_id)
     _join_unit(session, person.id, unit.id, unit.name, False, now)
     request.resolved_at, request.resolved_by, request.unit_id = now, actor.person_id, unit.id
-    record_change(session, actor.person_id, "person.approve", person.full_name, now,
+    record_change(session, actor.person_id, AuditAction.PERSON_APPROVE, person.full_name, now,
                   after={"role": "officer", "unit": unit.code, "request": request_id})
     return Registration(describe(session, person), "officer", unit.code, unit.name,
                         tuple(admin_chat_ids(session)))
@@ -220,6 +221,6 @@ def reject_request(session: Session, actor: Caller, request_id: int,
         raise RequestAlreadyHandled()
     request.resolved_at, request.resolved_by = now, actor.person_id
     person = people.get(session, request.person_id)
-    record_change(session, actor.person_id, "person.reject", person.full_name, now,
+    record_change(session, actor.person_id, AuditAction.PERSON_REJECT, person.full_name, now,
                   after={"request": request_id})
     return person.full_name, person.telegram_user_id

@@ -71,6 +71,7 @@ class ReportView:
     effective_due_date: date
     standing: Standing
     status: ReportStatus | None
+    days_overdue: int = 0  # working days past `effective_due_date`, as of today
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,7 +156,7 @@ def record_status(session: Session, caller: Caller, ref: ReportRef, status: Repo
         "on_time": on_time, "received_at": now})
     if status is ReportStatus.SUBMITTED:
         outbox.skip_submitted(session, now, (ref.deadline_id, ref.due_date, ref.unit_id))
-    view = _view(session, deadline, occurrence, ref, today)
+    view = _view(session, deadline, occurrence, ref, today, calendar)
     late = days_late(today, effective, calendar) if status is ReportStatus.SUBMITTED else 0
     return StatusReceipt(view, status, late, note, proposal, wanted_date, document_ref, row.id)
 
@@ -167,7 +168,7 @@ def add_details(session: Session, caller: Caller, ref: ReportRef, now: datetime,
     the report: a new row repeating the current status (in progress when the unit has said
     nothing yet), pointing at the row it completes."""
     _check_serves(session, caller, ref)
-    deadline, occurrence, _calendar = _occurrence(session, ref, timing)
+    deadline, occurrence, calendar = _occurrence(session, ref, timing)
     note = clean_note(note, required=not (document_ref or with_file))
     current = status_updates.latest(session, ref.deadline_id, ref.due_date, ref.unit_id)
     status = ReportStatus(current.status) if current else ReportStatus.IN_PROGRESS
@@ -180,7 +181,7 @@ def add_details(session: Session, caller: Caller, ref: ReportRef, now: datetime,
         "document_ref": document_ref[:256] or (current.document_ref if current else ""),
         "on_time": current.on_time if current else None,
         "corrects_id": current.id if current else None, "received_at": now})
-    view = _view(session, deadline, occurrence, ref, now.astimezone(timing.tz).date())
+    view = _view(session, deadline, occurrence, ref, now.astimezone(timing.tz).date(), calendar)
     return StatusReceipt(view, status, 0, note, "", None, document_ref, row.id)
 
 
@@ -188,8 +189,8 @@ def report_view(session: Session, caller: Caller, ref: ReportRef, now: datetime,
                 timing: ReminderTiming) -> ReportView:
     """The report behind a button, checked: it exists and the caller serves its unit."""
     _check_serves(session, caller, ref)
-    deadline, occurrence, _calendar = _occurrence(session, ref, timing)
-    return _view(session, deadline, occurrence, ref, now.astimezone(timing.tz).date())
+    deadline, occurrence, calendar = _occurrence(session, ref, timing)
+    return _view(session, deadline, occurrence, ref, now.astimezone(timing.tz).date(), calendar)
 
 
 def report_of_reminder(session: Session, chat_id: int, message_id: int) -> ReportRef | None:
@@ -224,7 +225,7 @@ def open_reports(session: Session, caller: Caller, now: datetime,
                 if update is not None and update.status == ReportStatus.SUBMITTED.value:
                     continue
                 found.append(_view_from(deadline, occurrence, ReportRef(*key), unit.name,
-                                        update, today, granted.get(key)))
+                                        update, today, granted.get(key), calendar))
     return sorted(found, key=lambda view: (view.effective_due_date, view.deadline_code))
 
 
@@ -251,18 +252,20 @@ def _occurrence(session: Session, ref: ReportRef, timing: ReminderTiming
 
 
 def _view(session: Session, deadline: Deadline, occurrence: Occurrence, ref: ReportRef,
-          today: date) -> ReportView:
+          today: date, calendar: WorkingCalendar) -> ReportView:
     unit = units.get_row(session, ref.unit_id)
     update = status_updates.latest(session, ref.deadline_id, ref.due_date, ref.unit_id)
     granted = office_db.granted_until(session, ref.deadline_id, ref.due_date, ref.unit_id)
-    return _view_from(deadline, occurrence, ref, unit.name, update, today, granted)
+    return _view_from(deadline, occurrence, ref, unit.name, update, today, granted, calendar)
 
 
 def _view_from(deadline: Deadline, occurrence: Occurrence, ref: ReportRef, unit_name: str,
-               update: StatusUpdate | None, today: date, granted: date | None) -> ReportView:
+               update: StatusUpdate | None, today: date, granted: date | None,
+               calendar: WorkingCalendar) -> ReportView:
     status = ReportStatus(update.status) if update is not None else None
     on_time = update.on_time if update is not None else None
     due = unit_due_date(occurrence.effective_due_date, granted)
     return ReportView(ref, deadline.code, deadline.title, occurrence.period.label, unit_name,
-                      due, standing(status, on_time, today, due), status)
+                      due, standing(status, on_time, today, due), status,
+                      days_late(today, due, calendar))
 

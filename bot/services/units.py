@@ -7,6 +7,7 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
+from bot.domain.audit_actions import AuditAction
 from bot.domain.errors import (
     DuplicateCode,
     InactiveUnit,
@@ -114,7 +115,7 @@ def add_unit(session: Session, actor: Caller, code: str, group: str, name: str,
     row = units.insert_if_absent(session, code, clean_name, unit_group.value, now)
     if row is None:
         raise DuplicateCode(code=code, reason=f"a unit with the code {code!r} exists")
-    record_change(session, actor.person_id, "unit.add", code, now,
+    record_change(session, actor.person_id, AuditAction.UNIT_ADD, code, now,
                   after={"name": clean_name, "group": unit_group.value})
     return _line(row, 0, [])
 
@@ -134,7 +135,7 @@ def edit_unit(session: Session, actor: Caller, code: str, field: UnitField, valu
         else:
             row.unit_group = after
         row.updated_at = now
-        record_change(session, actor.person_id, "unit.edit", row.code, now,
+        record_change(session, actor.person_id, AuditAction.UNIT_EDIT, row.code, now,
                       before={field: before}, after={field: after})
     return UnitEdit(row.code, row.name, field, before, after)
 
@@ -165,6 +166,7 @@ def _switch(session: Session, actor: Caller, code: str, active: bool,
     if not units.switch_active(session, row.id, active, now):
         already = UnitAlreadyActive if active else UnitAlreadyDisabled
         raise already(code=row.code, name=row.name)
-    record_change(session, actor.person_id, "unit.enable" if active else "unit.disable",
+    action = AuditAction.UNIT_ENABLE if active else AuditAction.UNIT_DISABLE
+    record_change(session, actor.person_id, action,
                   row.code, now, before={"active": not active}, after={"active": active})
     return _line_of(session, row)

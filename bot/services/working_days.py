@@ -10,6 +10,7 @@ from datetime import date, datetime
 
 from sqlalchemy.orm import Session
 
+from bot.domain.audit_actions import AuditAction
 from bot.domain.dates import format_vn_date
 from bot.domain.errors import CalendarDayNotAdded, DayOffAlreadyAdded, WorkingDayAlreadyAdded
 from bot.domain.exports import parse_report_year
@@ -22,7 +23,8 @@ from bot.services.schedule_changes import ScheduleEffect, change_schedule
 from db import calendar_days
 
 _COMMANDS = {DayKind.DAY_OFF: "dayoff", DayKind.WORKING_DAY: "workday"}
-_AUDIT_ACTIONS = {DayKind.DAY_OFF: "calendar.day_off", DayKind.WORKING_DAY: "calendar.working_day"}
+_AUDIT_ACTIONS = {DayKind.DAY_OFF: AuditAction.CALENDAR_DAY_OFF,
+                  DayKind.WORKING_DAY: AuditAction.CALENDAR_WORKING_DAY}
 _STORED: dict[DayKind, calendar_days.DayKind] = {DayKind.DAY_OFF: "day_off",
                                                  DayKind.WORKING_DAY: "working_day"}
 
@@ -117,8 +119,8 @@ def _changed(session: Session, actor: Caller, kind: DayKind, day: date, reason: 
 
     def write_audited() -> None:
         write()
-        record_change(session, actor.person_id,
-                      "calendar.remove" if removed else _AUDIT_ACTIONS[kind], day.isoformat(),
+        action = AuditAction.CALENDAR_REMOVE if removed else _AUDIT_ACTIONS[kind]
+        record_change(session, actor.person_id, action, day.isoformat(),
                       now, before=snapshot if removed else None,
                       after=None if removed else snapshot)
     effect = change_schedule(session, now, timing, write_audited)

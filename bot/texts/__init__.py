@@ -7,6 +7,7 @@ import unicodedata
 from typing import Literal
 
 from bot.domain.errors import DomainError
+from bot.texts.audit import AUDIT_MESSAGES
 from bot.texts.deadlines import DEADLINE_MESSAGES
 from bot.texts.digests import DIGEST_MESSAGES
 from bot.texts.due_rules import DUE_RULE_MESSAGES
@@ -28,7 +29,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     **GENERAL_MESSAGES, **PEOPLE_MESSAGES, **UNIT_MESSAGES, **REMINDER_MESSAGES, **STATUS_MESSAGES,
     **GROUP_MESSAGES, **FLOW_MESSAGES, **UNIT_FLOW_MESSAGES, **DIGEST_MESSAGES,
     **OFFICE_ACTION_MESSAGES, **EXPORT_MESSAGES, **DEADLINE_MESSAGES, **WORKING_DAY_MESSAGES,
-    **DUE_RULE_MESSAGES,
+    **DUE_RULE_MESSAGES, **AUDIT_MESSAGES,
 }
 
 
@@ -51,11 +52,21 @@ def text(key: str, lang: Lang, **params: object) -> str:
 def error_text(error: DomainError, lang: Lang) -> str:
     """The polite explanation of a domain error: what is wrong and what to do."""
     templates = ERROR_MESSAGES.get(error.code) or ERROR_MESSAGES["invalid_input"]
-    escaped = {name: html.escape(_plain(v), quote=False) for name, v in error.params.items()}
+    params = {**error.params, **_named(error.params, lang)}
+    escaped = {name: html.escape(_plain(v), quote=False) for name, v in params.items()}
     try:
         return templates[lang].format(**escaped)
     except (KeyError, IndexError):
         return ERROR_MESSAGES["invalid_input"][lang]
+
+
+def _named(params: dict[str, object], lang: Lang) -> dict[str, object]:
+    """Codes a message names in the reader's words: the `roles` codes become `role`."""
+    roles = params.get("roles")
+    if not isinstance(roles, tuple | list):
+        return {}
+    names = [MESSAGES[f"role_name.{code}"][lang] for code in roles]
+    return {"role": MESSAGES["role_name.or"][lang].join(names)}
 
 
 def _plain(value: object) -> str:

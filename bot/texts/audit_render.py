@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Sequence
-from datetime import tzinfo
+from datetime import date, tzinfo
 
+from bot.domain.audit_actions import AuditAction
+from bot.domain.dates import format_vn_date
+from bot.domain.errors import DomainError
+from bot.domain.recurrence import parse_rule
 from bot.services.audit import AuditLine, Snapshot
-from bot.texts import MESSAGES, Lang, text
+from bot.texts import Html, Lang, text
+from bot.texts.due_rules_render import due_rule_text
 from bot.texts.units_render import label, shorten
 
 VALUE_SHOWN = 60  # long names are cut in the log; the stored entry keeps them whole
+DATE_KEYS = frozenset({"due_date", "granted_until", "day"})  # ISO dates in snapshots
+DAY_KINDS = frozenset({"day_off", "working_day"})
 
 
 def audit_text(entries: Sequence[AuditLine], tz: tzinfo, lang: Lang) -> str:
@@ -26,37 +34,70 @@ def _entry(entry: AuditLine, tz: tzinfo, lang: Lang) -> str:
     actor = label("audit.system", lang) if entry.actor == "system" else entry.actor
     return text("audit.line", lang, at=f"{entry.at.astimezone(tz):%d/%m/%Y %H:%M}",
                 actor=shorten(actor, VALUE_SHOWN), action=action_label(entry.action, lang),
-                subject=shorten(entry.subject, VALUE_SHOWN),
-                changes=f": {changes}" if changes else "")
+                subject=_subject(entry, lang),
+                changes=Html(f": {changes}") if changes else "")
 
 
 def action_label(action: str, lang: Lang) -> str:
-    """A readable name for an audit action code, or the code itself when it has none."""
-    key = f"audit.action.{action}"
-    return label(key, lang) if key in MESSAGES else action
+    """The reader's name for an audit action code; a code no longer written (from an older
+    version) shows as stored."""
+    try:
+        return label(f"audit.action.{AuditAction(action).value}", lang)
+    except ValueError:
+        return action
 
 
-def describe_changes(before: Snapshot | None, after: Snapshot | None, lang: Lang) -> str:
-    """`name: Old → New, active: có → không`; keys only in one snapshot show their one value."""
+def _subject(entry: AuditLine, lang: Lang) -> str:
+    if entry.action.startswith("calendar."):
+        return _date_or_text(entry.subject)
+    return shorten(entry.subject, VALUE_SHOWN)
+
+
+def describe_changes(before: Snapshot | None, after: Snapshot | None, lang: Lang) -> Html:
+    """`name: Old → New, active: có → không` (HTML); keys only in one snapshot show their one
+    value; a due rule in words, a day kind and dates as officials write them."""
     before, after = before or {}, after or {}
     parts = []
     for key in [*before, *(key for key in after if key not in before)]:
         old, new = before.get(key), after.get(key)
+        name = html.escape(key, quote=False)
         if key in before and key in after:
             if old != new:
-                parts.append(f"{key}: {_value(old, lang)} → {_value(new, lang)}")
+                parts.append(f"{name}: {_value(key, old, lang)} → {_value(key, new, lang)}")
         elif key in after:
-            parts.append(f"{key}={_value(new, lang)}")
+            parts.append(f"{name}={_value(key, new, lang)}")
         else:
-            parts.append(f"{key}: {_value(old, lang)} → —")
-    return ", ".join(parts)
+            parts.append(f"{name}: {_value(key, old, lang)} → —")
+    return Html(", ".join(parts))
 
 
-def _value(value: object, lang: Lang) -> str:
+def _value(key: str, value: object, lang: Lang) -> str:
+    """One snapshot value as HTML."""
     if isinstance(value, bool):
         return label("audit.yes" if value else "audit.no", lang)
     if value is None:
         return "—"
     if isinstance(value, list | tuple):
-        return "[" + ", ".join(_value(item, lang) for item in value) + "]"
-    return shorten(str(value), VALUE_SHOWN)
+        return "[" + ", ".join(_value(key, item, lang) for item in value) + "]"
+    if key == "rule" and isinstance(value, str):
+        return _rule_words(value, lang)
+    if key == "kind" and value in DAY_KINDS:
+        return label(f"day_kind.{value}", lang)
+    shown = _date_or_text(str(value)) if key in DATE_KEYS else shorten(str(value), VALUE_SHOWN)
+    return html.escape(shown, quote=False)
+
+
+def _rule_words(stored: str, lang: Lang) -> str:
+    """A stored RRULE in words ('ngày 15 hằng tháng'); one that no longer parses as stored."""
+    try:
+        return due_rule_text(parse_rule(stored), lang)
+    except DomainError:
+        return html.escape(shorten(" ".join(stored.split()), VALUE_SHOWN), quote=False)
+
+
+def _date_or_text(value: str) -> str:
+    """'2020-03-10' as '10/03/2020'; anything else (shortened) as it is."""
+    try:
+        return format_vn_date(date.fromisoformat(value))
+    except ValueError:
+        return shorten(value, VALUE_SHOWN)

@@ -90,7 +90,4 @@ GROUP_MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Chưa có nhóm nào được đăng ký. Tạo đường dẫn đăng ký nhóm bằng /invite &lt;mã đơn vị&gt; group hoặc /invite office group.",
         "en": "No group is registered yet. Create a group invite with /invite &lt;unit code&gt; group or /invite office group.",
     },
-    "audit.action.group.register": {"vi": "đăng ký nhóm", "en": "group registered"},
-    "audit.action.group.unreachable": {"vi": "bot bị xoá khỏi nhóm", "en": "bot removed from group"},
-    "audit.action.group.migrate": {"vi": "nhóm đổi thành siêu nhóm", "en": "group became a supergroup"},
 }

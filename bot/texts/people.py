@@ -21,6 +21,12 @@ PEOPLE_MESSAGES: dict[str, dict[str, str]] = {
     "role.office": {"vi": "Văn phòng UBND tỉnh", "en": "Provincial Office"},
     "role.officer": {"vi": "cán bộ phụ trách báo cáo của {unit}", "en": "reporting officer of {unit}"},
     "role.head": {"vi": "lãnh đạo {unit}", "en": "head of {unit}"},
+    # Who may use a command, in a refusal ('chỉ dành cho quản trị viên hoặc Văn phòng UBND tỉnh').
+    "role_name.everyone": {"vi": "mọi người", "en": "everyone"},
+    "role_name.officer": {"vi": "cán bộ phụ trách báo cáo", "en": "reporting officers"},
+    "role_name.office": {"vi": "Văn phòng UBND tỉnh", "en": "the Provincial Office"},
+    "role_name.admin": {"vi": "quản trị viên", "en": "admins"},
+    "role_name.or": {"vi": " hoặc ", "en": " or "},
     "start.no_role": {
         "vi": (
             "Anh/chị chưa được giao đơn vị nào. Để nhận nhắc hạn, anh/chị cần đường dẫn đăng ký "

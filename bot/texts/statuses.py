@@ -21,6 +21,7 @@ STATUS_MESSAGES: dict[str, dict[str, str]] = {
     "standing.extension": {"vi": "Đề nghị gia hạn", "en": "Asking for more time"},
     "standing.not_sent": {"vi": "Chưa gửi", "en": "Not sent yet"},
     "standing.overdue": {"vi": "Quá hạn – chưa gửi", "en": "Overdue, not sent"},
+    "standing.overdue_days": {"vi": "Quá hạn {days} ngày làm việc – chưa gửi", "en": "Overdue by {days} working day(s), not sent"},
     "status.recorded": {
         "vi": "✅ Đã ghi nhận: <b>{unit}</b> — {status}\nBáo cáo: {title} ({period}), hạn {due}.",
         "en": "✅ Recorded: <b>{unit}</b> — {status}\nReport: {title} ({period}), due {due}.",

@@ -7,7 +7,7 @@ from datetime import tzinfo
 
 from bot.domain.dates import format_vn_date
 from bot.domain.status_files import megabytes
-from bot.domain.statuses import ReportStatus
+from bot.domain.statuses import ReportStatus, Standing
 from bot.services.status_files import FileReceipt
 from bot.services.status_flows import StatusQuestion
 from bot.services.statuses import ReportView, StatusHistoryLine, StatusReceipt
@@ -59,9 +59,18 @@ def question_text(question: StatusQuestion, lang: Lang) -> str:
 
 
 def open_report_text(view: ReportView, lang: Lang) -> str:
+    """/status: the unit, the report, its due date and where the unit stands (an overdue
+    report with how many working days late)."""
     return text("status.open_item", lang, unit=view.unit_name, title=view.title,
                 period=view.period_label or "—", due=format_vn_date(view.effective_due_date),
-                standing=text(f"standing.{view.standing.value}", lang))
+                standing=_standing_text(view, lang))
+
+
+def _standing_text(view: ReportView, lang: Lang) -> str:
+    # A due date on Friday is overdue on Saturday, yet no working day late until Monday.
+    if view.standing is Standing.OVERDUE and view.days_overdue > 0:
+        return text("standing.overdue_days", lang, days=view.days_overdue)
+    return text(f"standing.{view.standing.value}", lang)
 
 
 def history_text(lines: Sequence[StatusHistoryLine], tz: tzinfo, lang: Lang) -> str:

@@ -31,12 +31,15 @@ WORKING_DAY_MESSAGES: dict[str, dict[str, str]] = {
     "holidays.line_added": {"vi": "• ✏️ {weekday} {day} — {name}",
                             "en": "• ✏️ {weekday} {day} — {name}"},
     "holidays.no_reason": {"vi": "(không ghi lý do)", "en": "(no reason given)"},
-    "holidays.footer": {
-        "vi": "\n✏️ ngày do quản trị viên thêm; bỏ bằng <code>/day_remove ngày/tháng/năm</code>. "
-              "Thêm ngày nghỉ: <code>/dayoff ngày/tháng/năm [lý do]</code>; ngày làm việc bù: "
+    # The legend only when a listed day carries ✏️; how to add days always.
+    "holidays.legend": {
+        "vi": "✏️ ngày do quản trị viên thêm; bỏ bằng <code>/day_remove ngày/tháng/năm</code>.",
+        "en": "✏️ added by an admin; remove with <code>/day_remove dd/mm/yyyy</code>.",
+    },
+    "holidays.how_to_add": {
+        "vi": "Thêm ngày nghỉ: <code>/dayoff ngày/tháng/năm [lý do]</code>; ngày làm việc bù: "
               "<code>/workday ngày/tháng/năm [lý do]</code>.",
-        "en": "\n✏️ added by an admin; remove with <code>/day_remove dd/mm/yyyy</code>. Add a "
-              "day off: <code>/dayoff dd/mm/yyyy [reason]</code>; a make-up working day: "
+        "en": "Add a day off: <code>/dayoff dd/mm/yyyy [reason]</code>; a make-up working day: "
               "<code>/workday dd/mm/yyyy [reason]</code>.",
     },
     # /dayoff, /workday, /day_remove

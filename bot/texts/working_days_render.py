@@ -14,15 +14,17 @@ CHANGES_LISTED = 5  # due-date changes listed in the confirmation; the rest are 
 
 
 def year_calendar_text(calendar: YearCalendar, lang: Lang) -> str:
-    """The year's days off, then its make-up working days, by date; admins' days marked ✏️."""
+    """The year's days off, then its make-up working days, by date; admins' days marked ✏️
+    (explained below the list when there is one)."""
     lines = [text("holidays.header", lang, year=calendar.year)]
     for kind, heading in ((DayKind.DAY_OFF, "holidays.days_off"),
                           (DayKind.WORKING_DAY, "holidays.working_days")):
         entries = [entry for entry in calendar.entries if entry.kind is kind]
         lines.append(text(heading, lang, count=len(entries)))
         lines += [_entry_line(entry, lang) for entry in entries] or [text("holidays.none", lang)]
-    lines.append(text("holidays.footer", lang))
-    return "\n".join(lines)
+    legend = ([text("holidays.legend", lang)]
+              if any(entry.added for entry in calendar.entries) else [])
+    return "\n".join([*lines, "", *legend, text("holidays.how_to_add", lang)])
 
 
 def _entry_line(entry: CalendarEntry, lang: Lang) -> str:

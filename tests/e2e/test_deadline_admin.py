@@ -186,6 +186,24 @@ async def test_the_units_are_told_when_an_edit_moves_their_due_date(database_url
                       "15/12/2026 sang 18/12/2026.\nCác lời nhắc sẽ được gửi theo hạn mới."]
 
 
+async def test_the_audit_log_names_deadline_and_calendar_changes_in_words(
+    database_url: str
+) -> None:
+    """Issue 15: /audit showed `deadline.add`, `calendar.day_off` and RRULE text."""
+    async with province(database_url) as p:
+        await p.change("deadline_add", MONTHLY_FOR_SYT)
+        await p.change("deadline_edit", CODE, "han", "ngày 18 hằng tháng")
+        await p.change("dayoff", "04/12/2026", "Bão số 9")
+        log = (await p.change("audit", "3")).splitlines()
+    assert log[1:3] == [
+        "01/12/2026 07:00 · Quản trị · thêm ngày nghỉ · 04/12/2026: "
+        "kind=ngày nghỉ, reason=Bão số 9",
+        f"01/12/2026 07:00 · Quản trị · sửa hạn báo cáo · {CODE}: "
+        "rule: ngày 15 hằng tháng → ngày 18 hằng tháng"]
+    assert log[3].startswith(f"01/12/2026 07:00 · Quản trị · thêm hạn báo cáo · {CODE}: ")
+    assert "rule=ngày 15 hằng tháng" in log[3] and "RRULE" not in log[3]
+
+
 async def test_a_paused_deadline_sends_nothing_until_it_is_resumed(database_url: str) -> None:
     async with province(database_url) as p:
         await p.change("deadline_add", MONTHLY_FOR_SYT)
@@ -348,12 +366,12 @@ async def test_officers_are_refused_the_deadline_commands_and_the_office_may_rea
         office_detail = (await ask(p.fake, hanh, "deadline", "quy")).text or ""
         after = await database_state(p.bot)
     assert lan_answers == [
-        REFUSED.format(command="deadline_add", role="admin"),
-        REFUSED.format(command="deadline_add", role="admin"),
-        REFUSED.format(command="deadline_pause", role="admin"),
-        REFUSED.format(command="deadline_edit", role="admin"),
-        REFUSED.format(command="deadlines", role="admin, office")]
-    assert office_refused == [REFUSED.format(command=command, role="admin") for command in
+        REFUSED.format(command="deadline_add", role="quản trị viên"),
+        REFUSED.format(command="deadline_add", role="quản trị viên"),
+        REFUSED.format(command="deadline_pause", role="quản trị viên"),
+        REFUSED.format(command="deadline_edit", role="quản trị viên"),
+        REFUSED.format(command="deadlines", role="quản trị viên hoặc Văn phòng UBND tỉnh")]
+    assert office_refused == [REFUSED.format(command=command, role="quản trị viên") for command in
                               ("deadline_add", "deadline_pause", "deadline_delete")]
     assert office_list.startswith("Hạn báo cáo (5). Xem chi tiết: /deadline <mã>")
     assert office_detail.startswith("Báo cáo quý, đánh giá tình hình thực hiện Kế hoạch hành "

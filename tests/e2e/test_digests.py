@@ -130,7 +130,8 @@ async def test_officers_are_refused_and_unknown_codes_or_periods_are_explained(
         [refused] = await ask(fake, lan)
         [unknown_code] = await ask(fake, hanh, "quyy")
         [unknown_period] = await ask(fake, hanh, "quy", "11/03/2020")
-    assert refused == "Xin lỗi, lệnh /digest chỉ dành cho office, admin. Không có gì bị thay đổi."
+    assert refused == ("Xin lỗi, lệnh /digest chỉ dành cho Văn phòng UBND tỉnh hoặc quản trị "
+                       "viên. Không có gì bị thay đổi.")
     assert unknown_code.startswith("Không tìm thấy hạn báo cáo có mã “quyy”. Có phải anh/chị "
                                    "muốn nhập: quy")
     assert unknown_period == (

@@ -165,8 +165,10 @@ async def test_officers_are_refused_and_bad_years_are_explained(database_url: st
         nothing = await ask(fake, hanh, "export", "2019")
         not_yet = await ask(fake, hanh, "chart", "2021")
     assert refused == [
-        "Xin lỗi, lệnh /export chỉ dành cho office, admin. Không có gì bị thay đổi.",
-        "Xin lỗi, lệnh /chart chỉ dành cho office, admin. Không có gì bị thay đổi."]
+        "Xin lỗi, lệnh /export chỉ dành cho Văn phòng UBND tỉnh hoặc quản trị viên. "
+        "Không có gì bị thay đổi.",
+        "Xin lỗi, lệnh /chart chỉ dành cho Văn phòng UBND tỉnh hoặc quản trị viên. "
+        "Không có gì bị thay đổi."]
     assert not_a_year.text == ("“abc” không phải là một năm. Anh/chị vui lòng nhập năm gồm 4 "
                                "chữ số, ví dụ: /export 2020")
     assert too_early.text == ("Năm 1800 nằm ngoài khoảng bot theo dõi (1901–2100). Anh/chị "

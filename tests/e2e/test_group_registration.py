@@ -287,8 +287,8 @@ async def test_groups_lists_every_group_for_admins_and_the_office_only(database_
         f"• Văn phòng UBND tỉnh: “Nhóm Văn phòng” (id {office.id})\n"
         f"• Sở Y tế: “Nhóm Sở Y tế” (id {health.id})")
     assert answers["Mai"] == answers["Admin"]
-    assert answers["Lan"] == ("Xin lỗi, lệnh /groups chỉ dành cho admin, office. Không có gì bị "
-                              "thay đổi.")
+    assert answers["Lan"] == ("Xin lỗi, lệnh /groups chỉ dành cho quản trị viên hoặc Văn phòng "
+                              "UBND tỉnh. Không có gì bị thay đổi.")
     assert "groups" in {c["command"] for c in fake.visible_commands(clerk, clerk)}
 
 
@@ -305,7 +305,7 @@ async def test_group_invites_are_for_admins_only_and_never_for_a_head(database_u
         fake.send_command(admin, "invites")
         [open_invites] = await fake.wait_for_bot_messages(admin)
         invites = await bot.deps.database.run(lambda s: s.scalars(select(Invite)).all())
-    assert refusal.text.startswith("Xin lỗi, lệnh /invite chỉ dành cho admin.")
+    assert refusal.text.startswith("Xin lỗi, lệnh /invite chỉ dành cho quản trị viên.")
     usage = ("Lệnh chưa đúng cú pháp. Cách dùng: /invite <mã đơn vị> [head|group] hoặc "
              "/invite office [group], ví dụ: /invite skhdt group")
     assert answers == [usage] * 3

@@ -205,8 +205,10 @@ async def test_forged_buttons_and_buttons_of_a_deleted_report_change_nothing(
         changed = (await count(bot, Extension), await count(bot, OfficeFollowUp),
                    await audit_actions(bot))
     assert sorted(r.text for r in refusals) == [  # handled concurrently: in either order
-        "Xin lỗi, lệnh /dondoc chỉ dành cho office, admin. Không có gì bị thay đổi.",
-        "Xin lỗi, lệnh /giahan chỉ dành cho office, admin. Không có gì bị thay đổi.",
+        "Xin lỗi, lệnh /dondoc chỉ dành cho Văn phòng UBND tỉnh hoặc quản trị viên. "
+        "Không có gì bị thay đổi.",
+        "Xin lỗi, lệnh /giahan chỉ dành cho Văn phòng UBND tỉnh hoặc quản trị viên. "
+        "Không có gì bị thay đổi.",
     ]
     gone = ("Kỳ báo cáo này không còn trong lịch (hạn báo cáo đã bị xóa hoặc đã thay đổi), nên "
             "nút không còn tác dụng; không có gì thay đổi. Gõ /digest để xem tình hình mới nhất.")

@@ -55,8 +55,8 @@ async def test_admin_commands_are_refused_politely_and_change_nothing(
         for command, *args in ADMIN_COMMANDS:
             fake.send_command(person, command, *args)
             [answer] = await fake.wait_for_bot_messages(person)
-            assert answer.text.startswith(f"Xin lỗi, lệnh /{command} chỉ dành cho admin."), (
-                answer.text)
+            assert answer.text.startswith(
+                f"Xin lỗi, lệnh /{command} chỉ dành cho quản trị viên."), answer.text
         after = await snapshot(bot)
     assert after == before
     assert "invite" not in {c["command"] for c in fake.visible_commands(person, person)}
@@ -75,7 +75,7 @@ async def test_a_forged_approval_button_is_refused(database_url: str) -> None:
         fake.press_button(intruder, help_message.message_id, "acc:1:u:syt", force=True)
         [refusal] = await fake.wait_for_bot_messages(intruder)
         after = await snapshot(bot)
-    assert refusal.text.startswith("Xin lỗi, lệnh /invite chỉ dành cho admin.")
+    assert refusal.text.startswith("Xin lỗi, lệnh /invite chỉ dành cho quản trị viên.")
     assert after == before
     assert not fake.message(admin, request.message_id).edits
 

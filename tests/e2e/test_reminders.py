@@ -147,7 +147,7 @@ async def test_admins_see_the_next_planned_sends_and_officers_are_refused(
     assert lines[1] == ("• 09/01/2020 08:00 — trienkhai hạn 20/01/2020, syt → Lan "
                         "(trước hạn 7 ngày làm việc)")
     assert lines[-1].startswith("• 05/02/2020 08:00 — trienkhai hạn 20/01/2020, syt → Lan (đôn đốc")
-    assert "chỉ dành cho admin" in refusal.text
+    assert "chỉ dành cho quản trị viên" in refusal.text
 
 
 async def test_a_person_who_blocks_the_bot_is_skipped_until_they_come_back(

@@ -142,10 +142,12 @@ async def test_status_lists_open_reports_with_their_buttons(database_url: str) -
         [still_open] = await fake.wait_for_bot_messages(lan)
         fake.send_command(admin, "status")
         [refusal] = await fake.wait_for_bot_messages(admin)
-    assert overdue.text.splitlines()[1] == "Hạn: 20/01/2020 · Tình hình: Quá hạn – chưa gửi"
+    # Issue 15: 25 working days after Monday 20/01 (Tết 23–29/01 off) to Monday 02/03.
+    assert overdue.text.splitlines()[1] == (
+        "Hạn: 20/01/2020 · Tình hình: Quá hạn 25 ngày làm việc – chưa gửi")
     assert quarter.text.splitlines()[0].startswith("Sở Y tế — ")
     assert "Quý I/2020" in quarter.text
     assert quarter.text.splitlines()[1] == "Hạn: 10/03/2020 · Tình hình: Chưa gửi"
     assert still_open.text == overdue.text
     assert "Đã gửi báo cáo" in still_open.button_texts
-    assert "chỉ dành cho officer" in refusal.text
+    assert "chỉ dành cho cán bộ phụ trách báo cáo" in refusal.text

@@ -36,7 +36,7 @@ GROUP_QUESTION = ("Bước 3/4. Sở Du lịch (mã sdl) thuộc nhóm nào? Anh
 GROUP_BUTTONS = ["Sở, ban, ngành", "UBND cấp huyện", "Cơ quan khác", "Hủy"]
 STEP_PASSED = ("Bước này đã được trả lời; anh/chị vui lòng dùng tin nhắn mới nhất. Không có gì "
                "thay đổi.")
-REFUSED = "Xin lỗi, lệnh /{command} chỉ dành cho admin. Không có gì bị thay đổi."
+REFUSED = "Xin lỗi, lệnh /{command} chỉ dành cho quản trị viên. Không có gì bị thay đổi."
 FINISHED = ("Thao tác này đã kết thúc hoặc đã được hủy nên nút không còn tác dụng; không có gì "
             "thay đổi.")
 

@@ -196,7 +196,7 @@ async def test_without_the_admin_role_every_unit_command_and_button_is_refused_p
     assert len(answers) == 2 * (len(attempts) + len(forged))
     for answer in answers:
         assert answer is not None and answer.startswith("Xin lỗi, lệnh /"), answer
-        assert answer.endswith("chỉ dành cho admin. Không có gì bị thay đổi.")
+        assert answer.endswith("chỉ dành cho quản trị viên. Không có gì bị thay đổi.")
     assert after == before
     assert not fake.bot_messages(admin)
     assert len(fake.callback_answers) == 2 * len(forged)

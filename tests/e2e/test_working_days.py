@@ -154,6 +154,32 @@ async def test_a_make_up_saturday_brings_the_due_date_back_and_is_reminded_on(
     assert "Hạn gửi: 14/03/2020 (hôm nay)" in sent[2][2]
 
 
+async def test_a_day_off_behind_the_next_due_date_is_counted_and_told_issue_15(
+    database_url: str
+) -> None:
+    """February's report (29/02, a Saturday, so due Monday 02/03) is still Sở Y tế's next due
+    date today; a day off on 31/03 moves March's: the answer and the unit must both say so,
+    and removing the day says it moved back."""
+    fake = FakeTelegram(rate_limits=RateLimits.off())
+    admin = fake.add_user("Admin")
+    clock = SimulatedClock(local(2020, 2, 20, 9))
+    async with running_bot(fake, database_url, admin_ids=(admin.id,), clock=clock) as bot:
+        lan, _mai = await officers(bot, fake, admin, deadline="bct")
+        await command(bot, fake, admin, "deadline_add", "cuối tháng | Báo cáo tháng | syt")
+        clock.set(local(2020, 3, 2, 9))
+        added = await command(bot, fake, admin, "dayoff", "31/03/2020", "Nghỉ đột xuất")
+        removed = await command(bot, fake, admin, "day_remove", "31/03/2020")
+        told = [m.text for m in fake.bot_messages(lan) if "điều chỉnh" in (m.text or "")]
+    assert added.splitlines()[2:] == [
+        "1 hạn báo cáo thay đổi, của 1 đơn vị; đã báo cho 1 người/nhóm.",
+        "• Báo cáo tháng (Tháng 3/2020): 31/03/2020 → 01/04/2020"]
+    assert removed.splitlines()[2:] == [
+        "1 hạn báo cáo thay đổi, của 1 đơn vị; đã báo cho 1 người/nhóm.",
+        "• Báo cáo tháng (Tháng 3/2020): 01/04/2020 → 31/03/2020"]
+    assert told == [moved_notice("31/03/2020", "01/04/2020", "Báo cáo tháng", "Tháng 3/2020"),
+                    moved_notice("01/04/2020", "31/03/2020", "Báo cáo tháng", "Tháng 3/2020")]
+
+
 BAD_INPUTS: list[tuple[tuple[str, ...], str]] = [
     (("dayoff", "31/02/2020"), "Ngày 31/02/2020 không có trên lịch: tháng 2/2020 chỉ có 29 ngày."),
     (("dayoff", "mai"), "“mai” chưa phải là một ngày hợp lệ."),
@@ -197,12 +223,14 @@ async def test_bad_input_and_non_admins_change_nothing_and_holidays_lists_the_ye
         refused_list = await command(bot, fake, mai, "holidays")
         after = await stored()
         listing = await command(bot, fake, admin, "holidays", "2020")
+        listing_2021 = await command(bot, fake, admin, "holidays", "2021")
     for (words, expected), answer in zip(BAD_INPUTS, answers, strict=True):
         assert expected in answer, (words, answer)
     assert control.text is not None and control.text.startswith(
         "Lý do có ký tự xuống dòng, tab hoặc ký tự ẩn.")
-    assert refused == "Xin lỗi, lệnh /dayoff chỉ dành cho admin. Không có gì bị thay đổi."
-    assert refused_list.startswith("Xin lỗi, lệnh /holidays chỉ dành cho admin, office.")
+    assert refused == "Xin lỗi, lệnh /dayoff chỉ dành cho quản trị viên. Không có gì bị thay đổi."
+    assert refused_list.startswith(
+        "Xin lỗi, lệnh /holidays chỉ dành cho quản trị viên hoặc Văn phòng UBND tỉnh.")
     assert after == before
     lines = listing.splitlines()
     assert lines[0] == "Ngày nghỉ và ngày làm việc bù năm 2020"
@@ -210,3 +238,9 @@ async def test_bad_input_and_non_admins_change_nothing_and_holidays_lists_the_ye
     assert "• ✏️ Thứ Sáu 13/03/2020 — Hội nghị tỉnh" in lines
     assert lines.index("• Thứ Năm 02/04/2020 — Ngày Giỗ Tổ Hùng Vương") > lines.index(
         "• ✏️ Thứ Sáu 13/03/2020 — Hội nghị tỉnh")
+    assert "✏️ ngày do quản trị viên thêm; bỏ bằng /day_remove ngày/tháng/năm." in lines
+    # Issue 15: no day of 2021 was added by an admin, so no ✏️ legend either.
+    assert listing_2021.startswith("Ngày nghỉ và ngày làm việc bù năm 2021")
+    assert "✏️" not in listing_2021 and "/day_remove" not in listing_2021
+    assert listing_2021.endswith("Thêm ngày nghỉ: /dayoff ngày/tháng/năm [lý do]; ngày làm "
+                                 "việc bù: /workday ngày/tháng/năm [lý do].")

@@ -36,7 +36,7 @@ from bot.services import schedule, working_days
 from bot.services.people import Caller, TelegramUser, bootstrap_admins, record_contact
 from bot.services.province import seed_province
 from bot.services.reminders import ReminderTiming, plan_reminders
-from bot.services.schedule_changes import apply_schedule_change, upcoming_dues
+from bot.services.schedule_changes import apply_schedule_change, open_dues, upcoming_dues
 from bot.texts import error_text
 from config.province import load_province
 from db import status_updates, units
@@ -102,7 +102,7 @@ def test_a_day_off_on_a_due_date_moves_it_replans_and_names_the_chats_to_tell(
         add_officers(session, [501, 502], NOW, units=["snv", "stp"])
         submit(session, "stp", Q1)
         plan_reminders(session, NOW, TIMING)
-        before = upcoming_dues(session, TODAY, TIMING.policy)
+        before = open_dues(session, TODAY, TIMING.policy)
         add_calendar_day(session, Q1, "day_off", NOW)
         session.flush()
         effect = apply_schedule_change(session, before, NOW, TIMING)
@@ -121,7 +121,7 @@ def test_a_day_off_on_a_due_date_moves_it_replans_and_names_the_chats_to_tell(
 
 def test_nothing_changes_when_no_due_date_moves(database: Database) -> None:
     def scenario(session: Session) -> None:
-        before = upcoming_dues(session, TODAY, TIMING.policy)
+        before = open_dues(session, TODAY, TIMING.policy)
         add_calendar_day(session, date(2020, 3, 5), "day_off", NOW)
         session.flush()
         effect = apply_schedule_change(session, before, NOW, TIMING)
@@ -135,12 +135,28 @@ def test_a_working_saturday_brings_a_due_date_back_and_groups_units_by_dates(
         add_calendar_day(session, Q1, "day_off", NOW)
         add_calendar_day(session, Q1_MOVED, "day_off", NOW)  # due 12/03 now
         session.flush()
-        before = upcoming_dues(session, TODAY, TIMING.policy)
+        before = open_dues(session, TODAY, TIMING.policy)
         session.delete(session.scalars(select(CalendarDay).where(CalendarDay.day == Q1_MOVED))
                        .one())
         session.flush()
         [change] = apply_schedule_change(session, before, NOW, TIMING).changes
         assert (change.before, change.after) == (date(2020, 3, 12), Q1_MOVED)
+    database.run_sync(scenario)
+
+
+def test_a_due_date_behind_the_next_one_that_moves_is_a_change(database: Database) -> None:
+    """Issue 15: Sở Nội vụ's next due date is Quý I (10/03); a day off on 10/06 moves Quý II."""
+    def scenario(session: Session) -> None:
+        add_officers(session, [501], NOW, units=["snv"])
+        before = open_dues(session, TODAY, TIMING.policy)
+        add_calendar_day(session, Q2, "day_off", NOW)
+        session.flush()
+        effect = apply_schedule_change(session, before, NOW, TIMING)
+        [change] = effect.changes
+        assert (change.deadline_code, change.period_label, change.before, change.after) == (
+            "quy", "Quý II/2020", Q2, date(2020, 6, 11))
+        assert "snv" in change.unit_codes and len(change.unit_codes) == 38
+        assert [(n.change, n.chat_ids) for n in effect.notices] == [(change, (501,))]
     database.run_sync(scenario)
 
 
@@ -152,7 +168,7 @@ def test_a_change_to_the_next_occurrence_is_not_taken_for_a_move(database: Datab
     on_q1 = datetime(2020, 3, 10, 2, tzinfo=UTC)
 
     def scenario(session: Session) -> None:
-        before = upcoming_dues(session, Q1, policy)
+        before = open_dues(session, Q1, policy)
         add_calendar_day(session, Q1, "day_off", on_q1)
         session.flush()
         assert apply_schedule_change(session, before, on_q1, timing).changes == ()

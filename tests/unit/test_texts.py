@@ -7,7 +7,8 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.domain.errors import DomainError
+from bot.domain.errors import DomainError, NotAllowed
+from bot.domain.roles import Role, require
 from bot.texts import MESSAGES, TELEGRAM_TEXT_LIMIT, error_text, split_message, text
 from bot.texts.errors import ERROR_MESSAGES
 
@@ -31,6 +32,27 @@ def test_an_unknown_error_code_falls_back_to_the_generic_polite_message() -> Non
         code = "no_such_code"
 
     assert error_text(Strange(), "vi") == ERROR_MESSAGES["invalid_input"]["vi"]
+
+
+def test_a_refusal_names_the_roles_in_the_readers_language() -> None:
+    """Issue 15: 'chỉ dành cho admin, office' named the roles by their English codes."""
+    def refusal(command: str) -> NotAllowed:
+        try:
+            require(frozenset({Role.EVERYONE}), command)
+        except NotAllowed as refused:
+            return refused
+        raise AssertionError(command)
+    assert error_text(refusal("deadlines"), "vi") == (
+        "Xin lỗi, lệnh /deadlines chỉ dành cho quản trị viên hoặc Văn phòng UBND tỉnh. "
+        "Không có gì bị thay đổi.")
+    assert error_text(refusal("digest"), "vi").startswith(
+        "Xin lỗi, lệnh /digest chỉ dành cho Văn phòng UBND tỉnh hoặc quản trị viên.")
+    assert error_text(refusal("status"), "vi").startswith(
+        "Xin lỗi, lệnh /status chỉ dành cho cán bộ phụ trách báo cáo.")
+    assert error_text(refusal("deadlines"), "en") == (
+        "Sorry, /deadlines is only for admins or the Provincial Office. Nothing was changed.")
+    for role in Role:
+        assert {"vi", "en"} == set(MESSAGES[f"role_name.{role.value}"])
 
 
 def test_a_short_message_is_not_split() -> None:

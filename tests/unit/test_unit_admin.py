@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from bot.domain.audit_actions import AuditAction
 from bot.domain.errors import (
     DomainError,
     DuplicateCode,
@@ -241,10 +242,10 @@ def test_the_audit_log_is_newest_first_with_the_actors_name_and_at_most_100_line
     actor = admin(database)
     def edits(session: Session) -> None:
         for index in range(105):
-            audit.record_change(session, actor.person_id, "unit.edit", f"u{index}",
+            audit.record_change(session, actor.person_id, AuditAction.UNIT_EDIT, f"u{index}",
                                 NOW + timedelta(minutes=index))
     database.run_sync(edits)
-    database.run_sync(lambda s: audit.record_change(s, None, "unit.add", "auto", NOW))
+    database.run_sync(lambda s: audit.record_change(s, None, AuditAction.UNIT_ADD, "auto", NOW))
     lines = database.run_sync(lambda s: audit.audit_log(s, actor, 500))
     three = database.run_sync(lambda s: audit.audit_log(s, actor, 3))
     assert len(lines) == 100

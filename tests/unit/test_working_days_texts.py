@@ -53,6 +53,20 @@ def test_the_year_lists_days_off_then_working_days_and_marks_the_admins_own() ->
         "• ✏️ Thứ Ba 10/03/2020 — (không ghi lý do)", "", "<b>Ngày làm việc bù</b> (0)"]
 
 
+def test_the_pencil_legend_shows_only_when_a_listed_day_carries_the_pencil() -> None:
+    public = CalendarEntry(date(2020, 1, 1), "Tết Dương lịch", DayKind.DAY_OFF, False)
+    added = CalendarEntry(Q1, "Bão số 5", DayKind.DAY_OFF, True)
+    for lang in ("vi", "en"):
+        without = year_calendar_text(YearCalendar(2020, (public,)), lang)  # type: ignore[arg-type]
+        assert "✏️" not in without and "/day_remove" not in without
+        assert "/dayoff" in without and "/workday" in without
+    with_pencil = year_calendar_text(YearCalendar(2020, (public, added)), "vi").splitlines()
+    assert with_pencil[-2:] == [
+        "✏️ ngày do quản trị viên thêm; bỏ bằng <code>/day_remove ngày/tháng/năm</code>.",
+        "Thêm ngày nghỉ: <code>/dayoff ngày/tháng/năm [lý do]</code>; ngày làm việc bù: "
+        "<code>/workday ngày/tháng/năm [lý do]</code>."]
+
+
 def test_a_year_full_of_long_reasons_still_fits_telegrams_messages() -> None:
     entries = tuple(CalendarEntry(date(2020, 1, 1 + n), "Lý do rất dài " * 14, DayKind.DAY_OFF,
                                   True) for n in range(31))

@@ -6,7 +6,8 @@ from bot.domain.errors.base import DomainError
 
 
 class NotAllowed(DomainError):
-    """The person lacks the role a command needs (params: command, role)."""
+    """The person lacks the role a command needs (params: command, roles: the codes of the
+    roles that may use it, named in the reader's language by bot.texts)."""
 
     code = "not_allowed"
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 MESSAGES: dict[str, dict[str, str]] = {
     "not_allowed": {
         "vi": "Xin lỗi, lệnh /{command} chỉ dành cho {role}. Không có gì bị thay đổi.",
-        "en": "Sorry, /{command} is only for the {role} role. Nothing was changed.",
+        "en": "Sorry, /{command} is only for {role}. Nothing was changed.",
     },
     "wrong_usage": {
         "vi": "Lệnh chưa đúng cú pháp. Cách dùng: <code>{usage}</code>, ví dụ: <code>{example}</code>",

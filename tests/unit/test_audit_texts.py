@@ -1,0 +1,84 @@
+"""/audit in the reader's language: every action the code base can record has a label in
+Vietnamese and English, due rules read in words, calendar days as officials write them."""
+
+from __future__ import annotations
+
+import ast
+from datetime import UTC, datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from bot.domain.audit_actions import AuditAction
+from bot.services.audit import AuditLine
+from bot.texts import MESSAGES
+from bot.texts.audit_render import action_label, audit_text, describe_changes
+
+TRA_VINH = ZoneInfo("Asia/Ho_Chi_Minh")
+AT = datetime(2020, 3, 2, 2, 30, tzinfo=UTC)  # 09:30 in Trà Vinh
+ROOT = Path(__file__).resolve().parents[2]
+MONTHLY_15 = "DTSTART:20261215\nRRULE:FREQ=MONTHLY;BYMONTHDAY=15"
+MONTHLY_18 = "DTSTART:20261218\nRRULE:FREQ=MONTHLY;BYMONTHDAY=18"
+
+
+@pytest.mark.parametrize("action", list(AuditAction))
+def test_every_action_the_code_can_record_has_a_label_in_both_languages(
+        action: AuditAction) -> None:
+    labels = MESSAGES[f"audit.action.{action.value}"]
+    assert labels.keys() == {"vi", "en"}
+    assert all(labels.values()) and action.value not in labels.values()
+    assert action_label(action.value, "vi") == labels["vi"] != labels["en"]
+
+
+def test_the_audit_log_is_written_only_through_record_change_and_its_action_codes() -> None:
+    """record_change takes an AuditAction (mypy checks its callers) and it alone appends to the
+    log: so AuditAction lists every code the log can hold, and each has a label (above)."""
+    assert _audit_appends() == ["bot/services/audit.py"]
+
+
+def _audit_appends() -> list[str]:
+    """Modules calling db.audit.append (written `audit.append(` in this code base)."""
+    callers = set()
+    for package in ("bot", "handlers", "scheduler", "db", "config"):
+        for path in (ROOT / package).rglob("*.py"):
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                        and node.func.attr == "append" and isinstance(node.func.value, ast.Name)
+                        and node.func.value.id == "audit"):
+                    callers.add(str(path.relative_to(ROOT)))
+    return sorted(callers)
+
+
+def test_deadline_and_calendar_entries_read_in_vietnamese_with_the_rule_in_words() -> None:
+    entries = [
+        AuditLine(AT, "Quản trị", "deadline.edit", "bcthattp", {"rule": MONTHLY_15},
+                  {"rule": MONTHLY_18}),
+        AuditLine(AT, "Quản trị", "calendar.day_off", "2020-03-31", None,
+                  {"kind": "day_off", "reason": "Nghỉ đột xuất"}),
+        AuditLine(AT, "Quản trị", "deadline.add", "bct", None,
+                  {"rule": "DTSTART:20200331\nRRULE:FREQ=MONTHLY;BYMONTHDAY=-1"}),
+    ]
+    assert audit_text(entries, TRA_VINH, "vi").splitlines()[1:] == [
+        "02/03/2020 09:30 · <b>Quản trị</b> · sửa hạn báo cáo · bcthattp: "
+        "rule: ngày 15 hằng tháng → ngày 18 hằng tháng",
+        "02/03/2020 09:30 · <b>Quản trị</b> · thêm ngày nghỉ · 31/03/2020: "
+        "kind=ngày nghỉ, reason=Nghỉ đột xuất",
+        "02/03/2020 09:30 · <b>Quản trị</b> · thêm hạn báo cáo · bct: rule=ngày cuối tháng",
+    ]
+    assert audit_text(entries, TRA_VINH, "en").splitlines()[1:] == [
+        "02/03/2020 09:30 · <b>Quản trị</b> · deadline edited · bcthattp: "
+        "rule: every month on day 15 → every month on day 18",
+        "02/03/2020 09:30 · <b>Quản trị</b> · day off added · 31/03/2020: "
+        "kind=day off, reason=Nghỉ đột xuất",
+        "02/03/2020 09:30 · <b>Quản trị</b> · deadline added · bct: "
+        "rule=on the last day of every month",
+    ]
+
+
+def test_extension_dates_read_as_officials_write_them_and_values_stay_escaped() -> None:
+    assert describe_changes({"due_date": "2020-03-10"}, {"granted_until": "2020-03-20"},
+                            "vi") == "due_date: 10/03/2020 → —, granted_until=20/03/2020"
+    assert describe_changes(None, {"reason": "Bão <số 5> & lũ"}, "vi") == (
+        "reason=Bão &lt;số 5&gt; &amp; lũ")
+    assert describe_changes(None, {"rule": "not a rule"}, "vi") == "rule=not a rule"
