@@ -10,14 +10,17 @@ from bot.domain.audit_actions import AuditAction
 from bot.domain.dates import format_vn_date
 from bot.domain.errors import DomainError
 from bot.domain.recurrence import parse_rule
+from bot.domain.units import UnitGroup
 from bot.services.audit import AuditLine, Snapshot
-from bot.texts import Html, Lang, text
+from bot.texts import MESSAGES, Html, Lang, text
 from bot.texts.due_rules_render import due_rule_text
-from bot.texts.units_render import label, shorten
+from bot.texts.units_render import group_label, label, shorten
 
 VALUE_SHOWN = 60  # long names are cut in the log; the stored entry keeps them whole
 DATE_KEYS = frozenset({"due_date", "granted_until", "day"})  # ISO dates in snapshots
 DAY_KINDS = frozenset({"day_off", "working_day"})
+ROLE_KEYS = frozenset({"role", "roles"})
+UNIT_GROUPS = frozenset(group.value for group in UnitGroup)
 
 
 def audit_text(entries: Sequence[AuditLine], tz: tzinfo, lang: Lang) -> str:
@@ -54,18 +57,19 @@ def _subject(entry: AuditLine, lang: Lang) -> str:
 
 
 def describe_changes(before: Snapshot | None, after: Snapshot | None, lang: Lang) -> Html:
-    """`name: Old → New, active: có → không` (HTML); keys only in one snapshot show their one
-    value; a due rule in words, a day kind and dates as officials write them."""
+    """`tên: Old → New, đang theo dõi: có → không` (HTML), each key named in the reader's
+    language; keys only in one snapshot show their one value; a due rule in words, a day kind,
+    a role, a unit group and dates as officials write them."""
     before, after = before or {}, after or {}
     parts = []
     for key in [*before, *(key for key in after if key not in before)]:
         old, new = before.get(key), after.get(key)
-        name = html.escape(key, quote=False)
+        name = html.escape(field_label(key, lang), quote=False)
         if key in before and key in after:
             if old != new:
                 parts.append(f"{name}: {_value(key, old, lang)} → {_value(key, new, lang)}")
         elif key in after:
-            parts.append(f"{name}={_value(key, new, lang)}")
+            parts.append(f"{name}: {_value(key, new, lang)}")
         else:
             parts.append(f"{name}: {_value(key, old, lang)} → —")
     return Html(", ".join(parts))
@@ -83,8 +87,18 @@ def _value(key: str, value: object, lang: Lang) -> str:
         return _rule_words(value, lang)
     if key == "kind" and value in DAY_KINDS:
         return label(f"day_kind.{value}", lang)
+    if key in ROLE_KEYS and f"audit.role.{value}" in MESSAGES:
+        return label(f"audit.role.{value}", lang)
+    if key == "group" and value in UNIT_GROUPS:
+        return group_label(str(value), lang)
     shown = _date_or_text(str(value)) if key in DATE_KEYS else shorten(str(value), VALUE_SHOWN)
     return html.escape(shown, quote=False)
+
+
+def field_label(key: str, lang: Lang) -> str:
+    """The reader's name for a snapshot key; a key no longer written shows as stored."""
+    found = MESSAGES.get(f"audit.field.{key}")
+    return found[lang] if found else key
 
 
 def _rule_words(stored: str, lang: Lang) -> str:

@@ -197,11 +197,11 @@ async def test_the_audit_log_names_deadline_and_calendar_changes_in_words(
         log = (await p.change("audit", "3")).splitlines()
     assert log[1:3] == [
         "01/12/2026 07:00 · Quản trị · thêm ngày nghỉ · 04/12/2026: "
-        "kind=ngày nghỉ, reason=Bão số 9",
+        "loại ngày: ngày nghỉ, lý do: Bão số 9",
         f"01/12/2026 07:00 · Quản trị · sửa hạn báo cáo · {CODE}: "
-        "rule: ngày 15 hằng tháng → ngày 18 hằng tháng"]
+        "hạn: ngày 15 hằng tháng → ngày 18 hằng tháng"]
     assert log[3].startswith(f"01/12/2026 07:00 · Quản trị · thêm hạn báo cáo · {CODE}: ")
-    assert "rule=ngày 15 hằng tháng" in log[3] and "RRULE" not in log[3]
+    assert "hạn: ngày 15 hằng tháng" in log[3] and "RRULE" not in log[3]
 
 
 async def test_a_paused_deadline_sends_nothing_until_it_is_resumed(database_url: str) -> None:

@@ -134,11 +134,11 @@ async def test_an_admin_adds_edits_and_disables_a_unit_and_the_audit_log_shows_i
     assert log.text is not None
     assert log.text.splitlines() == [
         "Nhật ký thay đổi (4 mục mới nhất)",
-        "10/03/2025 09:30 · Quản trị · ngừng theo dõi đơn vị · sdl: active: có → không",
-        "10/03/2025 09:30 · Quản trị · sửa đơn vị · sdl: group: department → agency",
-        "10/03/2025 09:30 · Quản trị · sửa đơn vị · sdl: name: Sở Du lịch → "
+        "10/03/2025 09:30 · Quản trị · ngừng theo dõi đơn vị · sdl: đang theo dõi: có → không",
+        "10/03/2025 09:30 · Quản trị · sửa đơn vị · sdl: nhóm: Sở, ban, ngành → Cơ quan khác",
+        "10/03/2025 09:30 · Quản trị · sửa đơn vị · sdl: tên: Sở Du lịch → "
         "Sở Du lịch tỉnh Trà Vinh",
-        "10/03/2025 09:30 · Quản trị · thêm đơn vị · sdl: name=Sở Du lịch, group=department",
+        "10/03/2025 09:30 · Quản trị · thêm đơn vị · sdl: tên: Sở Du lịch, nhóm: Sở, ban, ngành",
     ]
     assert latest_two.text is not None
     assert latest_two.text.splitlines()[0] == "Nhật ký thay đổi (2 mục mới nhất)"

@@ -61,24 +61,45 @@ def test_deadline_and_calendar_entries_read_in_vietnamese_with_the_rule_in_words
     ]
     assert audit_text(entries, TRA_VINH, "vi").splitlines()[1:] == [
         "02/03/2020 09:30 · <b>Quản trị</b> · sửa hạn báo cáo · bcthattp: "
-        "rule: ngày 15 hằng tháng → ngày 18 hằng tháng",
+        "hạn: ngày 15 hằng tháng → ngày 18 hằng tháng",
         "02/03/2020 09:30 · <b>Quản trị</b> · thêm ngày nghỉ · 31/03/2020: "
-        "kind=ngày nghỉ, reason=Nghỉ đột xuất",
-        "02/03/2020 09:30 · <b>Quản trị</b> · thêm hạn báo cáo · bct: rule=ngày cuối tháng",
+        "loại ngày: ngày nghỉ, lý do: Nghỉ đột xuất",
+        "02/03/2020 09:30 · <b>Quản trị</b> · thêm hạn báo cáo · bct: hạn: ngày cuối tháng",
     ]
     assert audit_text(entries, TRA_VINH, "en").splitlines()[1:] == [
         "02/03/2020 09:30 · <b>Quản trị</b> · deadline edited · bcthattp: "
-        "rule: every month on day 15 → every month on day 18",
+        "due rule: every month on day 15 → every month on day 18",
         "02/03/2020 09:30 · <b>Quản trị</b> · day off added · 31/03/2020: "
-        "kind=day off, reason=Nghỉ đột xuất",
+        "day kind: day off, reason: Nghỉ đột xuất",
         "02/03/2020 09:30 · <b>Quản trị</b> · deadline added · bct: "
-        "rule=on the last day of every month",
+        "due rule: on the last day of every month",
     ]
 
 
 def test_extension_dates_read_as_officials_write_them_and_values_stay_escaped() -> None:
     assert describe_changes({"due_date": "2020-03-10"}, {"granted_until": "2020-03-20"},
-                            "vi") == "due_date: 10/03/2020 → —, granted_until=20/03/2020"
+                            "vi") == "hạn: 10/03/2020 → —, gia hạn đến: 20/03/2020"
     assert describe_changes(None, {"reason": "Bão <số 5> & lũ"}, "vi") == (
-        "reason=Bão &lt;số 5&gt; &amp; lũ")
-    assert describe_changes(None, {"rule": "not a rule"}, "vi") == "rule=not a rule"
+        "lý do: Bão &lt;số 5&gt; &amp; lũ")
+    assert describe_changes(None, {"rule": "not a rule"}, "vi") == "hạn: not a rule"
+
+
+def test_snapshot_keys_roles_and_unit_groups_read_in_the_readers_language() -> None:
+    assert describe_changes({"group": "department"}, {"group": "agency"}, "vi") == (
+        "nhóm: Sở, ban, ngành → Cơ quan khác")
+    assert describe_changes(None, {"role": "head", "unit": "syt"}, "vi") == (
+        "vai trò: lãnh đạo đơn vị, đơn vị: syt")
+    assert describe_changes({"roles": ["admin", "officer"]}, {"roles": ["everyone"]}, "en") == (
+        "roles: [admin, officer] → [everyone]")
+    assert describe_changes({"active": True}, {"active": False}, "vi") == (
+        "đang theo dõi: có → không")
+
+
+@pytest.mark.parametrize("key", sorted(
+    {"title", "rule", "units", "recipient", "offsets", "legal", "paused", "name", "group",
+     "active", "invite", "reachable", "reason", "status", "chat_id", "unit", "head", "roles",
+     "admin", "due_date", "granted_until", "day", "role", "revoked", "request", "kind",
+     "office"}))
+def test_every_snapshot_key_written_today_has_a_label_in_both_languages(key: str) -> None:
+    labels = MESSAGES[f"audit.field.{key}"]
+    assert labels.keys() == {"vi", "en"} and all(labels.values())
