@@ -1,9 +1,12 @@
 """Send due reminders from the outbox: claim, send outside any transaction, record the result.
 
 Pacing follows Telegram's limits: one bot-wide rate (a little under 30 messages/s), one message
-per second per private chat, twenty per minute per group. A 429 pauses the whole sender for
-`retry_after`; network errors and 5xx are retried with back-off; a chat Telegram refuses (the
-person blocked the bot, the group removed it) fails its send and is marked unreachable.
+per second per private chat, twenty per minute per group. A chat's turn is taken before its send
+is awaited, so sends in flight at once never reach one chat together; the chat's interval runs
+from the answer, also after a failed attempt (a timed-out message may have arrived). A 429
+pauses the whole sender for `retry_after`; network errors and 5xx are retried with back-off; a
+chat Telegram refuses (the person blocked the bot, the group removed it) fails its send and is
+marked unreachable.
 
 Sends are claimed in batches but made and recorded one by one (by default), so a process killed
 mid-fan-out leaves at most one message whose fate is unknown: after a restart it may arrive twice,
@@ -14,6 +17,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import math
 import os
 import socket
 import time
@@ -161,13 +165,24 @@ class OutboxSender:
                 group.create_task(send(notice))
 
     async def _send_one(self, notice: ReminderNotice, report: SendReport) -> None:
-        """Steps: respect the chat's own pace (else defer), take a bot-wide token, send,
-        record the outcome in its own unit of work."""
+        """Steps: respect the chat's own pace (else defer), hold the chat's turn, send, then
+        start the chat's interval from the answer, whatever it was."""
         wait = self._chat_wait(notice.chat_id)
         if wait > 0:
             await self._record_retry(notice, "paced: the chat's own limit", wait, counts=False)
             report.deferred += 1
             return
+        # Taken before the first await, so a concurrent send to this chat sees it and waits.
+        self._next_send_to_chat[notice.chat_id] = math.inf
+        try:
+            await self._deliver(notice, report)
+        finally:
+            # Also after a failure: a timed-out message may have arrived all the same.
+            self._next_send_to_chat[notice.chat_id] = (
+                self.monotonic() + self._chat_interval(notice.chat_id))
+
+    async def _deliver(self, notice: ReminderNotice, report: SendReport) -> None:
+        """Take a bot-wide token, send, record the outcome in its own unit of work."""
         await self._limiter.acquire()
         try:
             message = await self.bot.send_message(
@@ -189,7 +204,6 @@ class OutboxSender:
             logger.exception("Reminder {} could not be sent", notice.row_id)
             await self._failed(notice, f"{type(error).__name__}: {error}", report)
         else:
-            self._sent_to_chat(notice.chat_id)
             now = self.clock()
             await self.database.run(
                 lambda s: reminders.record_sent(s, notice.row_id, message.message_id, now))
@@ -209,12 +223,14 @@ class OutboxSender:
         report.retried += 1
 
     def _chat_wait(self, chat_id: int) -> float:
-        return self._next_send_to_chat.get(chat_id, 0.0) - self.monotonic()
+        """Seconds until this chat may get another message; its interval while a send to it
+        is in flight (that send's answer starts the interval)."""
+        return min(self._next_send_to_chat.get(chat_id, 0.0) - self.monotonic(),
+                   self._chat_interval(chat_id))
 
-    def _sent_to_chat(self, chat_id: int) -> None:
-        interval = (self.pacing.group_chat_interval if chat_id < 0
-                    else self.pacing.private_chat_interval)
-        self._next_send_to_chat[chat_id] = self.monotonic() + interval
+    def _chat_interval(self, chat_id: int) -> float:
+        return (self.pacing.group_chat_interval if chat_id < 0
+                else self.pacing.private_chat_interval)
 
     async def _rate_limited(self, notice: ReminderNotice, error: RetryAfter,
                             report: SendReport) -> None:

@@ -1,0 +1,77 @@
+"""The sender's pace per chat holds with several sends in flight over a slow link."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import date
+from itertools import pairwise
+
+from sqlalchemy.orm import Session
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+from db.models import Membership, Person
+from tests.e2e.harness import running_bot
+from tests.e2e.test_reminder_faults import (
+    CODE,
+    DUE_DAY_ONLY,
+    rows_of,
+    send_until_settled,
+)
+from tests.fake_telegram import FakeTelegram
+from tests.support.clock import SimulatedClock, local
+from tests.support.reminder_data import (
+    add_officers,
+    add_one_off_deadline,
+    pause_deadlines_except,
+    unit_ids,
+)
+
+UNITS = ("syt", "stp", "stc")
+ROUND_TRIP = 0.25  # seconds: a distant Telegram, so several sends are in flight at once
+
+
+def answered_later(app: ASGIApp, seconds: float) -> ASGIApp:
+    """`app`, answering every request `seconds` later."""
+    async def delayed(scope: Scope, receive: Receive, send: Send) -> None:
+        await asyncio.sleep(seconds)
+        await app(scope, receive, send)
+    return delayed
+
+
+def add_officer_of_units(session: Session, telegram_id: int, codes: tuple[str, ...],
+                         clock: SimulatedClock) -> None:
+    person = Person(telegram_user_id=telegram_id, full_name="Cán bộ kiêm nhiệm",
+                    created_at=clock())
+    session.add(person)
+    session.flush()
+    session.add_all(Membership(person_id=person.id, unit_id=unit_id, is_head=False,
+                               created_at=clock()) for unit_id in unit_ids(session, codes))
+
+
+async def test_an_officer_of_three_units_gets_their_reminders_a_second_apart(
+    database_url: str
+) -> None:
+    fake = FakeTelegram()
+    fake.app = answered_later(fake.app, ROUND_TRIP)  # type: ignore[assignment]
+    lan = fake.add_user("Lan")
+    others = [fake.add_user(f"Cán bộ {i}") for i in range(9)]
+    clock = SimulatedClock(local(2020, 3, 2, 7))
+    async with running_bot(fake, database_url, clock=clock, bot_send_concurrency=4) as bot:
+        def seed(session: Session) -> None:
+            add_one_off_deadline(session, CODE, date(2020, 3, 2), clock(),
+                                 offsets=DUE_DAY_ONLY, units=" ".join(UNITS))
+            pause_deadlines_except(session, CODE)
+            add_officer_of_units(session, lan.id, UNITS, clock)
+            add_officers(session, [officer.id for officer in others], clock(), units=UNITS)
+        await bot.deps.database.run(seed)
+        await bot.reminders.replan()
+        clock.set(local(2020, 3, 2, 8))
+        await send_until_settled(bot, clock, local(2020, 3, 3))
+        lan_rows = await rows_of(bot, lan.id)
+        all_rows = await rows_of(bot)
+    sent_at = sorted(row.sent_at for row in lan_rows if row.sent_at is not None)
+    gaps = [(later - earlier).total_seconds() for earlier, later in pairwise(sent_at)]
+    assert len(sent_at) == len(UNITS)
+    assert min(gaps) >= 1.0, gaps
+    assert {row.state for row in all_rows} == {"sent"}
+    assert [len(fake.bot_messages(officer)) for officer in others] == [1] * len(others)
