@@ -1,4 +1,5 @@
-"""The sender's pace per chat holds with several sends in flight over a slow link."""
+"""The sender's pace per chat holds with several sends in flight over a slow link (default
+settings: the round trip decides how many are in flight)."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from tests.e2e.test_reminder_faults import (
     CODE,
     DUE_DAY_ONLY,
     rows_of,
+    seed,
     send_until_settled,
 )
 from tests.fake_telegram import FakeTelegram
@@ -28,6 +30,7 @@ from tests.support.reminder_data import (
 
 UNITS = ("syt", "stp", "stc")
 ROUND_TRIP = 0.25  # seconds: a distant Telegram, so several sends are in flight at once
+FAN_OUT = 40
 
 
 def answered_later(app: ASGIApp, seconds: float) -> ASGIApp:
@@ -56,14 +59,14 @@ async def test_an_officer_of_three_units_gets_their_reminders_a_second_apart(
     lan = fake.add_user("Lan")
     others = [fake.add_user(f"Cán bộ {i}") for i in range(9)]
     clock = SimulatedClock(local(2020, 3, 2, 7))
-    async with running_bot(fake, database_url, clock=clock, bot_send_concurrency=4) as bot:
-        def seed(session: Session) -> None:
+    async with running_bot(fake, database_url, clock=clock) as bot:
+        def add_deadline_and_officers(session: Session) -> None:
             add_one_off_deadline(session, CODE, date(2020, 3, 2), clock(),
                                  offsets=DUE_DAY_ONLY, units=" ".join(UNITS))
             pause_deadlines_except(session, CODE)
             add_officer_of_units(session, lan.id, UNITS, clock)
             add_officers(session, [officer.id for officer in others], clock(), units=UNITS)
-        await bot.deps.database.run(seed)
+        await bot.deps.database.run(add_deadline_and_officers)
         await bot.reminders.replan()
         clock.set(local(2020, 3, 2, 8))
         await send_until_settled(bot, clock, local(2020, 3, 3))
@@ -75,3 +78,22 @@ async def test_an_officer_of_three_units_gets_their_reminders_a_second_apart(
     assert min(gaps) >= 1.0, gaps
     assert {row.state for row in all_rows} == {"sent"}
     assert [len(fake.bot_messages(officer)) for officer in others] == [1] * len(others)
+
+
+async def test_over_a_slow_link_the_default_settings_keep_enough_sends_in_flight_for_the_rate(
+    database_url: str
+) -> None:
+    fake = FakeTelegram()
+    fake.app = answered_later(fake.app, ROUND_TRIP)  # type: ignore[assignment]
+    officers = [fake.add_user(f"Cán bộ {i}") for i in range(FAN_OUT)]
+    clock = SimulatedClock(local(2020, 3, 2, 7))
+    async with running_bot(fake, database_url, clock=clock) as bot:
+        await seed(bot, clock, date(2020, 3, 2), DUE_DAY_ONLY, officers)
+        clock.set(local(2020, 3, 2, 8))
+        report = await bot.reminders.run_due()
+    delivered = sorted(message.sent_at for officer in officers
+                       for message in fake.bot_messages(officer))
+    assert (report.sent, len(delivered)) == (FAN_OUT, FAN_OUT)
+    # One at a time, each waiting for its answer, would take FAN_OUT × 0.25 s = 10 s.
+    assert delivered[-1] - delivered[0] < FAN_OUT / 29 + 2 * ROUND_TRIP + 1.0
+    assert report.most_in_flight > 1
