@@ -1,5 +1,5 @@
-"""The sender's pace per chat holds with several sends in flight over a slow link (default
-settings: the round trip decides how many are in flight)."""
+"""Several reminder sends in flight over a slow link (default settings: the round trip decides
+how many): the rate is reached, each chat's own pace still holds, and a 429 pauses them all."""
 
 from __future__ import annotations
 
@@ -97,3 +97,28 @@ async def test_over_a_slow_link_the_default_settings_keep_enough_sends_in_flight
     # One at a time, each waiting for its answer, would take FAN_OUT × 0.25 s = 10 s.
     assert delivered[-1] - delivered[0] < FAN_OUT / 29 + 2 * ROUND_TRIP + 1.0
     assert report.most_in_flight > 1
+
+
+async def test_a_429_pauses_every_send_in_flight_not_only_the_one_it_answered(
+    database_url: str
+) -> None:
+    fake = FakeTelegram()
+    fake.app = answered_later(fake.app, ROUND_TRIP)  # type: ignore[assignment]
+    officers = [fake.add_user(f"Cán bộ {i}") for i in range(FAN_OUT)]
+    clock = SimulatedClock(local(2020, 3, 2, 7))
+    async with running_bot(fake, database_url, clock=clock) as bot:
+        await seed(bot, clock, date(2020, 3, 2), DUE_DAY_ONLY, officers)
+        clock.set(local(2020, 3, 2, 8))
+        fan_out = asyncio.create_task(bot.reminders.run_due())
+        await fake.wait_for_calls("sendMessage", count=5)  # several in flight by now
+        fake.inject_failure("sendMessage", 429, retry_after=1)
+        await asyncio.wait_for(fan_out, timeout=20)
+        await send_until_settled(bot, clock, local(2020, 3, 3))
+    calls = fake.calls("sendMessage")
+    [limited] = [call.at for call in calls if call.status == 429]
+    # Requests already on their way when the 429 came back still arrive within a round trip;
+    # after that, nothing until the second Telegram asked for has passed.
+    during_pause = [call.at - limited for call in calls
+                    if limited + ROUND_TRIP + 0.1 < call.at < limited + 1.0]
+    assert during_pause == []
+    assert [len(fake.bot_messages(officer)) for officer in officers] == [1] * FAN_OUT
