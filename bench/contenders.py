@@ -6,7 +6,7 @@ the sender itself saw (time, 429s, errors) and its memory. What was delivered is
 fake server, not here.
 
 - `outbox`: deadline-bot's `OutboxSender.send_due()` with the default `Pacing` (or another
-  `--send-concurrency`), over the database already holding the planned rows, repeated at the
+  `--send-max-in-flight`), over the database already holding the planned rows, repeated at the
   next due time while rows are pending (what the runner's wake-ups do), then the outbox's end
   state;
 - `ptb-aioratelimiter`: python-telegram-bot's `AIORateLimiter()` with its defaults
@@ -55,6 +55,7 @@ class SenderOutcome:
     rate_limited: int = 0  # 429s (RetryAfter) the sender received
     errors: dict[str, int] = field(default_factory=dict)  # other exceptions, by type
     passes: int = 0  # outbox: send_due() calls
+    most_in_flight: int = 0  # outbox: the most sends in flight at once
     outbox_states: dict[str, int] = field(default_factory=dict)
     peak_rss_mb: float = 0.0  # the highest RSS while sending
     rss_growth_mb: float = 0.0  # that minus the RSS just before (imports, messages loaded)
@@ -115,6 +116,7 @@ async def send_from_outbox(base_url: str, token: str, database_url: str,
                 report = await sender.send_due()
                 outcome.passes += 1
                 outcome.rate_limited += report.rate_limited
+                outcome.most_in_flight = max(outcome.most_in_flight, report.most_in_flight)
                 failed += report.failed
                 upcoming = await database.run(lambda s: reminders.next_send_times(s, clock(), 1))
                 if not upcoming:
@@ -177,8 +179,8 @@ def main() -> None:
     parser.add_argument("--token", required=True)
     parser.add_argument("--messages", type=Path, required=True)
     parser.add_argument("--database-url")
-    parser.add_argument("--send-concurrency", type=int, default=Pacing().concurrency,
-                        help="outbox: Pacing.concurrency (sends in flight)")
+    parser.add_argument("--send-max-in-flight", type=int, default=Pacing().max_in_flight,
+                        help="outbox: Pacing.max_in_flight (most sends in flight)")
     parser.add_argument("--tracemalloc", action="store_true")
     args = parser.parse_args()
     # The benchmark counts errors itself; PTB's limiter would log a traceback per 429.
@@ -189,7 +191,7 @@ def main() -> None:
     messages: Messages = [(int(chat), text) for chat, text in json.loads(args.messages.read_text())]
     senders: dict[str, Callable[[SenderOutcome], Coroutine[Any, Any, None]]] = {
         "outbox": lambda o: send_from_outbox(args.base_url, args.token, args.database_url, o,
-                                             Pacing(concurrency=args.send_concurrency)),
+                                             Pacing(max_in_flight=args.send_max_in_flight)),
         "ptb-aioratelimiter": lambda o: send_with_aioratelimiter(
             args.base_url, args.token, messages, o),
         "naive": lambda o: send_naively(args.base_url, args.token, messages, o),

@@ -1,11 +1,13 @@
 """Issue 5: fan-out of one reminder slot to thousands of chats through the fake Bot API.
 
     .venv/bin/python -m bench.fanout [--recipients 3000] [--database sqlite postgresql]
-        [--contenders outbox ptb-aioratelimiter naive] [--latency-ms 0] [--send-concurrency 1]
+        [--contenders outbox ptb-aioratelimiter naive] [--latencies 0 [50 200 400]]
+        [--send-max-in-flight 16]
 
 Steps: for each database, migrate and seed it, add the officers, plan the slot with the real
 planner and let deadline-bot's outbox sender send it; then python-telegram-bot's AIORateLimiter
-with its defaults and a naive loop send the same messages. Each contender runs in a process of
+with its defaults and a naive loop send the same messages; all of it again at each round trip
+the fake adds (`--latencies`). Each contender runs in a process of
 its own against a fresh fake Bot API process enforcing Telegram's limits (30 messages/s per
 bot, 1/s per private chat, 20/min per group). What each chat received is read back from the
 fake; the figures are printed side by side with the machine, and saved as JSON under
@@ -28,7 +30,7 @@ import time
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +43,7 @@ from bench.machine import describe_machine, postgresql_version
 from bench.reminder_slot import FIRST_CHAT_ID, plan_one_slot
 from bench.tables import format_table
 from db.session import Database
+from scheduler.sender import Pacing
 from tests.support.postgres_server import (
     PostgresServer,
     find_postgres_bindir,
@@ -61,6 +64,9 @@ class FanoutRow:
 
     contender: str
     database: str | None
+    latency_ms: float
+    max_in_flight: int
+    most_in_flight: int
     recipients: int
     delivered: int
     messages_per_second: float
@@ -96,7 +102,7 @@ def busiest_second(times: list[float]) -> int:
 
 
 def summarize(name: str, database: str | None, expected: list[int], outcome: SenderOutcome,
-              stats: dict[str, Any]) -> FanoutRow:
+              stats: dict[str, Any], options: RunOptions) -> FanoutRow:
     received = {int(chat): count for chat, count in stats["messages_per_chat"].items()}
     counts = [received.get(chat, 0) for chat in expected]
     times: list[float] = stats["delivery_times"]
@@ -105,7 +111,9 @@ def summarize(name: str, database: str | None, expected: list[int], outcome: Sen
     limited: list[float] = stats["rate_limit_times"]
     start = min(times[:1] + limited[:1], default=0.0)
     return FanoutRow(
-        contender=LABELS[name], database=database, recipients=len(expected),
+        contender=LABELS[name], database=database, latency_ms=options.latency * 1000,
+        max_in_flight=options.send_max_in_flight, most_in_flight=outcome.most_in_flight,
+        recipients=len(expected),
         delivered=sum(counts), messages_per_second=rate,
         share_of_ceiling=rate / CEILING_PER_SECOND, total_seconds=outcome.seconds,
         delivery_span_seconds=span, busiest_second=busiest_second(times),
@@ -128,7 +136,7 @@ class RunOptions:
     contenders: tuple[str, ...] = CONTENDERS
     trace_memory: bool = False
     latency: float = 0.0  # seconds the fake adds to every call
-    send_concurrency: int = 1  # the outbox sender's Pacing.concurrency
+    send_max_in_flight: int = Pacing().max_in_flight  # the outbox sender's cap
 
 
 def run_contender(name: str, messages_file: Path, expected: list[int], options: RunOptions,
@@ -138,7 +146,7 @@ def run_contender(name: str, messages_file: Path, expected: list[int], options: 
     with fake_server_process(FIRST_CHAT_ID, len(expected), options.latency) as server:
         command = [sys.executable, "-m", "bench.contenders", name, "--base-url",
                    server.base_url, "--token", server.token, "--messages", str(messages_file),
-                   "--send-concurrency", str(options.send_concurrency)]
+                   "--send-max-in-flight", str(options.send_max_in_flight)]
         if database_url:
             command += ["--database-url", database_url]
         if options.trace_memory:
@@ -147,9 +155,7 @@ def run_contender(name: str, messages_file: Path, expected: list[int], options: 
                                    text=True, check=True)
         outcome = outcome_from_json(completed.stdout.strip().splitlines()[-1])
         stats = server.stats()
-    if name == "outbox" and options.send_concurrency != 1:
-        database = f"{database}, concurrency {options.send_concurrency}"
-    return summarize(name, database, expected, outcome, stats)
+    return summarize(name, database, expected, outcome, stats, options)
 
 
 @contextmanager
@@ -227,6 +233,9 @@ def _installed_postgresql() -> str | None:
 
 COLUMNS = (
     ("Contender", lambda r: r.contender + (f" ({r.database})" if r.database else "")),
+    ("round trip", lambda r: f"{r.latency_ms:g} ms"),
+    ("in flight: most (cap)",
+     lambda r: f"{r.most_in_flight} ({r.max_in_flight})" if r.most_in_flight else "—"),
     ("msgs/s", lambda r: f"{r.messages_per_second:.2f}"),
     ("% of 30/s", lambda r: f"{100 * r.share_of_ceiling:.1f} %"),
     ("total s", lambda r: f"{r.total_seconds:.1f}"),
@@ -251,8 +260,8 @@ def format_notes(rows: list[FanoutRow], machine: dict[str, str]) -> str:
         errors = f"; errors {row.errors}" if row.errors else ""
         traced = (f"; tracemalloc peak {row.tracemalloc_peak_mb:.1f} MB"
                   if row.tracemalloc_peak_mb is not None else "")
-        lines.append(f"- {COLUMNS[0][1](row)} {verdict} the target (≥ 95 % of 30/s, none lost, "
-                     f"none duplicated){extra}{errors}{traced}")
+        lines.append(f"- {COLUMNS[0][1](row)}, {row.latency_ms:g} ms: {verdict} the target "
+                     f"(≥ 95 % of 30/s, none lost, none duplicated){extra}{errors}{traced}")
     lines.append("")
     lines += [f"{name}: {value}" for name, value in machine.items()]
     return "\n".join(lines)
@@ -267,27 +276,30 @@ def main() -> None:
     parser.add_argument("--contenders", nargs="+", choices=CONTENDERS, default=list(CONTENDERS))
     parser.add_argument("--tracemalloc", action="store_true",
                         help="also trace Python allocations (slows the senders down)")
-    parser.add_argument("--latency-ms", type=float, default=0.0,
-                        help="add this to every call to the fake (a round trip to Telegram)")
-    parser.add_argument("--send-concurrency", type=int, default=1,
-                        help="the outbox sender's sends in flight (BOT_SEND_CONCURRENCY)")
+    parser.add_argument("--latencies", "--latency-ms", type=float, nargs="+", default=[0.0],
+                        metavar="MS", help="run everything once per round trip to Telegram "
+                        "(ms added to every call to the fake)")
+    parser.add_argument("--send-max-in-flight", type=int, default=Pacing().max_in_flight,
+                        help="the outbox sender's most sends in flight (BOT_SEND_MAX_IN_FLIGHT)")
     parser.add_argument("--markdown", action="store_true", help="print the table in Markdown")
     args = parser.parse_args()
     options = RunOptions(args.recipients, tuple(args.database), tuple(args.contenders),
-                         args.tracemalloc, args.latency_ms / 1000, args.send_concurrency)
+                         args.tracemalloc, send_max_in_flight=args.send_max_in_flight)
     logger.remove()  # the bot's start-up lines (migrations, province loaded) are noise here
     logger.add(sys.stderr, level="WARNING")
     started = time.strftime("%Y%m%d-%H%M%S")
-    rows, machine = run_benchmark(options)
-    if options.latency:
-        print(f"Every call to the fake answered {args.latency_ms:g} ms later.\n")
+    rows: list[FanoutRow] = []
+    for latency_ms in args.latencies:
+        rows_at_latency, machine = run_benchmark(replace(options, latency=latency_ms / 1000))
+        rows += rows_at_latency
     print(format_table(rows, COLUMNS, markdown=args.markdown))
     print()
     print(format_notes(rows, machine))
     RESULTS_DIR.mkdir(parents=True, exist_ok=True)
     result_file = RESULTS_DIR / f"fanout-{started}.json"
     result_file.write_text(json.dumps(
-        {"options": asdict(options), "machine": machine, "rows": [asdict(r) for r in rows]},
+        {"options": asdict(options), "latencies_ms": args.latencies, "machine": machine,
+         "rows": [asdict(r) for r in rows]},
         ensure_ascii=False, indent=2))
     print(f"\nSaved {result_file.relative_to(REPOSITORY_ROOT)}")
 

@@ -49,8 +49,10 @@ class Settings(BaseSettings):
     bot_province_file: Path | None = None
     # Reminder fan-out pace: Telegram allows about 30 messages/s per bot; leave room for replies.
     bot_send_rate: Annotated[float, Field(gt=0, le=30)] = 29.0
-    # Sends in flight at once; above 1, a killed process may leave that many possible duplicates.
-    bot_send_concurrency: Annotated[int, Field(ge=1, le=32)] = 1
+    # Most reminder sends in flight at once: the sender keeps as many as the measured round trip
+    # needs for the rate (1 over a fast link, ~15 at 400 ms); a killed process may leave that
+    # many possible duplicates.
+    bot_send_max_in_flight: Annotated[int, Field(ge=1, le=32)] = 16
     # Several workers on PostgreSQL: how often each checks who runs the scheduler (seconds); a
     # dead leader is replaced within about 4 periods.
     bot_leader_period: Annotated[float, Field(ge=0.01, le=60)] = 2.0

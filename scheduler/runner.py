@@ -207,7 +207,7 @@ def build_reminder_runner(deps: Dependencies, job_queue: JobQueue[Any], sender_b
     settings = deps.settings
     leader = leader or AlwaysLeader()
     pacing = Pacing(messages_per_second=settings.bot_send_rate,
-                    concurrency=settings.bot_send_concurrency)
+                    max_in_flight=settings.bot_send_max_in_flight)
     sender = OutboxSender(sender_bot, deps.database, deps.clock, settings.bot_language,
                           settings.bot_timezone, pacing=pacing,
                           may_send=lambda: leader.is_leader)

@@ -1,19 +1,28 @@
 """Send due reminders from the outbox: claim, send outside any transaction, record the result.
 
 Pacing follows Telegram's limits: one bot-wide rate (a little under 30 messages/s), one message
-per second per private chat, twenty per minute per group. A 429 pauses the whole sender for
-`retry_after`; network errors and 5xx are retried with back-off; a chat Telegram refuses (the
-person blocked the bot, the group removed it) fails its send and is marked unreachable.
+per second per private chat, twenty per minute per group. A chat's turn is taken before its send
+is awaited, so sends in flight at once never reach one chat together; the chat's interval runs
+from the answer, also after a failed attempt (a timed-out message may have arrived). A 429
+pauses the whole sender for `retry_after`; network errors and 5xx are retried with back-off; a
+chat Telegram refuses (the person blocked the bot, the group removed it) fails its send and is
+marked unreachable.
 
-Sends are claimed in batches but made and recorded one by one (by default), so a process killed
-mid-fan-out leaves at most one message whose fate is unknown: after a restart it may arrive twice,
-every other claimed row simply goes back to pending.
+Sends are claimed in batches; each is made and its result recorded while it holds a place in
+flight. The number of places follows the measured cycle of a send (request to recorded result,
+smoothed; `scheduler.in_flight`): as many as the bot-wide rate needs over that round trip, with a
+quarter more for jitter, between 1 and `Pacing.max_in_flight` (BOT_SEND_MAX_IN_FLIGHT, 16). Over a
+fast link that is one, so a process killed mid-fan-out leaves at most one message whose fate is
+unknown (after a restart it may arrive twice); over a slow link (about 15 at a 400 ms round
+trip) a kill may leave as many, never more than the cap. Every other claimed row simply goes back
+to pending.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import math
 import os
 import socket
 import time
@@ -45,6 +54,7 @@ from bot.texts import Lang
 from bot.texts.reminders_render import reminder_text
 from config.settings import Settings
 from db.session import Database
+from scheduler.in_flight import InFlightTarget, SendSlots
 
 UNREACHABLE_ERRORS = ("chat not found", "user not found", "bot was blocked", "bot was kicked",
                       "user is deactivated", "have no rights to send", "not enough rights")
@@ -52,14 +62,15 @@ UNREACHABLE_ERRORS = ("chat not found", "user not found", "bot was blocked", "bo
 
 @dataclass(frozen=True, slots=True)
 class Pacing:
-    """The sender's limits. `concurrency` > 1 sends faster over a slow link, at the cost of up to
-    that many messages of unknown fate (possible duplicates) if the process is killed."""
+    """The sender's limits. Sends in flight follow the measured round trip up to
+    `max_in_flight`: each one in flight is a message of unknown fate (a possible duplicate) if
+    the process is killed."""
 
     messages_per_second: float = 29.0
     private_chat_interval: float = 1.0
     group_chat_interval: float = 3.0
     claim_batch: int = 50
-    concurrency: int = 1
+    max_in_flight: int = 16
 
 
 @dataclass(slots=True)
@@ -71,6 +82,7 @@ class SendReport:
     failed: int = 0
     rate_limited: int = 0
     deferred: int = 0  # a chat's own pace would have been exceeded: sent a little later
+    most_in_flight: int = 0  # the most sends in flight at once
 
     @property
     def handled(self) -> int:
@@ -108,12 +120,15 @@ class OutboxSender:
 
     def __post_init__(self) -> None:
         self._limiter = AsyncLimiter(self.pacing.messages_per_second, 1.0)
+        self._in_flight = InFlightTarget(self.pacing.messages_per_second,
+                                         self.pacing.max_in_flight)
         self._next_send_to_chat: dict[int, float] = {}
+        self._resume_at = 0.0  # event-loop time until which a 429 pauses every send
         self._lock = asyncio.Lock()
         self._stopping = False
 
     def request_stop(self) -> None:
-        """Stop after the message in flight; what is claimed and unsent goes back to pending."""
+        """Stop after the messages in flight; what is claimed and unsent goes back to pending."""
         self._stopping = True
 
     async def release_own_claims(self, why: str = "for the next start") -> None:
@@ -126,49 +141,79 @@ class OutboxSender:
         """Send every reminder due now; one pass at a time per process."""
         report = SendReport()
         async with self._lock:
-            sweep = True
-            while not self._stopping and self.may_send():
-                batch = await self.database.run(partial(
-                    reminders.claim_reminders, now=self.clock(), worker=self.worker_id,
-                    limit=self.pacing.claim_batch, tz=self.tz, sweep=sweep))
-                sweep = False
-                if not batch:
-                    return report
-                await self._send_batch(batch, report)
-            if not self._stopping:
+            slots = SendSlots(lambda: self._in_flight.target)
+            try:
+                async with asyncio.TaskGroup() as sends:
+                    await self._start_sends(sends, slots, report)
+            except ExceptionGroup as errors:  # a bad token, the database gone: as it came
+                if len(errors.exceptions) == 1:
+                    raise errors.exceptions[0] from None
+                raise
+            report.most_in_flight = slots.most_taken
+            if not self._stopping and not self.may_send():
                 # Leadership lapsed mid-pass (no message is in flight any more): what this pass
                 # claimed and did not send is pending again at once, for whoever leads next,
                 # instead of waiting out the claim lease.
                 await self.release_own_claims("after leadership lapsed")
             return report
 
-    async def _send_batch(self, batch: list[ReminderNotice], report: SendReport) -> None:
-        if self.pacing.concurrency <= 1:
-            for notice in batch:
-                if self._stopping or not self.may_send():
+    def _may_go_on(self) -> bool:
+        return not self._stopping and self.may_send()
+
+    async def _start_sends(self, sends: asyncio.TaskGroup, slots: SendSlots,
+                           report: SendReport) -> None:
+        """Claim batch after batch, starting each send as soon as it has a place in flight,
+        until nothing is due and nothing in flight; a batch is claimed while the previous one's
+        last sends are in flight, so the pace does not drop between batches."""
+        sweep = True
+        while self._may_go_on():
+            batch = await self.database.run(partial(
+                reminders.claim_reminders, now=self.clock(), worker=self.worker_id,
+                limit=self.pacing.claim_batch, tz=self.tz, sweep=sweep))
+            sweep = False
+            if not batch:
+                if not slots.taken:
                     return
-                await self._send_one(notice, report)
-            return
-        slots = asyncio.Semaphore(self.pacing.concurrency)
-
-        async def send(notice: ReminderNotice) -> None:
-            async with slots:
-                if not self._stopping and self.may_send():
-                    await self._send_one(notice, report)
-
-        async with asyncio.TaskGroup() as group:
+                # A send in flight may yet make a row due now (a group that moved).
+                await slots.all_given_back()
+                continue
             for notice in batch:
-                group.create_task(send(notice))
+                await slots.take()
+                if not self._may_go_on():
+                    await slots.give_back()
+                    return
+                sends.create_task(self._send_in_place(notice, slots, report))
+
+    async def _send_in_place(self, notice: ReminderNotice, slots: SendSlots,
+                             report: SendReport) -> None:
+        try:
+            await self._send_one(notice, report)
+        finally:
+            await slots.give_back()
 
     async def _send_one(self, notice: ReminderNotice, report: SendReport) -> None:
-        """Steps: respect the chat's own pace (else defer), take a bot-wide token, send,
-        record the outcome in its own unit of work."""
+        """Steps: respect the chat's own pace (else defer), hold the chat's turn, send, then
+        start the chat's interval from the answer, whatever it was."""
         wait = self._chat_wait(notice.chat_id)
         if wait > 0:
             await self._record_retry(notice, "paced: the chat's own limit", wait, counts=False)
             report.deferred += 1
             return
+        # Taken before the first await, so a concurrent send to this chat sees it and waits.
+        self._next_send_to_chat[notice.chat_id] = math.inf
+        try:
+            await self._deliver(notice, report)
+        finally:
+            # Also after a failure: a timed-out message may have arrived all the same.
+            self._next_send_to_chat[notice.chat_id] = (
+                self.monotonic() + self._chat_interval(notice.chat_id))
+
+    async def _deliver(self, notice: ReminderNotice, report: SendReport) -> None:
+        """Wait out a 429's pause, take a bot-wide token, send, record the outcome in its own
+        unit of work; a success's cycle (request to record) tunes the sends in flight."""
+        await self._pause_after_rate_limit()
         await self._limiter.acquire()
+        started = time.monotonic()  # real time, even when tests simulate the clock
         try:
             message = await self.bot.send_message(
                 notice.chat_id, reminder_text(notice, self.lang), parse_mode=ParseMode.HTML,
@@ -189,11 +234,11 @@ class OutboxSender:
             logger.exception("Reminder {} could not be sent", notice.row_id)
             await self._failed(notice, f"{type(error).__name__}: {error}", report)
         else:
-            self._sent_to_chat(notice.chat_id)
             now = self.clock()
             await self.database.run(
                 lambda s: reminders.record_sent(s, notice.row_id, message.message_id, now))
             report.sent += 1
+            self._in_flight.observe(time.monotonic() - started)
 
     async def _chat_moved(self, notice: ReminderNotice, new_chat_id: int,
                           report: SendReport) -> None:
@@ -209,12 +254,14 @@ class OutboxSender:
         report.retried += 1
 
     def _chat_wait(self, chat_id: int) -> float:
-        return self._next_send_to_chat.get(chat_id, 0.0) - self.monotonic()
+        """Seconds until this chat may get another message; its interval while a send to it
+        is in flight (that send's answer starts the interval)."""
+        return min(self._next_send_to_chat.get(chat_id, 0.0) - self.monotonic(),
+                   self._chat_interval(chat_id))
 
-    def _sent_to_chat(self, chat_id: int) -> None:
-        interval = (self.pacing.group_chat_interval if chat_id < 0
-                    else self.pacing.private_chat_interval)
-        self._next_send_to_chat[chat_id] = self.monotonic() + interval
+    def _chat_interval(self, chat_id: int) -> float:
+        return (self.pacing.group_chat_interval if chat_id < 0
+                else self.pacing.private_chat_interval)
 
     async def _rate_limited(self, notice: ReminderNotice, error: RetryAfter,
                             report: SendReport) -> None:
@@ -223,8 +270,14 @@ class OutboxSender:
         logger.warning("Telegram asks to wait {} s; pausing reminders", seconds)
         report.rate_limited += 1
         report.retried += 1
+        self._resume_at = max(self._resume_at, _loop_time() + seconds)
         await self._record_retry(notice, "429 Too Many Requests", seconds, counts=False)
-        await asyncio.sleep(seconds)
+        await self._pause_after_rate_limit()
+
+    async def _pause_after_rate_limit(self) -> None:
+        pause = self._resume_at - _loop_time()
+        if pause > 0:
+            await asyncio.sleep(pause)
 
     async def _transient(self, notice: ReminderNotice, reason: str, report: SendReport) -> None:
         attempts = notice.attempts + 1
@@ -250,6 +303,10 @@ class OutboxSender:
         await self.database.run(lambda s: reminders.record_failure(
             s, notice.row_id, reason, now, chat_unreachable=chat))
         report.failed += 1
+
+
+def _loop_time() -> float:
+    return asyncio.get_running_loop().time()
 
 
 def is_unreachable(error: Forbidden | BadRequest) -> bool:

@@ -1,0 +1,124 @@
+"""Several reminder sends in flight over a slow link (default settings: the round trip decides
+how many): the rate is reached, each chat's own pace still holds, and a 429 pauses them all."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import date
+from itertools import pairwise
+
+from sqlalchemy.orm import Session
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+from db.models import Membership, Person
+from tests.e2e.harness import running_bot
+from tests.e2e.test_reminder_faults import (
+    CODE,
+    DUE_DAY_ONLY,
+    rows_of,
+    seed,
+    send_until_settled,
+)
+from tests.fake_telegram import FakeTelegram
+from tests.support.clock import SimulatedClock, local
+from tests.support.reminder_data import (
+    add_officers,
+    add_one_off_deadline,
+    pause_deadlines_except,
+    unit_ids,
+)
+
+UNITS = ("syt", "stp", "stc")
+ROUND_TRIP = 0.25  # seconds: a distant Telegram, so several sends are in flight at once
+FAN_OUT = 40
+
+
+def answered_later(app: ASGIApp, seconds: float) -> ASGIApp:
+    """`app`, answering every request `seconds` later."""
+    async def delayed(scope: Scope, receive: Receive, send: Send) -> None:
+        await asyncio.sleep(seconds)
+        await app(scope, receive, send)
+    return delayed
+
+
+def add_officer_of_units(session: Session, telegram_id: int, codes: tuple[str, ...],
+                         clock: SimulatedClock) -> None:
+    person = Person(telegram_user_id=telegram_id, full_name="Cán bộ kiêm nhiệm",
+                    created_at=clock())
+    session.add(person)
+    session.flush()
+    session.add_all(Membership(person_id=person.id, unit_id=unit_id, is_head=False,
+                               created_at=clock()) for unit_id in unit_ids(session, codes))
+
+
+async def test_an_officer_of_three_units_gets_their_reminders_a_second_apart(
+    database_url: str
+) -> None:
+    fake = FakeTelegram()
+    fake.app = answered_later(fake.app, ROUND_TRIP)  # type: ignore[assignment]
+    lan = fake.add_user("Lan")
+    others = [fake.add_user(f"Cán bộ {i}") for i in range(9)]
+    clock = SimulatedClock(local(2020, 3, 2, 7))
+    async with running_bot(fake, database_url, clock=clock) as bot:
+        def add_deadline_and_officers(session: Session) -> None:
+            add_one_off_deadline(session, CODE, date(2020, 3, 2), clock(),
+                                 offsets=DUE_DAY_ONLY, units=" ".join(UNITS))
+            pause_deadlines_except(session, CODE)
+            add_officer_of_units(session, lan.id, UNITS, clock)
+            add_officers(session, [officer.id for officer in others], clock(), units=UNITS)
+        await bot.deps.database.run(add_deadline_and_officers)
+        await bot.reminders.replan()
+        clock.set(local(2020, 3, 2, 8))
+        await send_until_settled(bot, clock, local(2020, 3, 3))
+        lan_rows = await rows_of(bot, lan.id)
+        all_rows = await rows_of(bot)
+    sent_at = sorted(row.sent_at for row in lan_rows if row.sent_at is not None)
+    gaps = [(later - earlier).total_seconds() for earlier, later in pairwise(sent_at)]
+    assert len(sent_at) == len(UNITS)
+    assert min(gaps) >= 1.0, gaps
+    assert {row.state for row in all_rows} == {"sent"}
+    assert [len(fake.bot_messages(officer)) for officer in others] == [1] * len(others)
+
+
+async def test_over_a_slow_link_the_default_settings_keep_enough_sends_in_flight_for_the_rate(
+    database_url: str
+) -> None:
+    fake = FakeTelegram()
+    fake.app = answered_later(fake.app, ROUND_TRIP)  # type: ignore[assignment]
+    officers = [fake.add_user(f"Cán bộ {i}") for i in range(FAN_OUT)]
+    clock = SimulatedClock(local(2020, 3, 2, 7))
+    async with running_bot(fake, database_url, clock=clock) as bot:
+        await seed(bot, clock, date(2020, 3, 2), DUE_DAY_ONLY, officers)
+        clock.set(local(2020, 3, 2, 8))
+        report = await bot.reminders.run_due()
+    delivered = sorted(message.sent_at for officer in officers
+                       for message in fake.bot_messages(officer))
+    assert (report.sent, len(delivered)) == (FAN_OUT, FAN_OUT)
+    # One at a time, each waiting for its answer, would take FAN_OUT × 0.25 s = 10 s.
+    assert delivered[-1] - delivered[0] < FAN_OUT / 29 + 2 * ROUND_TRIP + 1.0
+    assert report.most_in_flight > 1
+
+
+async def test_a_429_pauses_every_send_in_flight_not_only_the_one_it_answered(
+    database_url: str
+) -> None:
+    fake = FakeTelegram()
+    fake.app = answered_later(fake.app, ROUND_TRIP)  # type: ignore[assignment]
+    officers = [fake.add_user(f"Cán bộ {i}") for i in range(FAN_OUT)]
+    clock = SimulatedClock(local(2020, 3, 2, 7))
+    async with running_bot(fake, database_url, clock=clock) as bot:
+        await seed(bot, clock, date(2020, 3, 2), DUE_DAY_ONLY, officers)
+        clock.set(local(2020, 3, 2, 8))
+        fan_out = asyncio.create_task(bot.reminders.run_due())
+        await fake.wait_for_calls("sendMessage", count=5)  # several in flight by now
+        fake.inject_failure("sendMessage", 429, retry_after=1)
+        await asyncio.wait_for(fan_out, timeout=20)
+        await send_until_settled(bot, clock, local(2020, 3, 3))
+    calls = fake.calls("sendMessage")
+    [limited] = [call.at for call in calls if call.status == 429]
+    # Requests already on their way when the 429 came back still arrive within a round trip;
+    # after that, nothing until the second Telegram asked for has passed.
+    during_pause = [call.at - limited for call in calls
+                    if limited + ROUND_TRIP + 0.1 < call.at < limited + 1.0]
+    assert during_pause == []
+    assert [len(fake.bot_messages(officer)) for officer in officers] == [1] * FAN_OUT
