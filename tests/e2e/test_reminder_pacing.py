@@ -4,6 +4,7 @@ how many): the rate is reached, each chat's own pace still holds, and a 429 paus
 from __future__ import annotations
 
 import asyncio
+import math
 from datetime import date
 from itertools import pairwise
 
@@ -94,9 +95,9 @@ async def test_over_a_slow_link_the_default_settings_keep_enough_sends_in_flight
     delivered = sorted(message.sent_at for officer in officers
                        for message in fake.bot_messages(officer))
     assert (report.sent, len(delivered)) == (FAN_OUT, FAN_OUT)
-    # One at a time, each waiting for its answer, would take FAN_OUT × 0.25 s = 10 s.
-    assert delivered[-1] - delivered[0] < FAN_OUT / 29 + 2 * ROUND_TRIP + 1.0
-    assert report.most_in_flight > 1
+    # 29 messages/s with each answer 0.25 s away needs at least 29 × 0.25 → 8 sends on their
+    # way at once (one at a time would be 4/s). The rate itself: bench.fanout --latencies.
+    assert report.most_in_flight >= math.ceil(29 * ROUND_TRIP)
 
 
 async def test_a_429_pauses_every_send_in_flight_not_only_the_one_it_answered(
