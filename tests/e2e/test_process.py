@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from tests.fake_telegram import FakeTelegram, serve_with_uvicorn
+from tests.support.ports import free_port
 
 
 async def test_the_bot_process_answers_start_and_stops_cleanly_on_sigterm(
@@ -20,7 +21,8 @@ async def test_the_bot_process_answers_start_and_stops_cleanly_on_sigterm(
         env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "BOT_"))}
         env.update(TELEGRAM_BOT_TOKEN=fake.token, TELEGRAM_API_BASE_URL=base_url,
                    DATABASE_URL=database_url, BOT_ADMIN_IDS=str(lan.id),
-                   BOT_LOG_JSON_FILE=str(tmp_path / "log.jsonl"), BOT_LOG_LEVEL="DEBUG")
+                   BOT_LOG_JSON_FILE=str(tmp_path / "log.jsonl"), BOT_LOG_LEVEL="DEBUG",
+                   WEB_PORT=str(free_port()))
         process = await asyncio.create_subprocess_exec(
             sys.executable, "-m", "bot", "run", cwd=tmp_path, env=env,
             stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE)

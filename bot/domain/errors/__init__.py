@@ -109,6 +109,7 @@ from bot.domain.errors.units import (
 from bot.domain.errors.web import (
     ExpiredInitData,
     ExpiredLoginLink,
+    InvalidDashboardFilter,
     InvalidInitData,
     OccurrenceNotInYear,
     UnknownLoginLink,
@@ -175,6 +176,7 @@ __all__ = [
     "GroupInviteInPrivateChat",
     "GroupServesAnotherTarget",
     "InactiveUnit",
+    "InvalidDashboardFilter",
     "InvalidDate",
     "InvalidDeadlineCode",
     "InvalidDeadlineField",

@@ -42,6 +42,12 @@ class WebLinkInGroup(DomainError):
 
 
 class OccurrenceNotInYear(DomainError):
-    """A dashboard address naming no report of the year (params: deadline, due)."""
+    """A dashboard address naming no report of the year (params: year, deadline, due)."""
 
-    code = "web_unknown_occurrence"
+    code = "web_occurrence_not_in_year"
+
+
+class InvalidDashboardFilter(DomainError):
+    """A dashboard filter not offered by the page (params: name)."""
+
+    code = "web_bad_filter"
