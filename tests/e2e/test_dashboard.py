@@ -98,6 +98,8 @@ async def test_the_office_filters_the_matrix_and_opens_one_report(database_url: 
             detail = await client.get("/report/quy/2020-03-10", params={"year": "2020"})
             missing = await client.get("/report/quy/2020-03-11", params={"year": "2020"})
             workbook = await client.get("/xlsx", params={"year": "2020"})
+            english = await client.get("/", params={"year": "2020", "lang": "en",
+                                                    "deadline": "quy"})
     header, rows = table_rows(blocked.text, "matrix")
     assert header == ["Đơn vị", *QUARTERS]
     assert rows == {"sxd": ["Sở Xây dựng", "Vướng mắc", "Chưa gửi", "Chưa gửi", "Chưa gửi"]}
@@ -120,6 +122,10 @@ async def test_the_office_filters_the_matrix_and_opens_one_report(database_url: 
     assert workbook.headers["content-disposition"] == (
         "attachment; filename*=UTF-8''tinh-hinh-bao-cao-2020.xlsx")
     assert load_workbook(BytesIO(workbook.content)).sheetnames == SHEETS
+    assert "Reporting compliance in 2020" in page_text(english.text)
+    assert table_rows(english.text, "matrix")[1]["snv"] == ["Sở Nội vụ", "On time", "Not sent",
+                                                            "Not sent", "Not sent"]
+    assert 'href="/report/quy/2020-03-10?year=2020&amp;lang=en"' in english.text
 
 
 async def test_officers_see_their_own_unit_and_nobody_else_gets_in(database_url: str) -> None:
@@ -187,11 +193,14 @@ async def test_in_webhook_mode_the_dashboard_is_served_by_the_webhook_server(
     database_url: str
 ) -> None:
     fake = FakeTelegram()
-    async with running_webhook_bot(fake, database_url) as bot:
-        unsigned = await bot.client.get("/")
-        unknown = await bot.client.get("/login/" + "A" * 43)
+    async with running_webhook_bot(
+            fake, database_url, web_base_url="https://bot.example.gov.vn/dashboard") as bot:
+        unsigned = await bot.client.get("/dashboard/")
+        unknown = await bot.client.get("/dashboard/login/" + "A" * 43)
+        outside = await bot.client.get("/login/" + "A" * 43)
         health = await bot.client.get("/healthz")
     assert unsigned.status_code == 401 and "gửi lệnh /web" in page_text(unsigned.text)
     assert unknown.status_code == 404
     assert "Đường dẫn đăng nhập không đúng" in page_text(unknown.text)
+    assert outside.status_code == 404 and outside.text == "Not Found"  # Starlette's own
     assert health.text == "ok"
