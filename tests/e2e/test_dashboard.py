@@ -134,6 +134,9 @@ async def test_officers_see_their_own_unit_and_nobody_else_gets_in(database_url:
         _hanh, lan = await office_with_answers(bot, fake, admin)
         stranger = fake.add_user("Khách")
         refused = await ask(fake, stranger, "web")
+        group = fake.add_group(members=[admin])
+        fake.send_command(admin, "web", chat=group)
+        [in_group] = await fake.wait_for_bot_messages(group, timeout=30)
         async with browser(fake, lan) as client:
             matrix = await client.get("/", params={"year": "2020"})
             detail = await client.get("/report/quy/2020-03-10", params={"year": "2020"})
@@ -154,6 +157,9 @@ async def test_officers_see_their_own_unit_and_nobody_else_gets_in(database_url:
                 token, admin.id, now - timedelta(hours=1, minutes=1))})
     assert refused.text == ("Xin lỗi, lệnh /web chỉ dành cho officer, admin, office. Không có "
                             "gì bị thay đổi.")
+    assert in_group.text == ("Đường dẫn đăng nhập là của riêng từng người: anh/chị vui lòng gửi "
+                             "/web trong cuộc trò chuyện riêng với bot.")
+    assert "/login/" not in in_group.text
     assert list(table_rows(matrix.text, "matrix")[1]) == ["syt"]
     assert "các đơn vị mình phụ trách" in page_text(matrix.text)
     assert "Tải tệp Excel" not in page_text(matrix.text)
