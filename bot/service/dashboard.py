@@ -137,12 +137,10 @@ class Dashboard:
     async def logout(self, request: Request) -> Response:
         """POST /logout (with the session's CSRF token): end the session."""
         reader = await self._reader(request)
-        form = await request.form()
-        given = form.get("csrf")
-        if reader.cookie is None or not isinstance(given, str) \
-                or not csrf_matches(reader.cookie, given):
-            return self._refuse(request, 403, "web.error.csrf")
+        given = (await request.form()).get("csrf")
         cookie = reader.cookie
+        if cookie is None or not isinstance(given, str) or not csrf_matches(cookie, given):
+            return self._refuse(request, 403, "web.error.csrf")
         await self.deps.database.run(lambda s: web_access.end_session(s, cookie))
         lang = self._lang(request)
         response = _html(message_page(self._bare_frame(request), label("web.signed_out", lang)))
