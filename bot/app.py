@@ -37,6 +37,7 @@ from handlers import (
     reminders,
     start,
     status,
+    web,
 )
 from handlers.deadline_flows import DEADLINE_FLOW_ROUTES
 from handlers.deadlines import register_deadline_handlers
@@ -105,6 +106,7 @@ def register_handlers(application: BotApplication) -> None:
         "dondoc": office_actions.follow_up_command,
         "export": export.send_export,
         "chart": export.send_chart,
+        "web": web.send_login_link,
     }
     for name, callback in commands.items():
         application.add_handler(CommandHandler(name, callback))

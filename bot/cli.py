@@ -19,6 +19,7 @@ from bot.domain.delivery import SendOutcome
 from bot.domain.errors import InvalidProvinceData
 from bot.lifecycle import prepare, run_until_stopped
 from bot.logging_setup import configure_logging
+from bot.service.polling_mode import dashboard_socket, with_dashboard
 from bot.service.webhook_mode import listening_socket, run_webhook_until_stopped
 from bot.services.reminders import OutboxLine, outbox_counts, outbox_lines, plan_reminders
 from bot.services.schedule import unit_list, year_schedule
@@ -148,21 +149,22 @@ def _run(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def _run_locked(settings: Settings, args: argparse.Namespace) -> int:
-    sock = _webhook_socket(settings) if args.webhook else None
+    sock = _webhook_socket(settings) if args.webhook else _dashboard_socket(settings)
     try:
         deps = _prepare_unless_stopped(settings)
     except BaseException:
         deps = None
         raise
     finally:
-        if deps is None and sock is not None:
+        if deps is None:
             sock.close()  # not served: the port is given back
     if deps is None:
         return 0
     try:
         asyncio.run(_run_with_signals(
-            (lambda stop: run_until_stopped(deps, stop)) if sock is None
-            else (lambda stop: run_webhook_until_stopped(deps, stop, sock))))
+            (lambda stop: run_webhook_until_stopped(deps, stop, sock)) if args.webhook
+            else (lambda stop: run_until_stopped(deps, stop,
+                                                 intake=with_dashboard(deps, sock)))))
     except InvalidToken:
         raise ConfigurationProblem("TELEGRAM_BOT_TOKEN: Telegram rejected this token") from None
     finally:
@@ -178,6 +180,16 @@ def _webhook_socket(settings: Settings) -> socket.socket:
     except OSError as error:
         raise ConfigurationProblem(f"WEBHOOK_PORT: cannot listen on {endpoint.listen}:"
                                    f"{endpoint.port} ({error.strerror or error})") from None
+
+
+def _dashboard_socket(settings: Settings) -> socket.socket:
+    """Take the dashboard's port (polling mode) before anything starts."""
+    web = settings.web
+    try:
+        return dashboard_socket(web)
+    except OSError as error:
+        raise ConfigurationProblem(f"WEB_PORT: cannot listen on {web.listen}:{web.port} "
+                                   f"({error.strerror or error})") from None
 
 
 def _prepare_unless_stopped(settings: Settings) -> Dependencies | None:

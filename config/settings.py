@@ -27,6 +27,7 @@ SUPPORTED_DATABASE_DRIVERS = ("sqlite", "sqlite+pysqlite", "postgresql+psycopg")
 _TOKEN_PATTERN = re.compile(r"^\d+:[A-Za-z0-9_-]{20,}$")
 _WEBHOOK_SECRET_PATTERN = re.compile(r"^[A-Za-z0-9_-]{1,256}$")  # what setWebhook accepts
 _LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "[::1]")
+DEFAULT_WEB_BASE_URL = "http://127.0.0.1:8081"
 
 Language = Literal["vi", "en"]
 
@@ -68,6 +69,11 @@ class Settings(BaseSettings):
     webhook_secret: SecretStr | None = None
     webhook_listen: str = "127.0.0.1"
     webhook_port: Annotated[int, Field(ge=1, le=65535)] = 8080
+    # The office's dashboard: where this process serves it in polling mode (webhook mode serves
+    # it on the webhook server), and the public address its login links and Mini App button use.
+    web_listen: str = "127.0.0.1"
+    web_port: Annotated[int, Field(ge=1, le=65535)] = 8081
+    web_base_url: str = DEFAULT_WEB_BASE_URL
 
     @field_validator("telegram_bot_token")
     @classmethod
@@ -170,7 +176,14 @@ class Settings(BaseSettings):
             raise ValueError("must be 1-256 characters of A-Z, a-z, 0-9, _ and -")
         return value
 
-    @field_validator("webhook_listen")
+    @field_validator("web_base_url")
+    @classmethod
+    def _web_base_url_is_http(cls, value: str) -> str:
+        if not re.fullmatch(r"https?://([^\s/:?#]+|\[[^\]\s]+\])(:\d+)?(/[^\s?#]*)?", value):
+            raise ValueError("must be a URL such as https://bot.example.gov.vn/dashboard")
+        return value.rstrip("/")
+
+    @field_validator("webhook_listen", "web_listen")
     @classmethod
     def _listen_is_an_address(cls, value: str) -> str:
         try:
@@ -193,6 +206,14 @@ class Settings(BaseSettings):
         return WebhookEndpoint(url=self.webhook_url, path=path,
                                secret=self.webhook_secret.get_secret_value(),
                                listen=self.webhook_listen, port=self.webhook_port)
+
+    @property
+    def web(self) -> WebEndpoint:
+        """Where the dashboard listens (polling mode) and the public address of its pages."""
+        path = self.web_base_url.split("://", 1)[1].partition("/")[2]
+        return WebEndpoint(base_url=self.web_base_url, path_prefix=f"/{path}" if path else "",
+                           secure=self.web_base_url.startswith("https://"),
+                           listen=self.web_listen, port=self.web_port)
 
     @property
     def max_file_bytes(self) -> int:
@@ -221,6 +242,18 @@ class WebhookEndpoint:
     url: str
     path: str
     secret: str = field(repr=False)
+    listen: str
+    port: int
+
+
+@dataclass(frozen=True, slots=True)
+class WebEndpoint:
+    """The dashboard's settings, checked: `path_prefix` is the path of WEB_BASE_URL ('' at the
+    root, else '/dashboard' with no trailing slash); `secure` when it is https."""
+
+    base_url: str
+    path_prefix: str
+    secure: bool
     listen: str
     port: int
 

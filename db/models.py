@@ -448,3 +448,28 @@ class ReceivedUpdate(Base):
     taken_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), index=True)
     # How often it was taken up again: one that kills every process handling it is given up.
     replays: Mapped[int] = mapped_column(default=0, server_default=text("0"))
+
+
+class WebLogin(Base):
+    """A single-use link to sign in to the dashboard, sent by /web; only its SHA-256 is kept."""
+
+    __tablename__ = "web_logins"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
+    used_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+class WebSession(Base):
+    """A signed-in browser: its cookie's SHA-256, whose it is and until when it is valid."""
+
+    __tablename__ = "web_sessions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from loguru import logger
-from telegram import Bot, InlineKeyboardMarkup, Update
+from telegram import Bot, InlineKeyboardMarkup, LinkPreviewOptions, Update
 from telegram.error import BadRequest, Forbidden, TelegramError
 
 from bot.texts import split_message
@@ -14,7 +14,8 @@ from scheduler.sender import is_unreachable
 
 
 async def reply(update: Update, message: str,
-                keyboard: InlineKeyboardMarkup | None = None) -> None:
+                keyboard: InlineKeyboardMarkup | None = None, *,
+                link_preview: bool = True) -> None:
     """Answer in the chat the update came from, in as many messages as the text needs.
 
     The keyboard, if any, goes under the last part.
@@ -25,7 +26,8 @@ async def reply(update: Update, message: str,
     parts = split_message(message)
     for index, part in enumerate(parts):
         markup = keyboard if index == len(parts) - 1 else None
-        await chat.send_message(part, reply_markup=markup)
+        await chat.send_message(part, reply_markup=markup, link_preview_options=(
+            None if link_preview else LinkPreviewOptions(is_disabled=True)))
 
 
 @dataclass(frozen=True, slots=True)

@@ -39,6 +39,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("leave", Role.OFFICER),
     Command("status", Role.OFFICER),
     Command("history", Role.OFFICER),
+    Command("web", Role.OFFICER, also=frozenset({Role.OFFICE, Role.ADMIN})),
     Command("invite", Role.ADMIN),
     Command("invites", Role.ADMIN),
     Command("revoke_invite", Role.ADMIN),

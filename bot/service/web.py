@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import hmac
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -15,7 +15,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse, PlainTextResponse, Response
-from starlette.routing import Route
+from starlette.routing import BaseRoute, Route
 from telegram import Update
 
 from bot.app import BotApplication
@@ -89,9 +89,10 @@ async def healthz(_request: Request) -> Response:
 
 
 def build_web_app(receiver: WebhookReceiver, path: str,
-                  scheduler_problem: Callable[[], str | None]) -> Starlette:
+                  scheduler_problem: Callable[[], str | None],
+                  dashboard: Sequence[BaseRoute] = ()) -> Starlette:
     """The ASGI app: Telegram posts to `path`; `scheduler_problem` says why reminders are not
-    running (None when they are)."""
+    running (None when they are); the `dashboard`'s routes come after the service's own."""
 
     async def readyz(_request: Request) -> Response:
         try:
@@ -111,4 +112,5 @@ def build_web_app(receiver: WebhookReceiver, path: str,
         Route("/healthz", healthz, methods=["GET"]),
         Route("/readyz", readyz, methods=["GET"]),
         Route("/metrics", metrics, methods=["GET"]),
+        *dashboard,
     ])

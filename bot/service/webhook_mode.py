@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import socket
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from datetime import datetime, timedelta
 from functools import partial
 
@@ -23,6 +23,8 @@ from bot.app import BotApplication
 from bot.context import REMINDERS_KEY, Dependencies
 from bot.lifecycle import retry_with_backoff, run_until_stopped
 from bot.service import inbox
+from bot.service.dashboard import Dashboard
+from bot.service.embedded_server import EmbeddedServer, bind_socket, until_listening
 from bot.service.metrics import CountingRequest, ServiceMetrics
 from bot.service.web import WebhookReceiver, build_web_app
 from bot.update_processor import LoggingUpdateProcessor
@@ -31,7 +33,6 @@ from db import received_updates
 from db.session import Database
 
 DRAIN_TIMEOUT_SECONDS = 10.0
-SERVER_START_TIMEOUT_SECONDS = 10.0
 # Telegram may restart its update ids after a week without updates: older ids can go.
 RECEIVED_UPDATES_KEPT = timedelta(days=7)
 PRUNE_INTERVAL = timedelta(hours=1)
@@ -40,16 +41,7 @@ APPLICATION_POOL_SIZE = 256  # what ApplicationBuilder gives the bot's own reque
 
 def listening_socket(endpoint: WebhookEndpoint) -> socket.socket:
     """Bind WEBHOOK_LISTEN:WEBHOOK_PORT before anything starts; OSError if it is taken."""
-    family = socket.AF_INET6 if ":" in endpoint.listen else socket.AF_INET
-    # IPPROTO_TCP explicitly: asyncio then sets TCP_NODELAY on accepted connections.
-    sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    try:
-        sock.bind((endpoint.listen, endpoint.port))
-    except OSError:
-        sock.close()
-        raise
-    return sock
+    return bind_socket(endpoint.listen, endpoint.port)
 
 
 async def run_webhook_until_stopped(deps: Dependencies, stop: asyncio.Event,
@@ -87,14 +79,15 @@ async def _webhook_intake(application: BotApplication, *, deps: Dependencies,
     processor.listeners.append(metrics.observe_update)
     processor.after_handling.append(partial(inbox.mark_handled, deps.database))
     receiver = WebhookReceiver(application, deps.database, deps.clock, endpoint.secret, metrics)
-    web_app = build_web_app(receiver, endpoint.path, partial(scheduler_problem, application))
-    server = _EmbeddedServer(uvicorn.Config(
+    web_app = build_web_app(receiver, endpoint.path, partial(scheduler_problem, application),
+                            Dashboard(deps).routes())
+    server = EmbeddedServer(uvicorn.Config(
         web_app, log_config=None, access_log=False, lifespan="off",
         timeout_graceful_shutdown=int(drain_timeout)))
     await inbox.start_replays(application, deps)  # before listening: see its docstring
     serving = asyncio.create_task(server.serve(sockets=[sock]))
     try:
-        await _until_listening(server, serving)
+        await until_listening(server, serving)
         _schedule_pruning(application, deps)
         await retry_with_backoff(
             lambda: application.bot.set_webhook(endpoint.url, secret_token=endpoint.secret,
@@ -107,23 +100,6 @@ async def _webhook_intake(application: BotApplication, *, deps: Dependencies,
         server.should_exit = True
         await serving
         await _drain(application, drain_timeout)
-
-
-class _EmbeddedServer(uvicorn.Server):
-    """uvicorn without its own signal handlers: the bot's SIGTERM handling decides the order."""
-
-    @contextlib.contextmanager
-    def capture_signals(self) -> Iterator[None]:
-        yield
-
-
-async def _until_listening(server: uvicorn.Server, serving: asyncio.Task[None]) -> None:
-    async with asyncio.timeout(SERVER_START_TIMEOUT_SECONDS):
-        while not server.started:
-            if serving.done():
-                serving.result()  # raises the start-up error
-                raise RuntimeError("the webhook server stopped before it started")
-            await asyncio.sleep(0.01)
 
 
 async def _drain(application: BotApplication, timeout: float) -> None:

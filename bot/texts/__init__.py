@@ -21,6 +21,7 @@ from bot.texts.people import PEOPLE_MESSAGES
 from bot.texts.reminders import REMINDER_MESSAGES
 from bot.texts.statuses import STATUS_MESSAGES
 from bot.texts.units import UNIT_MESSAGES
+from bot.texts.web import WEB_MESSAGES
 from bot.texts.working_days import WORKING_DAY_MESSAGES
 
 Lang = Literal["vi", "en"]
@@ -29,7 +30,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     **GENERAL_MESSAGES, **PEOPLE_MESSAGES, **UNIT_MESSAGES, **REMINDER_MESSAGES, **STATUS_MESSAGES,
     **GROUP_MESSAGES, **FLOW_MESSAGES, **UNIT_FLOW_MESSAGES, **DIGEST_MESSAGES,
     **OFFICE_ACTION_MESSAGES, **EXPORT_MESSAGES, **DEADLINE_MESSAGES, **WORKING_DAY_MESSAGES,
-    **DUE_RULE_MESSAGES, **AUDIT_MESSAGES,
+    **DUE_RULE_MESSAGES, **AUDIT_MESSAGES, **WEB_MESSAGES,
 }
 
 

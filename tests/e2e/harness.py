@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import socket
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from typing import cast
@@ -12,6 +13,7 @@ from bot.app import BotApplication
 from bot.clock import Clock
 from bot.context import REMINDERS_KEY, Dependencies
 from bot.lifecycle import prepare, run_until_stopped
+from bot.service.polling_mode import with_dashboard
 from config.settings import load_settings
 from scheduler.runner import ReminderRunner
 from tests.fake_telegram import INPROCESS_BASE_URL, FakeTelegram, inprocess_request
@@ -40,6 +42,7 @@ async def running_bot(fake: FakeTelegram, database_url: str, *, admin_ids: tuple
                       language: str = "vi", clock: Clock | None = None,
                       wait_until_polling: bool = True,
                       sender_read_timeout: float = DEFAULT_SENDER_READ_TIMEOUT,
+                      web_socket: socket.socket | None = None,
                       **settings_fields: object) -> AsyncIterator[RunningBot]:
     """Start the bot in this event loop, wait until it polls, stop it cleanly on exit.
 
@@ -48,12 +51,18 @@ async def running_bot(fake: FakeTelegram, database_url: str, *, admin_ids: tuple
     deadlines fires on whatever day the suite runs. With a simulated `clock`, the sender's
     spacing of sends to one chat follows that clock too: otherwise a reminder "sent" days later
     in simulated time but milliseconds later in real time would be deferred as too soon.
+    With a `web_socket` (bound, not listening), the dashboard is served on it as in
+    `deadline-bot run`, and WEB_BASE_URL points at it.
     """
     # On PostgreSQL the bot leads from its first check of the scheduler's lock (nothing is
     # claimed, so no handover wait); a lease of 1.5 s instead of 6 s still survives a loaded
     # machine's stalls, and a restart with claimed sends waits only that long for them.
     settings_fields.setdefault("bot_leader_period", 0.5)
     simulated = clock is not None
+    if web_socket is not None:
+        port = web_socket.getsockname()[1]
+        settings_fields.setdefault("web_port", port)
+        settings_fields.setdefault("web_base_url", f"http://127.0.0.1:{port}")
     clock = clock or ShiftedClock(QUIET_MOMENT)
     settings = load_settings(_env_file=None, telegram_bot_token=fake.token,
                              telegram_api_base_url=INPROCESS_BASE_URL, database_url=database_url,
@@ -65,7 +74,7 @@ async def running_bot(fake: FakeTelegram, database_url: str, *, admin_ids: tuple
         deps, stop, request=inprocess_request(fake),
         updates_request=inprocess_request(fake, read_timeout=40), first_retry_delay=0.01,
         sender_request=inprocess_request(fake, read_timeout=sender_read_timeout),
-        started=started))
+        started=started, intake=None if web_socket is None else with_dashboard(deps, web_socket)))
     try:
         application = None
         if wait_until_polling:

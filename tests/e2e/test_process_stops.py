@@ -18,6 +18,7 @@ from db.advisory_lock import advisory_key
 from db.migrate import STARTUP_LOCK
 from tests.e2e.test_webhook_process import free_loopback_port
 from tests.fake_telegram import FakeTelegram, serve_with_uvicorn
+from tests.support.ports import free_port
 
 # Generous against a loaded machine; before the fix the process did not stop for minutes.
 STOPS_WITHIN_SECONDS = 5
@@ -28,7 +29,8 @@ def bot_environment(tmp_path: Path, database_url: str, base_url: str, token: str
     env = {k: v for k, v in os.environ.items()
            if not k.startswith(("TELEGRAM_", "BOT_", "WEBHOOK_"))}
     env.update(TELEGRAM_BOT_TOKEN=token, TELEGRAM_API_BASE_URL=base_url,
-               DATABASE_URL=database_url, BOT_LOG_LEVEL="DEBUG", **extra)
+               DATABASE_URL=database_url, BOT_LOG_LEVEL="DEBUG", WEB_PORT=str(free_port()),
+               **extra)
     return env
 
 

@@ -47,7 +47,7 @@ async def test_an_officer_registers_with_the_deep_link_and_admins_are_told(
     assert notice.text == "🔔 Lan đã đăng ký: cán bộ phụ trách báo cáo của Sở Y tế."
     assert "cán bộ phụ trách báo cáo của Sở Y tế" in profile.text
     assert [c["command"] for c in fake.visible_commands(lan, lan)] == [
-        "start", "help", "whoami", "leave", "status", "history"]
+        "start", "help", "whoami", "leave", "status", "history", "web"]
     assert audit == ["invite.create", "person.register"]
 
 

@@ -30,6 +30,7 @@ from db.models import OutboxMessage
 from db.session import Database
 from tests.fake_telegram import FakeTelegram, FakeUser, serve_with_uvicorn
 from tests.support.clock import TRA_VINH
+from tests.support.ports import free_port
 from tests.support.reminder_data import (
     add_calendar_day,
     add_officers,
@@ -79,7 +80,7 @@ def bot_environment(fake: FakeTelegram, base_url: str, database_url: str) -> dic
                BOT_REMINDER_TIME="00:00", BOT_LOG_LEVEL="INFO",
                # On PostgreSQL a restarted process leads at once but hands back the killed
                # one's claims only after the lease (3 periods): keep that short here.
-               BOT_LEADER_PERIOD="0.2")
+               BOT_LEADER_PERIOD="0.2", WEB_PORT=str(free_port()))
     return env
 
 

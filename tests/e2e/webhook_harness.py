@@ -53,17 +53,19 @@ def loopback_socket() -> socket.socket:
 
 @contextlib.asynccontextmanager
 async def running_webhook_bot(fake: FakeTelegram, database_url: str, *,
-                              admin_ids: tuple[int, ...] = ()) -> AsyncIterator[WebhookBot]:
+                              admin_ids: tuple[int, ...] = (),
+                              **settings_fields: object) -> AsyncIterator[WebhookBot]:
     """Start `run_webhook_until_stopped` as `deadline-bot run --webhook` does; stop it on exit.
 
-    The bot's time runs from QUIET_MOMENT, as in tests.e2e.harness."""
+    The bot's time runs from QUIET_MOMENT, as in tests.e2e.harness; `settings_fields` are
+    further Settings fields."""
     sock = loopback_socket()
     port = sock.getsockname()[1]
     settings = load_settings(
         _env_file=None, telegram_bot_token=fake.token, telegram_api_base_url=INPROCESS_BASE_URL,
         database_url=database_url, bot_admin_ids=admin_ids,
         webhook_url=f"http://127.0.0.1:{port}{WEBHOOK_PATH}", webhook_secret=SECRET,
-        webhook_port=port)
+        webhook_port=port, **settings_fields)
     deps = await asyncio.to_thread(prepare, settings, ShiftedClock(QUIET_MOMENT))
     stop = asyncio.Event()
     started: asyncio.Future[BotApplication] = asyncio.get_running_loop().create_future()

@@ -8,7 +8,7 @@ refused at import).
 
 from __future__ import annotations
 
-from bot.texts.errors import deadlines, flows, people, reports, units, working_days
+from bot.texts.errors import deadlines, flows, people, reports, units, web, working_days
 
 
 def _merged(*catalogues: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
@@ -22,4 +22,4 @@ def _merged(*catalogues: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]
 
 
 ERROR_MESSAGES = _merged(deadlines.MESSAGES, people.MESSAGES, units.MESSAGES, flows.MESSAGES,
-                         reports.MESSAGES, working_days.MESSAGES)
+                         reports.MESSAGES, working_days.MESSAGES, web.MESSAGES)

@@ -1,0 +1,213 @@
+"""The office's dashboard over HTTP: sign-in, the year's matrix, a report's detail, the workbook.
+
+Thin: each route finds who is reading (session cookie or Mini App data), calls one service
+in a unit of work and renders a page. Domain errors become polite pages with a fitting status.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import cast
+from urllib.parse import quote
+
+from loguru import logger
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, RedirectResponse, Response
+from starlette.routing import BaseRoute, Mount, Route
+
+from bot.context import Dependencies
+from bot.domain.dashboard import parse_matrix_filter
+from bot.domain.errors import (
+    DomainError,
+    ExpiredLoginLink,
+    NotAllowed,
+    OccurrenceNotInYear,
+    UnknownLoginLink,
+    UsedLoginLink,
+    WebSignInRefused,
+)
+from bot.domain.roles import Role, require
+from bot.domain.web_auth import SESSION_LIFETIME, csrf_matches, csrf_token
+from bot.services import dashboard, export, web_access
+from bot.services.people import Caller
+from bot.texts import Lang
+from bot.texts.dashboard_render import (
+    HTML_TYPE,
+    PageFrame,
+    detail_page,
+    error_page,
+    label,
+    matrix_page,
+    message_page,
+)
+from bot.texts.export_render import export_workbook
+
+SESSION_COOKIE = "deadline_bot_session"
+# A Mini App sends Telegram.WebApp.initData in this header with every request.
+INIT_DATA_HEADER = "X-Telegram-Init-Data"
+_FILTERS = ("group", "deadline", "standing")
+_NO_CACHE = {"Cache-Control": "no-store", "Referrer-Policy": "no-referrer",
+             "X-Content-Type-Options": "nosniff"}
+_STATUS: tuple[tuple[type[DomainError], int], ...] = (
+    (UnknownLoginLink, 404), (UsedLoginLink, 410), (ExpiredLoginLink, 410),
+    (WebSignInRefused, 401), (NotAllowed, 403), (OccurrenceNotInYear, 404),
+)
+
+Handler = Callable[[Request], Awaitable[Response]]
+
+
+class _Unauthenticated(Exception):
+    """Nobody is signed in (no cookie, or one that expired)."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Reader:
+    """Who reads the page, and their session cookie (None when signed in by the Mini App)."""
+
+    caller: Caller
+    cookie: str | None
+
+
+@dataclass
+class Dashboard:
+    """The dashboard's routes over the process's dependencies."""
+
+    deps: Dependencies
+
+    def routes(self) -> list[BaseRoute]:
+        """Every route, under the path of WEB_BASE_URL."""
+        routes: list[BaseRoute] = [
+            Route("/", self._page(self.matrix), methods=["GET"]),
+            Route("/report/{deadline}/{due}", self._page(self.detail), methods=["GET"]),
+            Route("/xlsx", self._page(self.workbook), methods=["GET"]),
+            Route("/login/{token}", self._page(self.login), methods=["GET"]),
+            Route("/logout", self._page(self.logout), methods=["POST"]),
+        ]
+        prefix = self.deps.settings.web.path_prefix
+        return [Mount(prefix, routes=routes)] if prefix else routes
+
+    async def matrix(self, request: Request) -> Response:
+        """GET /?year=&group=&deadline=&standing=&page=: the year's units × reports."""
+        reader = await self._reader(request)
+        visible = web_access.visible_units(reader.caller)
+        wanted = parse_matrix_filter(request.query_params)
+        typed, now, timing = request.query_params.get("year"), self.deps.clock(), self.deps.timing
+        matrix = await self.deps.database.run(lambda s: dashboard.year_matrix(
+            s, typed, now, timing, visible, wanted))
+        chosen = {name: request.query_params[name] for name in _FILTERS
+                  if request.query_params.get(name)}
+        return _html(matrix_page(matrix, self._frame(request, reader), chosen))
+
+    async def detail(self, request: Request) -> Response:
+        """GET /report/<deadline>/<due date>?year=: one report, unit by unit."""
+        reader = await self._reader(request)
+        visible = web_access.visible_units(reader.caller)
+        deadline, due = request.path_params["deadline"], request.path_params["due"]
+        typed, now, timing = request.query_params.get("year"), self.deps.clock(), self.deps.timing
+        detail = await self.deps.database.run(lambda s: dashboard.occurrence_detail(
+            s, typed, deadline, due, now, timing, visible))
+        return _html(detail_page(detail, self._frame(request, reader)))
+
+    async def workbook(self, request: Request) -> Response:
+        """GET /xlsx?year=: the /export workbook (the office and admins, as /export)."""
+        reader = await self._reader(request)
+        require(reader.caller.roles, "export")
+        typed, now, timing = request.query_params.get("year"), self.deps.clock(), self.deps.timing
+        lang = self._lang(request)
+        made = await self.deps.database.run(
+            lambda s: export_workbook(export.year_export(s, typed, now, timing), lang))
+        disposition = f"attachment; filename*=UTF-8''{quote(made.file_name)}"
+        return Response(made.content, media_type=made.mime_type,
+                         headers={**_NO_CACHE, "Content-Disposition": disposition})
+
+    async def login(self, request: Request) -> Response:
+        """GET /login/<token>: use the link up, set the session cookie, go to the matrix."""
+        token, now = request.path_params["token"], self.deps.clock()
+        issued = await self.deps.database.run(
+            lambda s: web_access.open_login_link(s, token, now))
+        web = self.deps.settings.web
+        response = RedirectResponse(f"{web.path_prefix}/", status_code=303, headers=_NO_CACHE)
+        response.set_cookie(SESSION_COOKIE, issued.token,
+                            max_age=int(SESSION_LIFETIME.total_seconds()),
+                            path=f"{web.path_prefix}/", secure=web.secure, httponly=True,
+                            samesite="lax")
+        return response
+
+    async def logout(self, request: Request) -> Response:
+        """POST /logout (with the session's CSRF token): end the session."""
+        reader = await self._reader(request)
+        given = (await request.form()).get("csrf")
+        cookie = reader.cookie
+        if cookie is None or not isinstance(given, str) or not csrf_matches(cookie, given):
+            return self._refuse(request, 403, "web.error.csrf")
+        await self.deps.database.run(lambda s: web_access.end_session(s, cookie))
+        lang = self._lang(request)
+        response = _html(message_page(self._bare_frame(request), label("web.signed_out", lang)))
+        response.delete_cookie(SESSION_COOKIE, path=f"{self.deps.settings.web.path_prefix}/")
+        return response
+
+    async def _reader(self, request: Request) -> _Reader:
+        """The Mini App's user (its data checked on every request) or the session's owner.
+
+        Raise InvalidInitData / ExpiredInitData for bad Mini App data, _Unauthenticated when
+        nobody is signed in."""
+        now = self.deps.clock()
+        init_data = request.headers.get(INIT_DATA_HEADER)
+        if init_data is not None:
+            token = self.deps.settings.token
+            caller = await self.deps.database.run(
+                lambda s: web_access.mini_app_viewer(s, init_data, token, now))
+            return _Reader(caller, None)
+        cookie = request.cookies.get(SESSION_COOKIE)
+        if cookie is None:
+            raise _Unauthenticated()
+        viewer = await self.deps.database.run(lambda s: web_access.session_viewer(s, cookie, now))
+        if viewer is None:
+            raise _Unauthenticated()
+        return _Reader(viewer, cookie)
+
+    def _page(self, handler: Handler) -> Handler:
+        """`handler` with its refusals and failures turned into polite pages."""
+        async def page(request: Request) -> Response:
+            try:
+                return await handler(request)
+            except _Unauthenticated:
+                return self._refuse(request, 401, "web.error.sign_in")
+            except NotAllowed as error:
+                if error.params.get("command") == "web":  # no role at all: who may come in
+                    return self._refuse(request, 403, "web.error.forbidden")
+                return _html(error_page(self._bare_frame(request), error), 403)
+            except DomainError as error:
+                status = next((code for kind, code in _STATUS if isinstance(error, kind)), 400)
+                return _html(error_page(self._bare_frame(request), error), status)
+            except Exception:
+                logger.exception("Dashboard page {} failed", request.url.path)
+                return self._refuse(request, 500, "web.error.unexpected")
+        return page
+
+    def _refuse(self, request: Request, status: int, key: str) -> Response:
+        frame = self._bare_frame(request)
+        return _html(message_page(frame, label(key, frame.lang)), status)
+
+    def _frame(self, request: Request, reader: _Reader) -> PageFrame:
+        roles = reader.caller.roles
+        query = {name: request.query_params[name] for name in ("year", "lang")
+                 if request.query_params.get(name)}
+        return PageFrame(
+            prefix=self.deps.settings.web.path_prefix, lang=self._lang(request),
+            viewer_name=reader.caller.full_name,
+            csrf=csrf_token(reader.cookie) if reader.cookie else None,
+            can_download=bool(roles & {Role.OFFICE, Role.ADMIN}),
+            own_units_only=not roles & {Role.OFFICE, Role.ADMIN}, query=query)
+
+    def _bare_frame(self, request: Request) -> PageFrame:
+        return PageFrame(prefix=self.deps.settings.web.path_prefix, lang=self._lang(request))
+
+    def _lang(self, request: Request) -> Lang:
+        asked = request.query_params.get("lang")
+        return cast(Lang, asked) if asked in ("vi", "en") else self.deps.settings.bot_language
+
+
+def _html(body: str, status: int = 200) -> HTMLResponse:
+    return HTMLResponse(body, status_code=status, headers=_NO_CACHE, media_type=HTML_TYPE)
