@@ -111,18 +111,20 @@ def test_audit_lines_show_local_time_actor_action_and_the_change_escaped() -> No
     assert lines == [
         "<b>Nhật ký thay đổi</b> (2 mục mới nhất)",
         "10/03/2025 09:30 · <b>Lan &lt;Admin&gt;</b> · sửa đơn vị · syt: "
-        "name: Sở Y tế → Sở Y tế &amp; Dân số",
+        "tên: Sở Y tế → Sở Y tế &amp; Dân số",
         "10/03/2025 00:05 · <b>hệ thống</b> · some.future · x",
     ]
 
 
 def test_changes_are_compact_whatever_the_snapshots_hold() -> None:
-    assert describe_changes({"active": True}, {"active": False}, "vi") == "active: có → không"
-    assert describe_changes(None, {"role": "officer", "unit": None}, "en") == "role=officer, unit=—"
+    assert describe_changes({"active": True}, {"active": False}, "vi") == (
+        "đang theo dõi: có → không")
+    assert describe_changes(None, {"role": "officer", "unit": None}, "en") == (
+        "role: officer, unit: —")
     assert describe_changes({"roles": ["admin"], "units": ["syt"]}, {"units": []}, "vi") == (
-        "roles: [admin] → —, units: [syt] → []")
+        "vai trò: [quản trị viên] → —, đơn vị: [syt] → []")
     assert describe_changes({"name": "A"}, {"name": "A"}, "vi") == ""
-    assert describe_changes({"name": "x" * 300}, None, "vi") == f"name: {'x' * 59}… → —"
+    assert describe_changes({"name": "x" * 300}, None, "vi") == f"tên: {'x' * 59}… → —"
 
 
 def test_an_empty_audit_log_says_so() -> None:
