@@ -67,7 +67,9 @@ def _named(params: dict[str, object], lang: Lang) -> dict[str, object]:
     if not isinstance(roles, tuple | list):
         return {}
     names = [MESSAGES[f"role_name.{code}"][lang] for code in roles]
-    return {"role": MESSAGES["role_name.or"][lang].join(names)}
+    if len(names) < 3:
+        return {"role": MESSAGES["role_name.or"][lang].join(names)}
+    return {"role": ", ".join(names[:-1]) + MESSAGES["role_name.or"][lang] + names[-1]}
 
 
 def _plain(value: object) -> str:

@@ -155,8 +155,8 @@ async def test_officers_see_their_own_unit_and_nobody_else_gets_in(database_url:
                 "X-Telegram-Init-Data": signed_init_data("1:" + "x" * 35, admin.id, now)})
             stale = await client.get("/", headers={"X-Telegram-Init-Data": signed_init_data(
                 token, admin.id, now - timedelta(hours=1, minutes=1))})
-    assert refused.text == ("Xin lỗi, lệnh /web chỉ dành cho officer, admin, office. Không có "
-                            "gì bị thay đổi.")
+    assert refused.text == ("Xin lỗi, lệnh /web chỉ dành cho cán bộ phụ trách báo cáo, quản trị "
+                            "viên hoặc Văn phòng UBND tỉnh. Không có gì bị thay đổi.")
     assert in_group.text == ("Đường dẫn đăng nhập là của riêng từng người: anh/chị vui lòng gửi "
                              "/web trong cuộc trò chuyện riêng với bot.")
     assert "/login/" not in in_group.text

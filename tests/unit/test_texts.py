@@ -51,6 +51,9 @@ def test_a_refusal_names_the_roles_in_the_readers_language() -> None:
         "Xin lỗi, lệnh /status chỉ dành cho cán bộ phụ trách báo cáo.")
     assert error_text(refusal("deadlines"), "en") == (
         "Sorry, /deadlines is only for admins or the Provincial Office. Nothing was changed.")
+    assert error_text(refusal("web"), "vi").startswith(
+        "Xin lỗi, lệnh /web chỉ dành cho cán bộ phụ trách báo cáo, quản trị viên hoặc Văn phòng "
+        "UBND tỉnh.")
     for role in Role:
         assert {"vi", "en"} == set(MESSAGES[f"role_name.{role.value}"])
 
