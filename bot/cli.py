@@ -175,20 +175,22 @@ def _run_locked(settings: Settings, args: argparse.Namespace) -> int:
 def _webhook_socket(settings: Settings) -> socket.socket:
     """Check the webhook settings and take the port before anything starts."""
     endpoint = settings.webhook
-    try:
-        return listening_socket(endpoint)
-    except OSError as error:
-        raise ConfigurationProblem(f"WEBHOOK_PORT: cannot listen on {endpoint.listen}:"
-                                   f"{endpoint.port} ({error.strerror or error})") from None
+    return _taken_port("WEBHOOK_PORT", endpoint.listen, endpoint.port,
+                       lambda: listening_socket(endpoint))
 
 
 def _dashboard_socket(settings: Settings) -> socket.socket:
     """Take the dashboard's port (polling mode) before anything starts."""
     web = settings.web
+    return _taken_port("WEB_PORT", web.listen, web.port, lambda: dashboard_socket(web))
+
+
+def _taken_port(setting: str, listen: str, port: int,
+                bind: Callable[[], socket.socket]) -> socket.socket:
     try:
-        return dashboard_socket(web)
+        return bind()
     except OSError as error:
-        raise ConfigurationProblem(f"WEB_PORT: cannot listen on {web.listen}:{web.port} "
+        raise ConfigurationProblem(f"{setting}: cannot listen on {listen}:{port} "
                                    f"({error.strerror or error})") from None
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import asyncio
 import math
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from datetime import date
 from itertools import pairwise
 
@@ -12,7 +14,7 @@ from sqlalchemy.orm import Session
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from db.models import Membership, Person
-from tests.e2e.harness import running_bot
+from tests.e2e.harness import RunningBot, running_bot
 from tests.e2e.test_reminder_faults import (
     CODE,
     DUE_DAY_ONLY,
@@ -20,7 +22,7 @@ from tests.e2e.test_reminder_faults import (
     seed,
     send_until_settled,
 )
-from tests.fake_telegram import FakeTelegram
+from tests.fake_telegram import FakeTelegram, FakeUser
 from tests.support.clock import SimulatedClock, local
 from tests.support.reminder_data import (
     add_officers,
@@ -33,6 +35,8 @@ UNITS = ("syt", "stp", "stc")
 ROUND_TRIP = 0.25  # seconds: a distant Telegram, so several sends are in flight at once
 FAN_OUT = 40
 
+SlowLinkFanOut = tuple[FakeTelegram, list[FakeUser], SimulatedClock, RunningBot]
+
 
 def answered_later(app: ASGIApp, seconds: float) -> ASGIApp:
     """`app`, answering every request `seconds` later."""
@@ -40,6 +44,20 @@ def answered_later(app: ASGIApp, seconds: float) -> ASGIApp:
         await asyncio.sleep(seconds)
         await app(scope, receive, send)
     return delayed
+
+
+@asynccontextmanager
+async def fan_out_due_over_a_slow_link(database_url: str) -> AsyncIterator[SlowLinkFanOut]:
+    """FAN_OUT officers, each with a reminder due at 08:00 on 02/03/2020 (the bot's time), and
+    a Telegram answering every call ROUND_TRIP later."""
+    fake = FakeTelegram()
+    fake.app = answered_later(fake.app, ROUND_TRIP)  # type: ignore[assignment]
+    officers = [fake.add_user(f"Cán bộ {i}") for i in range(FAN_OUT)]
+    clock = SimulatedClock(local(2020, 3, 2, 7))
+    async with running_bot(fake, database_url, clock=clock) as bot:
+        await seed(bot, clock, date(2020, 3, 2), DUE_DAY_ONLY, officers)
+        clock.set(local(2020, 3, 2, 8))
+        yield fake, officers, clock, bot
 
 
 def add_officer_of_units(session: Session, telegram_id: int, codes: tuple[str, ...],
@@ -84,13 +102,7 @@ async def test_an_officer_of_three_units_gets_their_reminders_a_second_apart(
 async def test_over_a_slow_link_the_default_settings_keep_enough_sends_in_flight_for_the_rate(
     database_url: str
 ) -> None:
-    fake = FakeTelegram()
-    fake.app = answered_later(fake.app, ROUND_TRIP)  # type: ignore[assignment]
-    officers = [fake.add_user(f"Cán bộ {i}") for i in range(FAN_OUT)]
-    clock = SimulatedClock(local(2020, 3, 2, 7))
-    async with running_bot(fake, database_url, clock=clock) as bot:
-        await seed(bot, clock, date(2020, 3, 2), DUE_DAY_ONLY, officers)
-        clock.set(local(2020, 3, 2, 8))
+    async with fan_out_due_over_a_slow_link(database_url) as (fake, officers, _clock, bot):
         report = await bot.reminders.run_due()
     delivered = sorted(message.sent_at for officer in officers
                        for message in fake.bot_messages(officer))
@@ -103,13 +115,7 @@ async def test_over_a_slow_link_the_default_settings_keep_enough_sends_in_flight
 async def test_a_429_pauses_every_send_in_flight_not_only_the_one_it_answered(
     database_url: str
 ) -> None:
-    fake = FakeTelegram()
-    fake.app = answered_later(fake.app, ROUND_TRIP)  # type: ignore[assignment]
-    officers = [fake.add_user(f"Cán bộ {i}") for i in range(FAN_OUT)]
-    clock = SimulatedClock(local(2020, 3, 2, 7))
-    async with running_bot(fake, database_url, clock=clock) as bot:
-        await seed(bot, clock, date(2020, 3, 2), DUE_DAY_ONLY, officers)
-        clock.set(local(2020, 3, 2, 8))
+    async with fan_out_due_over_a_slow_link(database_url) as (fake, officers, clock, bot):
         fan_out = asyncio.create_task(bot.reminders.run_due())
         await fake.wait_for_calls("sendMessage", count=5)  # several in flight by now
         fake.inject_failure("sendMessage", 429, retry_after=1)
