@@ -8,6 +8,8 @@ from collections.abc import Iterator
 
 import pytest
 
+from db.migrate import upgrade_to_head
+from db.session import Database
 from tests.support.postgres_server import (
     PostgresServer,
     find_postgres_bindir,
@@ -33,15 +35,33 @@ def postgres_server() -> Iterator[PostgresServer]:
     server.stop()
 
 
+@pytest.fixture(scope="session")
+def migrated_postgres_template(postgres_server: PostgresServer) -> str:
+    """A database migrated to the head once, copied for each test: migrating every test's
+    PostgreSQL database took about 0.4 s each. Nothing connects to it after this."""
+    name = f"template_{uuid.uuid4().hex[:12]}"
+    postgres_server.execute(f"CREATE DATABASE {name}")
+    database = Database(postgres_server.url(name))
+    upgrade_to_head(database)
+    database.dispose()
+    return name
+
+
 @pytest.fixture(params=["sqlite", "postgresql"])
 def database_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
                  ) -> Iterator[str]:
-    """An empty database of each supported kind, dropped after the test."""
+    """A database of each supported kind, dropped after the test: on SQLite an empty file, on
+    PostgreSQL one with the schema already migrated but no data (the bot migrates an empty one
+    itself; tests marked `empty_database` get an empty one there too)."""
     if request.param == "sqlite":
         yield f"sqlite:///{tmp_path_factory.mktemp('sqlite')}/deadline-bot.sqlite3"
         return
     server: PostgresServer = request.getfixturevalue("postgres_server")
     name = f"test_{uuid.uuid4().hex[:12]}"
-    server.execute(f"CREATE DATABASE {name}")
+    if request.node.get_closest_marker("empty_database"):
+        server.execute(f"CREATE DATABASE {name}")
+    else:
+        template = request.getfixturevalue("migrated_postgres_template")
+        server.execute(f"CREATE DATABASE {name} TEMPLATE {template}")
     yield server.url(name)
     server.execute(f"DROP DATABASE {name} WITH (FORCE)")

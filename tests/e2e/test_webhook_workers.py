@@ -136,6 +136,7 @@ async def stop_all(workers: list[Worker]) -> None:
         await worker.client.aclose()
 
 
+@pytest.mark.empty_database  # started together on an empty database: one migrates
 async def test_a_flow_started_on_one_worker_is_finished_on_another_even_after_a_sigkill(
     tmp_path: Path, database_url: str
 ) -> None:

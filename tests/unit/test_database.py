@@ -23,6 +23,7 @@ def database(database_url: str) -> Database:
     db.dispose()
 
 
+@pytest.mark.empty_database
 def test_migrations_create_the_schema_and_a_second_run_changes_nothing(database_url: str) -> None:
     db = Database(database_url)
     first = upgrade_to_head(db)
