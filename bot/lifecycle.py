@@ -127,9 +127,13 @@ async def _connect(application: BotApplication, deps: Dependencies,
 
 async def _publish_admin_menus(application: BotApplication, deps: Dependencies) -> None:
     admins = await deps.database.run(admins_with_roles)
+    web = deps.settings.web
+    if not web.secure:
+        logger.info("No Mini App menu button: WEB_BASE_URL {} is not https, which Telegram "
+                    "requires", web.base_url)
     for admin in admins:
         await publish_personal_menu(application.bot, admin.telegram_user_id, admin.roles,
-                                    deps.settings.bot_language)
+                                    deps.settings.bot_language, web)
 
 
 async def _start_reminders(application: BotApplication, deps: Dependencies,

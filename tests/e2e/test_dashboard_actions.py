@@ -1,7 +1,7 @@
 """The office acts from the dashboard as from the digest's buttons: it approves an extension or
 sends a 'đôn đốc' with a form, the unit is told exactly as in chat, the action is audited, and
-forged forms, officers and second tries change nothing. A unit's history, and the on-time chart
-in the page."""
+forged forms, officers and second tries change nothing. A unit's history, the on-time chart in
+the page, and the Mini App's menu button for the office and admins."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import re
 from collections.abc import AsyncIterator
 
 import httpx
+from loguru import logger
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -18,6 +19,7 @@ from tests.e2e.harness import RunningBot, running_bot
 from tests.e2e.test_dashboard import browser
 from tests.e2e.test_export import TODAY, ask, office_with_answers
 from tests.e2e.test_office_actions import ask_for_an_extension, people
+from tests.e2e.test_reminders import register
 from tests.e2e.test_status_replies import first_reminder
 from tests.e2e.webhook_harness import loopback_socket
 from tests.fake_telegram import FakeTelegram, FakeUser, RateLimits
@@ -255,3 +257,40 @@ async def test_the_chart_page_draws_the_figures_of_chart(database_url: str) -> N
     assert officer.status_code == 403
     assert "lệnh /chart chỉ dành cho Văn phòng UBND tỉnh hoặc quản trị viên" in page_text(
         officer.text)
+
+
+async def test_the_office_and_admins_get_the_mini_app_menu_button_with_https(
+    database_url: str
+) -> None:
+    fake = FakeTelegram(rate_limits=RateLimits.off())
+    admin = fake.add_user("Admin")
+    async with running_bot(fake, database_url, admin_ids=(admin.id,),
+                           web_base_url="https://bot.example.gov.vn/dashboard") as bot:
+        hanh, lan = fake.add_user("Hạnh"), fake.add_user("Lan")
+        await register(bot, fake, admin, hanh, "office")
+        await register(bot, fake, admin, lan, "syt")
+    mini_app = {"type": "web_app", "text": "Theo dõi báo cáo",
+                "web_app": {"url": "https://bot.example.gov.vn/dashboard/"}}
+    assert [fake.menu_button(user) for user in (admin, hanh, lan)] == [
+        mini_app, mini_app, {"type": "default"}]
+    assert fake.menu_button() is None  # the bot's default button is left alone
+
+
+async def test_without_https_no_menu_button_is_set_and_the_log_says_why_once(
+    database_url: str
+) -> None:
+    fake = FakeTelegram(rate_limits=RateLimits.off())
+    admin = fake.add_user("Admin")
+    said: list[str] = []
+    sink = logger.add(lambda message: said.append(str(message).strip()), level="INFO",
+                      format="{message}", filter=lambda record: "Mini App" in record["message"])
+    try:
+        async with running_bot(fake, database_url, admin_ids=(admin.id,),
+                               web_base_url="http://127.0.0.1:8081") as bot:
+            await register(bot, fake, admin, fake.add_user("Hạnh"), "office")
+    finally:
+        logger.remove(sink)
+    assert fake.calls("setChatMenuButton") == []
+    assert fake.commands({"type": "chat", "chat_id": admin.id})  # the menus were published
+    assert said == ["No Mini App menu button: WEB_BASE_URL http://127.0.0.1:8081 is not https, "
+                    "which Telegram requires"]
