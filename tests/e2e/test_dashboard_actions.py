@@ -294,3 +294,21 @@ async def test_without_https_no_menu_button_is_set_and_the_log_says_why_once(
     assert fake.commands({"type": "chat", "chat_id": admin.id})  # the menus were published
     assert said == ["No Mini App menu button: WEB_BASE_URL http://127.0.0.1:8081 is not https, "
                     "which Telegram requires"]
+
+
+async def test_the_office_gets_the_button_at_the_first_start_with_https(
+    database_url: str
+) -> None:
+    fake = FakeTelegram(rate_limits=RateLimits.off())
+    admin = fake.add_user("Admin")
+    async with running_bot(fake, database_url, admin_ids=(admin.id,)) as bot:
+        hanh, lan = fake.add_user("Hạnh"), fake.add_user("Lan")
+        await register(bot, fake, admin, hanh, "office")
+        await register(bot, fake, admin, lan, "syt")
+    before = [fake.menu_button(user) for user in (admin, hanh)]
+    async with running_bot(fake, database_url, admin_ids=(admin.id,),
+                           web_base_url="https://bot.example.gov.vn/dashboard"):
+        pass
+    assert before == [None, None]
+    assert [(fake.menu_button(user) or {}).get("type") for user in (admin, hanh, lan)] == [
+        "web_app", "web_app", None]  # officers keep Telegram's own button, untouched
