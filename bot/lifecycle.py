@@ -20,7 +20,7 @@ from bot.command_menu import publish_command_menu, publish_personal_menu
 from bot.context import REMINDERS_KEY, Dependencies
 from bot.domain.province import Province
 from bot.reply_limiter import SharedReplyLimiter
-from bot.services.people import admins_with_roles, bootstrap_admins
+from bot.services.people import admins_and_office_with_roles, bootstrap_admins
 from bot.services.province import seed_province
 from bot.stopping import StoppedWhileStarting, unless_stopped
 from config.province import load_province
@@ -122,14 +122,20 @@ async def _connect(application: BotApplication, deps: Dependencies,
         lambda: publish_command_menu(application.bot, deps.settings.bot_language),
         "Publishing the command menu", first_retry_delay,
     )
-    await _publish_admin_menus(application, deps)
+    await _publish_personal_menus(application, deps)
 
 
-async def _publish_admin_menus(application: BotApplication, deps: Dependencies) -> None:
-    admins = await deps.database.run(admins_with_roles)
-    for admin in admins:
-        await publish_personal_menu(application.bot, admin.telegram_user_id, admin.roles,
-                                    deps.settings.bot_language)
+async def _publish_personal_menus(application: BotApplication, deps: Dependencies) -> None:
+    """The admins' and the office's menus, so a change of WEB_BASE_URL or of the commands
+    reaches them at the next start."""
+    holders = await deps.database.run(admins_and_office_with_roles)
+    web = deps.settings.web
+    if not web.secure:
+        logger.info("No Mini App menu button: WEB_BASE_URL {} is not https, which Telegram "
+                    "requires", web.base_url)
+    for person in holders:
+        await publish_personal_menu(application.bot, person.telegram_user_id, person.roles,
+                                    deps.settings.bot_language, web)
 
 
 async def _start_reminders(application: BotApplication, deps: Dependencies,

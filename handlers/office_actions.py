@@ -15,13 +15,13 @@ from bot.domain.errors import StaleButton, WrongUsage
 from bot.domain.office_actions import OfficeActionKind
 from bot.office_buttons import CALLBACK_PATTERN as CALLBACK_PATTERN
 from bot.office_buttons import mark_done, parse_office_callback
+from bot.office_notices import tell_unit
 from bot.services import office_actions
 from bot.services.office_actions import OfficeNotice, ReportTarget
-from bot.status_buttons import status_keyboard
 from bot.texts import text
-from bot.texts.office_actions_render import office_confirmation, unit_message
+from bot.texts.office_actions_render import office_confirmation
 from handlers.identify import caller_of
-from handlers.replies import deliver_notice, reply
+from handlers.replies import reply
 
 
 async def on_office_button(update: Update, context: BotContext) -> None:
@@ -66,28 +66,14 @@ async def _act(context: BotContext, kind: OfficeActionKind, target: ReportTarget
                until: date | None = None) -> OfficeNotice:
     caller, now = caller_of(context), context.deps.clock()
     timing = context.deps.timing
-    if kind is OfficeActionKind.APPROVE_EXTENSION:
-        return await context.deps.database.run(lambda s: office_actions.approve_extension(
-            s, caller, target, now, timing, until=until))
-    return await context.deps.database.run(
-        lambda s: office_actions.follow_up(s, caller, target, now, timing))
+    return await context.deps.database.run(lambda s: office_actions.perform(
+        s, caller, kind, target, now, timing, until=until))
 
 
 async def _deliver(update: Update, context: BotContext, notice: OfficeNotice) -> None:
-    """After the commit: the unit's chats get the office's message (a follow-up with the four
-    answer buttons); chats Telegram refuses are recorded as unreachable; an approval replans
-    the unit's reminders (in the background, after its notice); the office learns how many of
-    the unit's chats got it."""
-    keyboard = (status_keyboard(notice.ref, context.lang, notice.current)
-                if notice.kind is OfficeActionKind.FOLLOW_UP else None)
-    sent = await deliver_notice(context.bot, notice.chat_ids, unit_message(notice, context.lang),
-                                keyboard)
-    if sent.refused:
-        now = context.deps.clock()
-        await context.deps.database.run(
-            lambda s: office_actions.record_refused_chats(s, sent.refused, now))
-    if notice.kind is OfficeActionKind.APPROVE_EXTENSION:
-        context.reminders.replan_soon()
+    """After the commit: tell the unit (bot.office_notices), then the office how many of the
+    unit's chats got it."""
+    sent = await tell_unit(context.bot, context.deps, context.reminders, notice)
     await reply(update, office_confirmation(notice, sent.delivered, context.lang,
                                             refused=len(sent.refused), failed=sent.failed))
 

@@ -84,4 +84,4 @@ def _single_person(context: BotContext, command: str) -> str:
 
 async def _refresh_menu(context: BotContext, change: RoleChange) -> None:
     await publish_personal_menu(context.bot, change.person.telegram_user_id,
-                                change.person.roles, context.lang)
+                                change.person.roles, context.lang, context.deps.settings.web)

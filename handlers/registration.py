@@ -74,7 +74,8 @@ async def announce_registration(context: BotContext, done: registration.Registra
     context.reminders.replan_soon()
     role = role_label(done.role, done.unit_name, context.lang)
     await context.bot.send_message(chat_id, text("registration.done", context.lang, role=role))
-    await publish_personal_menu(context.bot, chat_id, done.person.roles, context.lang)
+    await publish_personal_menu(context.bot, chat_id, done.person.roles, context.lang,
+                                context.deps.settings.web)
     admins = [admin for admin in done.notify_chat_ids if admin != chat_id]
     await notify(context.bot, admins, text("registration.admin_notice", context.lang,
                                            name=done.person.full_name, role=role))

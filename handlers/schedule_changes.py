@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from bot.context import BotContext
+from bot.notices import deliver_notice
 from bot.services import schedule_changes
 from bot.services.schedule_changes import ScheduleEffect
 from bot.texts.schedule_changes_render import due_date_change_notice
-from handlers.replies import deliver_notice
 
 
 async def announce_changes(context: BotContext, effect: ScheduleEffect) -> int:

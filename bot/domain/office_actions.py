@@ -7,7 +7,10 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
+from bot.domain.deadlines import Occurrence
 from bot.domain.digests import OccurrenceDigest
+from bot.domain.exports import UnitLine
+from bot.domain.statuses import Standing
 
 # Buttons under one digest message: more would not fit a phone screen. The rest are reached
 # with the one-line commands the digest names.
@@ -51,3 +54,19 @@ def digest_actions(digest: OccurrenceDigest) -> tuple[OfficeAction, ...]:
     follow_ups = [OfficeAction(OfficeActionKind.FOLLOW_UP, code, due, unit.unit_code)
                   for unit in digest.silent]
     return (*approvals, *follow_ups)
+
+
+def line_actions(line: UnitLine, occurrence: Occurrence, today: date
+                 ) -> tuple[OfficeActionKind, ...]:
+    """What the dashboard offers on a unit's line of a report, as the digest's buttons do:
+    approving an extension asked for with a date and still waiting, following up a unit that
+    has not answered at all: overdue, or silent once the report's period has begun (a report
+    of a later quarter is nobody's business yet)."""
+    if line.standing is Standing.EXTENSION:
+        waiting = line.wanted_date is not None and extension_pending(line.wanted_date,
+                                                                     line.granted_until)
+        return (OfficeActionKind.APPROVE_EXTENSION,) if waiting else ()
+    started = occurrence.period.start is None or occurrence.period.start <= today
+    if line.standing is Standing.OVERDUE or (line.standing is Standing.NOT_SENT and started):
+        return (OfficeActionKind.FOLLOW_UP,)
+    return ()

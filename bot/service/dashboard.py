@@ -1,4 +1,5 @@
-"""The office's dashboard over HTTP: sign-in, the year's matrix, a report's detail, the workbook.
+"""The office's dashboard over HTTP: sign-in, the year's matrix, a report's detail and the
+office's actions on it, a unit's history, the on-time chart, the workbook.
 
 Thin: each route finds who is reading (session cookie or Mini App data), calls one service
 in a unit of work and renders a page. Domain errors become polite pages with a fitting status.
@@ -12,36 +13,49 @@ from typing import cast
 from urllib.parse import quote
 
 from loguru import logger
+from starlette.datastructures import FormData
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import BaseRoute, Mount, Route
 
-from bot.context import Dependencies
-from bot.domain.dashboard import parse_matrix_filter
+from bot.app import BotApplication
+from bot.context import REMINDERS_KEY, Dependencies
+from bot.domain.dashboard import parse_due_date, parse_matrix_filter
+from bot.domain.dates import format_vn_date
 from bot.domain.errors import (
     DomainError,
     ExpiredLoginLink,
     NotAllowed,
     OccurrenceNotInYear,
+    UnitNotVisible,
     UnknownLoginLink,
+    UnknownUnit,
     UsedLoginLink,
     WebSignInRefused,
 )
+from bot.domain.office_actions import OfficeActionKind
 from bot.domain.roles import Role, require
 from bot.domain.web_auth import SESSION_LIFETIME, csrf_matches, csrf_token
-from bot.services import dashboard, export, web_access
+from bot.notices import NoticeDelivery
+from bot.office_notices import tell_unit
+from bot.services import charts, dashboard, export, office_actions, web_access
+from bot.services.office_actions import OfficeNotice, ReportTarget
 from bot.services.people import Caller
 from bot.texts import Lang
 from bot.texts.dashboard_render import (
     HTML_TYPE,
+    Done,
     PageFrame,
+    chart_page,
     detail_page,
     error_page,
     label,
     matrix_page,
     message_page,
+    unit_page,
 )
 from bot.texts.export_render import export_workbook
+from scheduler.runner import ReminderRunner
 
 SESSION_COOKIE = "deadline_bot_session"
 # A Mini App sends Telegram.WebApp.initData in this header with every request.
@@ -52,6 +66,7 @@ _NO_CACHE = {"Cache-Control": "no-store", "Referrer-Policy": "no-referrer",
 _STATUS: tuple[tuple[type[DomainError], int], ...] = (
     (UnknownLoginLink, 404), (UsedLoginLink, 410), (ExpiredLoginLink, 410),
     (WebSignInRefused, 401), (NotAllowed, 403), (OccurrenceNotInYear, 404),
+    (UnitNotVisible, 403), (UnknownUnit, 404),
 )
 
 Handler = Callable[[Request], Awaitable[Response]]
@@ -61,25 +76,36 @@ class _Unauthenticated(Exception):
     """Nobody is signed in (no cookie, or one that expired)."""
 
 
+class _ForgedForm(Exception):
+    """A post without the CSRF token of the reader's session."""
+
+
 @dataclass(frozen=True, slots=True)
 class _Reader:
-    """Who reads the page, and their session cookie (None when signed in by the Mini App)."""
+    """Who reads the page, their session cookie (None when signed in by the Mini App), and
+    the secret their forms' CSRF token derives from (the cookie, or the Mini App's data)."""
 
     caller: Caller
     cookie: str | None
+    secret: str
 
 
 @dataclass
 class Dashboard:
-    """The dashboard's routes over the process's dependencies."""
+    """The dashboard's routes over the process's dependencies; `application` is the running
+    bot, which tells units what the office did from the page."""
 
     deps: Dependencies
+    application: BotApplication
 
     def routes(self) -> list[BaseRoute]:
         """Every route, under the path of WEB_BASE_URL."""
         routes: list[BaseRoute] = [
             Route("/", self._page(self.matrix), methods=["GET"]),
             Route("/report/{deadline}/{due}", self._page(self.detail), methods=["GET"]),
+            Route("/report/{deadline}/{due}/{action}", self._page(self.act), methods=["POST"]),
+            Route("/unit/{code}", self._page(self.unit), methods=["GET"]),
+            Route("/chart", self._page(self.chart), methods=["GET"]),
             Route("/xlsx", self._page(self.workbook), methods=["GET"]),
             Route("/login/{token}", self._page(self.login), methods=["GET"]),
             Route("/logout", self._page(self.logout), methods=["POST"]),
@@ -107,7 +133,47 @@ class Dashboard:
         typed, now, timing = request.query_params.get("year"), self.deps.clock(), self.deps.timing
         detail = await self.deps.database.run(lambda s: dashboard.occurrence_detail(
             s, typed, deadline, due, now, timing, visible))
-        return _html(detail_page(detail, self._frame(request, reader)))
+        return _html(detail_page(detail, self._frame(request, reader), _done(request)))
+
+    async def act(self, request: Request) -> Response:
+        """POST /report/<deadline>/<due>/<giahan|dondoc> (unit, csrf): what the digest's button
+        does, through the same service, then back to the report with a confirmation."""
+        reader = await self._reader(request)
+        form = await _checked_form(request, reader)
+        action, due = request.path_params["action"], parse_due_date(request.path_params["due"])
+        if action not in set(OfficeActionKind) or due is None:
+            return self._refuse(request, 404, "web.error.not_found")
+        unit = form.get("unit")
+        target = ReportTarget(request.path_params["deadline"][:32], format_vn_date(due),
+                              unit[:32] if isinstance(unit, str) else "", from_button=True)
+        caller, kind, now, timing = (reader.caller, OfficeActionKind(action), self.deps.clock(),
+                                     self.deps.timing)
+        notice = await self.deps.database.run(
+            lambda s: office_actions.perform(s, caller, kind, target, now, timing))
+        sent = await self._tell_unit(notice)
+        back = self._frame(request, reader).url(
+            f"/report/{notice.deadline_code}/{due.isoformat()}", done=kind.value,
+            unit=notice.unit_code, told=sent.delivered)
+        return RedirectResponse(back, status_code=303, headers=_NO_CACHE)
+
+    async def unit(self, request: Request) -> Response:
+        """GET /unit/<code>?year=: the unit's reports of the year and its on-time rate."""
+        reader = await self._reader(request)
+        visible = web_access.visible_units(reader.caller)
+        code = request.path_params["code"]
+        typed, now, timing = request.query_params.get("year"), self.deps.clock(), self.deps.timing
+        history = await self.deps.database.run(lambda s: dashboard.unit_history(
+            s, typed, code, now, timing, visible))
+        return _html(unit_page(history, self._frame(request, reader)))
+
+    async def chart(self, request: Request) -> Response:
+        """GET /chart?year=: the /chart figures drawn in the page (the office and admins)."""
+        reader = await self._reader(request)
+        require(reader.caller.roles, "chart")
+        typed, now, timing = request.query_params.get("year"), self.deps.clock(), self.deps.timing
+        chart = await self.deps.database.run(
+            lambda s: charts.on_time_chart(s, typed, now, timing))
+        return _html(chart_page(chart, self._frame(request, reader)))
 
     async def workbook(self, request: Request) -> Response:
         """GET /xlsx?year=: the /export workbook (the office and admins, as /export)."""
@@ -137,10 +203,10 @@ class Dashboard:
     async def logout(self, request: Request) -> Response:
         """POST /logout (with the session's CSRF token): end the session."""
         reader = await self._reader(request)
-        given = (await request.form()).get("csrf")
+        await _checked_form(request, reader)
         cookie = reader.cookie
-        if cookie is None or not isinstance(given, str) or not csrf_matches(cookie, given):
-            return self._refuse(request, 403, "web.error.csrf")
+        if cookie is None:  # a Mini App has no session to end
+            return self._refuse(request, 404, "web.error.not_found")
         await self.deps.database.run(lambda s: web_access.end_session(s, cookie))
         lang = self._lang(request)
         response = _html(message_page(self._bare_frame(request), label("web.signed_out", lang)))
@@ -158,14 +224,14 @@ class Dashboard:
             token = self.deps.settings.token
             caller = await self.deps.database.run(
                 lambda s: web_access.mini_app_viewer(s, init_data, token, now))
-            return _Reader(caller, None)
+            return _Reader(caller, None, init_data)
         cookie = request.cookies.get(SESSION_COOKIE)
         if cookie is None:
             raise _Unauthenticated()
         viewer = await self.deps.database.run(lambda s: web_access.session_viewer(s, cookie, now))
         if viewer is None:
             raise _Unauthenticated()
-        return _Reader(viewer, cookie)
+        return _Reader(viewer, cookie, cookie)
 
     def _page(self, handler: Handler) -> Handler:
         """`handler` with its refusals and failures turned into polite pages."""
@@ -174,6 +240,8 @@ class Dashboard:
                 return await handler(request)
             except _Unauthenticated:
                 return self._refuse(request, 401, "web.error.sign_in")
+            except _ForgedForm:
+                return self._refuse(request, 403, "web.error.csrf")
             except NotAllowed as error:
                 if error.params.get("command") == "web":  # no role at all: who may come in
                     return self._refuse(request, 403, "web.error.forbidden")
@@ -197,16 +265,39 @@ class Dashboard:
         return PageFrame(
             prefix=self.deps.settings.web.path_prefix, lang=self._lang(request),
             viewer_name=reader.caller.full_name,
-            csrf=csrf_token(reader.cookie) if reader.cookie else None,
+            csrf=csrf_token(reader.secret), mini_app=reader.cookie is None,
             can_download=bool(roles & {Role.OFFICE, Role.ADMIN}),
             own_units_only=not roles & {Role.OFFICE, Role.ADMIN}, query=query)
 
+    async def _tell_unit(self, notice: OfficeNotice) -> NoticeDelivery:
+        reminders = cast(ReminderRunner, self.application.bot_data[REMINDERS_KEY])
+        return await tell_unit(self.application.bot, self.deps, reminders, notice)
+
     def _bare_frame(self, request: Request) -> PageFrame:
-        return PageFrame(prefix=self.deps.settings.web.path_prefix, lang=self._lang(request))
+        return PageFrame(prefix=self.deps.settings.web.path_prefix, lang=self._lang(request),
+                         mini_app=INIT_DATA_HEADER in request.headers)
 
     def _lang(self, request: Request) -> Lang:
         asked = request.query_params.get("lang")
         return cast(Lang, asked) if asked in ("vi", "en") else self.deps.settings.bot_language
+
+
+async def _checked_form(request: Request, reader: _Reader) -> FormData:
+    """The posted form; raise _ForgedForm unless it carries the reader's CSRF token."""
+    form = await request.form()
+    given = form.get("csrf")
+    if not isinstance(given, str) or not csrf_matches(reader.secret, given):
+        raise _ForgedForm()
+    return form
+
+
+def _done(request: Request) -> Done | None:
+    """What the office just did, named by the address the action redirected to (shown only;
+    a made-up address changes nothing)."""
+    kind, unit, told = (request.query_params.get(name) for name in ("done", "unit", "told"))
+    if kind not in set(OfficeActionKind) or not unit or not (told or "").isdigit():
+        return None
+    return Done(OfficeActionKind(kind), unit, int(told or 0))
 
 
 def _html(body: str, status: int = 200) -> HTMLResponse:

@@ -38,8 +38,8 @@ def with_dashboard(deps: Dependencies, sock: socket.socket,
     @contextlib.asynccontextmanager
     async def serving_dashboard(application: BotApplication) -> AsyncIterator[None]:
         server = EmbeddedServer(uvicorn.Config(
-            Starlette(routes=Dashboard(deps).routes()), log_config=None, access_log=False,
-            lifespan="off", timeout_graceful_shutdown=SHUTDOWN_GRACE_SECONDS))
+            Starlette(routes=Dashboard(deps, application).routes()), log_config=None,
+            access_log=False, lifespan="off", timeout_graceful_shutdown=SHUTDOWN_GRACE_SECONDS))
         serving = asyncio.create_task(server.serve(sockets=[sock]))
         try:
             await until_listening(server, serving)

@@ -80,7 +80,7 @@ async def _webhook_intake(application: BotApplication, *, deps: Dependencies,
     processor.after_handling.append(partial(inbox.mark_handled, deps.database))
     receiver = WebhookReceiver(application, deps.database, deps.clock, endpoint.secret, metrics)
     web_app = build_web_app(receiver, endpoint.path, partial(scheduler_problem, application),
-                            Dashboard(deps).routes())
+                            Dashboard(deps, application).routes())
     server = EmbeddedServer(uvicorn.Config(
         web_app, log_config=None, access_log=False, lifespan="off",
         timeout_graceful_shutdown=int(drain_timeout)))

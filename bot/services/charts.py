@@ -29,13 +29,19 @@ QUARTER_NAMES = ("I", "II", "III", "IV")
 @dataclass(frozen=True, slots=True)
 class OnTimeChart:
     """A year's on-time rates: per unit (every unit with a report due) and per quarter (the
-    quarter of the nominal due date; `due` 0 when none fell due), over `reports` occurrences."""
+    quarter of the nominal due date; `due` 0 when none fell due), over `reports` occurrences.
+    `unit_codes` are the codes of `units`, in the same order."""
 
     year: int
     today: date
     reports: int
     units: tuple[OnTimeRate, ...]
     quarters: tuple[OnTimeRate, ...]
+    unit_codes: tuple[str, ...]
+
+    def rate_of(self, unit_code: str) -> OnTimeRate | None:
+        """The unit's rate, or None when none of its reports fell due."""
+        return dict(zip(self.unit_codes, self.units, strict=True)).get(unit_code)
 
 
 def on_time_chart(session: Session, typed_year: str | None, now: datetime,
@@ -59,9 +65,11 @@ def on_time_chart(session: Session, typed_year: str | None, now: datetime,
                               reason=f"no report of {year} is past its due date")
     by_unit, by_occurrence = _on_time(session, due, context)
     expected = Counter(code for occurrence in due for code in occurrence.units)
+    counted = [u for u in every_unit if expected[u.code]]
     unit_rates = tuple(OnTimeRate(u.name, by_unit[context.unit_ids[u.code]], expected[u.code])
-                       for u in every_unit if expected[u.code])
-    return OnTimeChart(year, context.today, len(due), unit_rates, _quarters(due, by_occurrence))
+                       for u in counted)
+    return OnTimeChart(year, context.today, len(due), unit_rates, _quarters(due, by_occurrence),
+                       tuple(u.code for u in counted))
 
 
 def _quarters(due: list[Occurrence], on_time: Counter[tuple[str, date]]

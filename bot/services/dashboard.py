@@ -13,12 +13,20 @@ from sqlalchemy.orm import Session
 
 from bot.domain.dashboard import MatrixFilter, Page, page_of, parse_due_date
 from bot.domain.deadlines import Occurrence
-from bot.domain.errors import InvalidDashboardFilter, OccurrenceNotInYear
-from bot.domain.exports import UnitLine
+from bot.domain.errors import (
+    InvalidDashboardFilter,
+    NoReportsDueYet,
+    OccurrenceNotInYear,
+    UnitNotVisible,
+    UnknownUnit,
+)
+from bot.domain.exports import OnTimeRate, UnitLine
 from bot.domain.statuses import Standing
-from bot.domain.units import Unit
+from bot.domain.units import Unit, close_codes, fold_code
+from bot.services.charts import on_time_chart
 from bot.services.export import OccurrenceSheet, year_export
 from bot.services.reminders import ReminderTiming
+from db.province_snapshot import province_snapshot
 
 Visible = frozenset[str] | None
 
@@ -53,6 +61,18 @@ class OccurrenceDetail:
     today: date
     occurrence: Occurrence
     lines: tuple[UnitLine, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class UnitHistory:
+    """One unit's year: each report it had to send and where it stands, and its on-time rate
+    as /chart counts it (None while none of its reports is past due)."""
+
+    year: int
+    today: date
+    unit: Unit
+    reports: tuple[tuple[Occurrence, UnitLine], ...]
+    on_time: OnTimeRate | None
 
 
 def year_matrix(session: Session, typed_year: str | None, now: datetime,
@@ -112,3 +132,33 @@ def occurrence_detail(session: Session, typed_year: str | None, deadline: str, d
                           if visible is None or line.unit_code in visible)
             return OccurrenceDetail(export.year, export.today, sheet.occurrence, lines)
     raise OccurrenceNotInYear(year=export.year, deadline=deadline[:32], due=due[:10])
+
+
+def unit_history(session: Session, typed_year: str | None, unit_code: str, now: datetime,
+                 timing: ReminderTiming, visible: Visible) -> UnitHistory:
+    """The year typed of the unit `unit_code` (any case).
+
+    Raise UnitNotVisible for an officer's look at another unit, UnknownUnit for a code that
+    names no unit, and the errors of year_export for a bad year.
+    """
+    code = fold_code(unit_code)
+    if visible is not None and code not in visible:
+        raise UnitNotVisible(code=unit_code[:16])
+    every_unit = province_snapshot(session).units
+    unit = next((u for u in every_unit if u.code == code), None)
+    if unit is None:
+        raise UnknownUnit(code=unit_code[:16], reason="no unit has this code",
+                          suggestions=close_codes(code, [u.code for u in every_unit]))
+    export = year_export(session, typed_year, now, timing)
+    reports = tuple((sheet.occurrence, line) for sheet in export.sheets
+                    for line in sheet.lines if line.unit_code == code)
+    return UnitHistory(export.year, export.today, unit, reports,
+                       _on_time(session, str(export.year), code, now, timing))
+
+
+def _on_time(session: Session, year: str, unit_code: str, now: datetime,
+             timing: ReminderTiming) -> OnTimeRate | None:
+    try:
+        return on_time_chart(session, year, now, timing).rate_of(unit_code)
+    except NoReportsDueYet:
+        return None

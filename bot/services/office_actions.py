@@ -145,6 +145,15 @@ def follow_up(session: Session, caller: Caller, target: ReportTarget, now: datet
     return _notice(session, OfficeActionKind.FOLLOW_UP, report, current, None)
 
 
+def perform(session: Session, caller: Caller, kind: OfficeActionKind, target: ReportTarget,
+            now: datetime, timing: ReminderTiming, *, until: date | None = None) -> OfficeNotice:
+    """Do `kind` to the target's report, as the chat's buttons, commands and the dashboard's
+    forms all do: approve_extension (with `until`) or follow_up, with their refusals."""
+    if kind is OfficeActionKind.APPROVE_EXTENSION:
+        return approve_extension(session, caller, target, now, timing, until=until)
+    return follow_up(session, caller, target, now, timing)
+
+
 def record_refused_chats(session: Session, refused: Mapping[int, str], now: datetime) -> None:
     """The unit's chats Telegram refused the office's message (chat id → reason) are
     unreachable, recorded as for a refused reminder or digest."""

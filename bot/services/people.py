@@ -110,6 +110,9 @@ def admin_chat_ids(session: Session) -> list[int]:
     return [person.telegram_user_id for person in people.admins(session)]
 
 
-def admins_with_roles(session: Session) -> list[Caller]:
-    """Every admin with their current roles (to publish their command menus)."""
-    return [describe(session, person) for person in people.admins(session)]
+def admins_and_office_with_roles(session: Session) -> list[Caller]:
+    """Every admin and member of the office, once each, with their current roles (to publish
+    their command menus and Mini App button at start)."""
+    found = {person.id: person for person in (*people.admins(session),
+                                              *people.office_staff(session))}
+    return [describe(session, person) for person in found.values()]

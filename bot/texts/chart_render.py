@@ -66,13 +66,13 @@ def _draw_units(axes: Axes, best: Sequence[OnTimeRate], worst: Sequence[OnTimeRa
     positions = range(len(rows))
     shown = [row for row in rows if row is not None]
     axes.barh([p for p, row in zip(positions, rows, strict=True) if row is not None],
-              [100 * row.rate for row in shown], color=[_colour(row.rate) for row in shown],
+              [100 * row.rate for row in shown], color=[bar_colour(row.rate) for row in shown],
               height=0.7)
     axes.set_yticks(list(positions), [_short(row.label) if row else "…" for row in rows],
                     fontsize=10)
     for position, row in zip(positions, rows, strict=True):
         if row is not None:
-            axes.text(100 * row.rate + 1.5, position, _figure(row), va="center", fontsize=9)
+            axes.text(100 * row.rate + 1.5, position, rate_figure(row), va="center", fontsize=9)
         else:
             axes.axhline(position, color=_GAP, linewidth=0.8, linestyle=":")
     axes.invert_yaxis()
@@ -84,10 +84,10 @@ def _draw_units(axes: Axes, best: Sequence[OnTimeRate], worst: Sequence[OnTimeRa
 
 def _draw_quarters(axes: Axes, quarters: Sequence[OnTimeRate], lang: Lang) -> None:
     names = [_label("chart.quarter", lang).format(name=q.label) for q in quarters]
-    axes.bar(names, [100 * q.rate for q in quarters], color=[_colour(q.rate) for q in quarters],
+    axes.bar(names, [100 * q.rate for q in quarters], color=[bar_colour(q.rate) for q in quarters],
              width=0.6)
     for number, quarter in enumerate(quarters):
-        label = _figure(quarter) if quarter.due else _label("chart.no_reports", lang)
+        label = rate_figure(quarter) if quarter.due else _label("chart.no_reports", lang)
         axes.text(number, 100 * quarter.rate + 3, label, ha="center", fontsize=9)
     axes.set_title(_label("chart.quarters", lang), fontsize=12, loc="left")
     _percent_axis(axes, lang, horizontal=False)
@@ -105,8 +105,14 @@ def _percent_axis(axes: Axes, lang: Lang, *, horizontal: bool) -> None:
     axes.spines[["top", "right"]].set_visible(False)
 
 
-def _figure(rate: OnTimeRate) -> str:
-    return f"{round(100 * rate.rate)}% ({rate.on_time}/{rate.due})"
+def rate_figure(rate: OnTimeRate) -> str:
+    """'67% (2/3)': the rate and its counts, as beside each bar."""
+    return f"{rate_percent(rate)}% ({rate.on_time}/{rate.due})"
+
+
+def rate_percent(rate: OnTimeRate) -> int:
+    """The rate in whole percent, rounded as everywhere in the chart."""
+    return round(100 * rate.rate)
 
 
 def _thousands(number: int) -> str:
@@ -114,7 +120,8 @@ def _thousands(number: int) -> str:
     return f"{number:,}".replace(",", ".")
 
 
-def _colour(rate: float) -> str:
+def bar_colour(rate: float) -> str:
+    """Green from 90 %, amber from 60 %, red below."""
     return _GOOD if rate >= 0.9 else _FAIR if rate >= 0.6 else _POOR
 
 

@@ -16,9 +16,13 @@ from markupsafe import Markup
 from bot.domain.dates import format_vn_date
 from bot.domain.digests import STANDING_ORDER
 from bot.domain.errors import DomainError
+from bot.domain.exports import OnTimeRate, ranked_units
+from bot.domain.office_actions import OfficeActionKind, line_actions
 from bot.domain.units import UnitGroup
-from bot.services.dashboard import OccurrenceDetail, YearMatrix
+from bot.services.charts import OnTimeChart
+from bot.services.dashboard import OccurrenceDetail, UnitHistory, YearMatrix
 from bot.texts import MESSAGES, Lang, error_text
+from bot.texts.chart_render import bar_colour, chart_caption, rate_figure, rate_percent
 
 HTML_TYPE = "text/html; charset=utf-8"
 
@@ -26,12 +30,15 @@ HTML_TYPE = "text/html; charset=utf-8"
 @dataclass(frozen=True, slots=True)
 class PageFrame:
     """What every page needs besides its content: where the dashboard lives, the language,
-    who is reading, and the session's CSRF token for forms (None without a cookie session)."""
+    who is reading, the CSRF token for their forms (None for nobody signed in), whether they
+    came through the Mini App (no session to end) and whether they are the office or an admin
+    (the workbook, the chart and the actions)."""
 
     prefix: str
     lang: Lang
     viewer_name: str = ""
     csrf: str | None = None
+    mini_app: bool = False
     can_download: bool = False
     own_units_only: bool = False
     query: dict[str, str] = field(default_factory=dict)  # the year and language kept in links
@@ -41,6 +48,37 @@ class PageFrame:
         out)."""
         kept = {**self.query, **{k: str(v) for k, v in params.items() if v is not None}}
         return f"{self.prefix}{path}" + (f"?{urlencode(kept)}" if kept else "")
+
+
+@dataclass(frozen=True, slots=True)
+class Done:
+    """What the office just did from the page, for its confirmation: the action, the unit's
+    code and how many of the unit's chats were told."""
+
+    kind: OfficeActionKind
+    unit_code: str
+    told: int
+
+
+@dataclass(frozen=True, slots=True)
+class ChartBar:
+    """One bar of the chart: its label, its unit's code (None for a quarter), the rate."""
+
+    label: str
+    code: str | None
+    rate: OnTimeRate
+
+    @property
+    def percent(self) -> int:
+        return rate_percent(self.rate)
+
+    @property
+    def figure(self) -> str:
+        return rate_figure(self.rate)
+
+    @property
+    def colour(self) -> str:
+        return bar_colour(self.rate.rate)
 
 
 def label(key: str, lang: Lang, **params: object) -> str:
@@ -54,7 +92,7 @@ def _environment() -> Environment:
     environment = Environment(loader=PackageLoader("bot.texts", "templates"),
                               autoescape=select_autoescape(default=True), trim_blocks=True,
                               lstrip_blocks=True)
-    environment.globals.update(label=label, vn_date=format_vn_date)
+    environment.globals.update(label=label, vn_date=format_vn_date, percent=rate_percent)
     return environment
 
 
@@ -68,9 +106,43 @@ def matrix_page(matrix: YearMatrix, frame: PageFrame, chosen: dict[str, str]) ->
                    standings=STANDING_ORDER)
 
 
-def detail_page(detail: OccurrenceDetail, frame: PageFrame) -> str:
-    """One report: every visible unit's standing, dates, note, proposal and who answered."""
-    return _render("detail.html", frame, detail=detail)
+def detail_page(detail: OccurrenceDetail, frame: PageFrame, done: Done | None = None) -> str:
+    """One report: every visible unit's standing, dates, note, proposal and who answered; for
+    the office, the units it can act on with a form each, and what it has just done."""
+    names = {line.unit_code: line.unit_name for line in detail.lines}
+    pending = [(line, kind) for line in detail.lines
+               for kind in line_actions(line, detail.occurrence, detail.today)
+               ] if frame.can_download else []
+    return _render("detail.html", frame, detail=detail, pending=pending,
+                   confirmation=_confirmation(done, names, frame.lang))
+
+
+def _confirmation(done: Done | None, names: dict[str, str], lang: Lang) -> str | None:
+    if done is None or done.unit_code not in names:
+        return None
+    message = label(f"web.done.{done.kind.value}", lang, unit=names[done.unit_code],
+                    count=done.told)
+    return message if done.told else f"{message} {label('office.done.nobody', lang)}"
+
+
+def unit_page(history: UnitHistory, frame: PageFrame) -> str:
+    """One unit's reports of the year, with its on-time rate as /chart counts it."""
+    return _render("unit.html", frame, history=history)
+
+
+def chart_page(chart: OnTimeChart, frame: PageFrame) -> str:
+    """The /chart figures as bars in the page: the units (best and worst when there are many,
+    as in the picture), then the quarters."""
+    # By identity: ranked_units hands back the same objects, and two units may share figures.
+    codes = {id(rate): code for rate, code in zip(chart.units, chart.unit_codes, strict=True)}
+    best, worst = ranked_units(chart.units)
+    quarter = label("chart.quarter", frame.lang)
+    return _render(
+        "chart.html", frame, chart=chart,
+        best=[ChartBar(r.label, codes[id(r)], r) for r in best],
+        worst=[ChartBar(r.label, codes[id(r)], r) for r in worst],
+        quarters=[ChartBar(quarter.format(name=q.label), None, q) for q in chart.quarters],
+        caption=Markup(chart_caption(chart, frame.lang)))
 
 
 def message_page(frame: PageFrame, message: str) -> str:

@@ -209,6 +209,55 @@ def visible_commands(
     return []
 
 
+MENU_BUTTON_TYPES = frozenset({"commands", "web_app", "default"})
+MENU_BUTTON_TEXT_LIMIT = 64  # as for inline keyboard buttons
+
+
+def _menu_button_chat(state: TelegramState, params: Params) -> int | None:
+    """The private chat named by ``chat_id``, or None (the bot's default button)."""
+    if not params.has("chat_id") or params.text("chat_id") in (None, ""):
+        return None
+    chat = state.chat(params.chat_id())
+    if not chat.is_private:
+        raise bad_request("chat must be a private chat")
+    return chat.id
+
+
+def _checked_menu_button(button: Any) -> JSONDict:
+    """``MenuButton`` as Telegram validates it: a known type; a Web App needs its text and an
+    https ``web_app.url`` (Telegram opens Web Apps over https only)."""
+    if button is None:
+        return {"type": "default"}
+    if not isinstance(button, dict) or button.get("type") not in MENU_BUTTON_TYPES:
+        raise bad_request("can't parse menu button JSON object")
+    if button["type"] != "web_app":
+        return {"type": button["type"]}
+    text, web_app = button.get("text"), button.get("web_app")
+    if not isinstance(text, str) or not 1 <= len(text) <= MENU_BUTTON_TEXT_LIMIT:
+        raise bad_request("BUTTON_TEXT_INVALID")
+    url = web_app.get("url") if isinstance(web_app, dict) else None
+    if not isinstance(url, str) or not url.startswith("https://"):
+        raise bad_request("BUTTON_URL_INVALID")
+    return {"type": "web_app", "text": text, "web_app": {"url": url}}
+
+
+@api_method("setChatMenuButton")
+async def set_chat_menu_button(state: TelegramState, params: Params) -> bool:
+    """Store a private chat's menu button (without ``chat_id``: the bot's default one)."""
+    chat_id = _menu_button_chat(state, params)
+    state.menu_buttons[chat_id] = _checked_menu_button(params.json("menu_button"))
+    state.notify_changed()
+    return True
+
+
+@api_method("getChatMenuButton")
+async def get_chat_menu_button(state: TelegramState, params: Params) -> JSONDict:
+    """The chat's button, else the bot's default one, else ``{"type": "default"}``."""
+    chat_id = _menu_button_chat(state, params)
+    found = state.menu_buttons.get(chat_id) or state.menu_buttons.get(None)
+    return dict(found or {"type": "default"})
+
+
 @api_method("getChat")
 async def get_chat(state: TelegramState, params: Params) -> JSONDict:
     """``ChatFullInfo`` of a known chat."""

@@ -121,6 +121,12 @@ class FakeTelegram(UserActions):
             self.state, chat_id_of(chat), chat_id_of(user), language_code, is_admin=is_admin
         )
 
+    def menu_button(self, chat: ChatRef | None = None) -> JSONDict | None:
+        """The menu button set for exactly this private chat (None: the bot's default one), or
+        None if never set."""
+        found = self.state.menu_buttons.get(None if chat is None else chat_id_of(chat))
+        return None if found is None else dict(found)
+
     def calls(self, method: str | None = None) -> list[ApiCall]:
         """Requests received (all, or of one method, case-insensitive), oldest first."""
         if method is None:

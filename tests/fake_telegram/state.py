@@ -97,6 +97,7 @@ class TelegramState:
         self.poll_generation = 0
         self.webhook: WebhookConfig | None = None
         self.commands: dict[tuple[tuple[Any, ...], str], list[JSONDict]] = {}
+        self.menu_buttons: dict[int | None, JSONDict] = {}  # None: the bot's default button
         self.files: dict[str, StoredFile] = {}
         self._files_by_path: dict[str, StoredFile] = {}
         self._file_numbers = itertools.count(1)

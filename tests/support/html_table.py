@@ -19,7 +19,7 @@ class _Rows(HTMLParser):
         if tag == "table" and found.get("id") == self.table_id:
             self.inside = True
         elif self.inside and tag == "tr":
-            unit = found.get("data-unit")
+            unit = found.get("data-unit") or found.get("data-key")
             self.current = [] if unit is None else self.rows.setdefault(unit, [])
             if unit is None:
                 self.header = self.current
@@ -41,7 +41,8 @@ class _Rows(HTMLParser):
 
 
 def table_rows(page: str, table_id: str) -> tuple[list[str], dict[str, list[str]]]:
-    """The header's cells and, by unit code (`data-unit`), each row's cells of the table."""
+    """The header's cells and, by unit code (`data-unit`, or another key in `data-key`), each
+    row's cells of the table."""
     parser = _Rows(table_id)
     parser.feed(page)
     return parser.header, parser.rows

@@ -54,7 +54,7 @@ async def test_an_unexpected_failure_gives_a_polite_page_and_no_traceback() -> N
     deps = Dependencies(settings=load_settings(_env_file=None), database=cast(Any, None),
                         clock=lambda: datetime(2020, 3, 16, tzinfo=UTC),
                         province=cast(Any, None))
-    dashboard = Dashboard(deps)
+    dashboard = Dashboard(deps, cast(Any, None))
 
     async def broken(_request: Request) -> Response:
         raise RuntimeError("secret detail of the failure")

@@ -94,7 +94,7 @@ def test_the_chart_is_a_png_with_a_caption_in_numbers() -> None:
     units = tuple(OnTimeRate(f"Ủy ban nhân dân xã số {n}", n % 5, 4) for n in range(40))
     quarters = (OnTimeRate("I", 30, 80), OnTimeRate("II", 0, 0), OnTimeRate("III", 0, 0),
                 OnTimeRate("IV", 0, 0))
-    chart = OnTimeChart(2020, TODAY, 2, units, quarters)
+    chart = OnTimeChart(2020, TODAY, 2, units, quarters, tuple(f"xa{n}" for n in range(40)))
     picture = chart_png(chart, "vi")
     assert picture.startswith(b"\x89PNG\r\n\x1a\n") and len(picture) > 20_000
     assert chart_caption(chart, "en") == (

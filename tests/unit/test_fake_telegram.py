@@ -19,8 +19,12 @@ from telegram import (
     BotCommandScopeChat,
     InlineKeyboardButton,
     InlineKeyboardMarkup,
+    MenuButtonCommands,
+    MenuButtonDefault,
+    MenuButtonWebApp,
     ReplyParameters,
     Update,
+    WebAppInfo,
 )
 from telegram.constants import ParseMode
 from telegram.error import (
@@ -484,6 +488,29 @@ async def test_commands_are_stored_per_scope_and_language(bot: Bot, fake: FakeTe
     assert fake.visible_commands(admin, admin, "en")[0]["description"] == "Start"
     with pytest.raises(BadRequest, match="Bot_command_invalid"):
         await bot.set_my_commands([BotCommand("Bad-Name", "x")])
+
+
+async def test_menu_buttons_are_stored_per_private_chat_and_web_apps_need_https(
+    bot: Bot, fake: FakeTelegram
+) -> None:
+    hanh, group = fake.add_user("Hạnh"), fake.add_group()
+    app = MenuButtonWebApp("Theo dõi", WebAppInfo("https://bot.example.gov.vn/dashboard/"))
+    assert await bot.get_chat_menu_button(hanh.id) == MenuButtonDefault()
+    await bot.set_chat_menu_button(menu_button=MenuButtonCommands())
+    assert await bot.set_chat_menu_button(hanh.id, app) is True
+    assert await bot.get_chat_menu_button(hanh.id) == app
+    assert fake.menu_button(hanh) == {"type": "web_app", "text": "Theo dõi",
+                                      "web_app": {"url": "https://bot.example.gov.vn/dashboard/"}}
+    assert await bot.get_chat_menu_button(fake.add_user("Lan").id) == MenuButtonCommands()
+    with pytest.raises(BadRequest, match="Button_url_invalid"):
+        await bot.set_chat_menu_button(hanh.id, MenuButtonWebApp(
+            "Theo dõi", WebAppInfo("http://127.0.0.1:8081/")))
+    with pytest.raises(BadRequest, match="Button_text_invalid"):
+        await bot.set_chat_menu_button(hanh.id, MenuButtonWebApp(
+            "", WebAppInfo("https://bot.example.gov.vn/")))
+    with pytest.raises(BadRequest, match="Chat must be a private chat"):
+        await bot.set_chat_menu_button(group.id, MenuButtonDefault())
+    assert await bot.get_chat_menu_button(hanh.id) == app  # the refused ones changed nothing
 
 
 async def test_group_upgraded_to_supergroup_raises_chat_migrated(

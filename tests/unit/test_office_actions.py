@@ -9,13 +9,16 @@ from datetime import date
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.domain.digests import Digest, DigestScope, OccurrenceFigures, SilentUnit, summarize
+from bot.domain.exports import UnitLine
 from bot.domain.office_actions import (
     OfficeAction,
     OfficeActionKind,
     digest_actions,
     extension_pending,
+    line_actions,
 )
-from bot.domain.statuses import ReportStatus, unit_due_date
+from bot.domain.periods import Period
+from bot.domain.statuses import ReportStatus, Standing, unit_due_date
 from bot.office_buttons import mark_done, office_callback, office_keyboard, parse_office_callback
 from bot.texts.digests_render import digest_parts
 from tests.unit.test_digests import CALENDAR, EXTENSION, FIGURES, Q1_DUE, answer, quarterly
@@ -54,6 +57,27 @@ def test_pending_extensions_with_a_date_come_first_then_the_silent_units() -> No
         OfficeAction(FOLLOW_UP, "quy", Q1_DUE, "syt"),
         OfficeAction(FOLLOW_UP, "quy", Q1_DUE, "snv"),
     )
+
+
+def test_the_dashboard_offers_what_the_digest_buttons_offer_on_each_line() -> None:
+    q1 = replace(quarterly(), period=Period("Quý I/2020", date(2020, 1, 1), date(2020, 3, 31)))
+    q2 = replace(quarterly(date(2020, 6, 10)),
+                 period=Period("Quý II/2020", date(2020, 4, 1), date(2020, 6, 30)))
+
+    def line(standing: Standing, wanted: date | None = None,
+             granted: date | None = None) -> UnitLine:
+        return UnitLine("syt", "Sở Y tế", standing, wanted_date=wanted, granted_until=granted)
+
+    asked = date(2020, 3, 20)
+    assert line_actions(line(Standing.EXTENSION, asked), q1, MARCH_16) == (APPROVE,)
+    assert line_actions(line(Standing.EXTENSION, asked, asked), q1, MARCH_16) == ()
+    assert line_actions(line(Standing.EXTENSION), q1, MARCH_16) == ()  # no date: /giahan
+    assert line_actions(line(Standing.OVERDUE), q1, MARCH_16) == (FOLLOW_UP,)
+    assert line_actions(line(Standing.NOT_SENT), q1, MARCH_16) == (FOLLOW_UP,)
+    assert line_actions(line(Standing.NOT_SENT), q2, MARCH_16) == ()  # Quý II not begun
+    assert [line_actions(line(s), q1, MARCH_16) for s in (
+        Standing.SENT_ON_TIME, Standing.SENT_LATE, Standing.IN_PROGRESS, Standing.BLOCKED)
+    ] == [()] * 4
 
 
 def test_a_late_report_counts_its_days_from_the_date_granted() -> None:

@@ -51,3 +51,9 @@ class InvalidDashboardFilter(DomainError):
     """A dashboard filter not offered by the page (params: name)."""
 
     code = "web_bad_filter"
+
+
+class UnitNotVisible(DomainError):
+    """An officer opening the history of a unit they do not serve (params: code)."""
+
+    code = "web_unit_not_visible"

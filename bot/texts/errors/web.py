@@ -39,4 +39,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Năm {year} không có kỳ báo cáo “{deadline}” hạn {due}. Vui lòng chọn kỳ báo cáo trong bảng tổng hợp.",
         "en": "There is no report “{deadline}” due {due} in {year}. Please pick a report from the overview.",
     },
+    "web_unit_not_visible": {
+        "vi": "Anh/chị chỉ xem được lịch sử báo cáo của các đơn vị mình phụ trách; “{code}” không thuộc số đó.",
+        "en": "You can only see the report history of the units you serve; “{code}” is not one of them.",
+    },
 }
