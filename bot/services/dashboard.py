@@ -1,7 +1,9 @@
 """The dashboard's pages over the year's export: the compliance matrix and one report's lines.
 
-Read from bot.services.export's year_export, so the standings are exactly those of /export.
-Officers see only their own units (`visible`: None for every unit).
+The year's reports are bot.services.export's, and each standing is judged as the export
+judges it (`standing` against the unit's own due date), so the pages agree with /export; the
+matrix reads only the answers of the units its page shows. Officers see only their own units
+(`visible`: None for every unit).
 """
 
 from __future__ import annotations
@@ -21,11 +23,13 @@ from bot.domain.errors import (
     UnknownUnit,
 )
 from bot.domain.exports import OnTimeRate, UnitLine
-from bot.domain.statuses import Standing
+from bot.domain.statuses import ReportStatus, Standing, standing, unit_due_date
 from bot.domain.units import Unit, close_codes, fold_code
 from bot.services.charts import on_time_chart
-from bot.services.export import OccurrenceSheet, year_export
+from bot.services.digests import DigestContext, digest_context
+from bot.services.export import reports_of_year, year_export
 from bot.services.reminders import ReminderTiming
+from db import dashboard as matrix_db
 from db.province_snapshot import province_snapshot
 
 Visible = frozenset[str] | None
@@ -81,40 +85,96 @@ def year_matrix(session: Session, typed_year: str | None, now: datetime,
 
     Raise the errors of year_export for a bad year, InvalidDashboardFilter for a deadline
     with no report in the year.
+
+    Only the page's units have their answers read; a standing filter first asks the database
+    which units have such an answer (or none) in the columns shown.
     """
-    export = year_export(session, typed_year, now, timing)
-    deadlines = _deadline_choices(export.sheets)
+    context = digest_context(session, now, timing)
+    year, chosen = reports_of_year(typed_year, context, timing.policy)
+    deadlines = _deadline_choices(chosen)
     if wanted.deadline is not None and wanted.deadline not in dict(deadlines):
         raise InvalidDashboardFilter(name="deadline")
-    sheets = [s for s in export.sheets
-              if wanted.deadline is None or s.occurrence.deadline_code == wanted.deadline]
-    units = [u for u in export.units if (visible is None or u.code in visible)
+    columns = tuple(o for o in chosen
+                    if wanted.deadline is None or o.deadline_code == wanted.deadline)
+    expected = {code for occurrence in chosen for code in occurrence.units}
+    units = [u for u in context.province.units if u.code in expected
+             and (visible is None or u.code in visible)
              and (wanted.group is None or u.group is wanted.group)]
-    grid = _standings(sheets, {u.code for u in units})
-    rows = [MatrixRow(u, tuple(grid[u.code])) for u in units]
     if wanted.standing is not None:
-        rows = [row for row in rows if wanted.standing in row.cells]
-    page = page_of(len(rows), wanted.page)
-    return YearMatrix(export.year, export.today, tuple(s.occurrence for s in sheets),
-                      tuple(rows[page.start:page.stop]), len(rows), page, deadlines)
+        having = _units_with_standing(session, columns, wanted.standing, context)
+        units = [u for u in units if context.province.unit_ids[u.code] in having]
+    page = page_of(len(units), wanted.page)
+    shown = units[page.start:page.stop]
+    grid = _standings(session, columns, shown, context)
+    rows = tuple(MatrixRow(u, tuple(grid[u.code])) for u in shown)
+    return YearMatrix(year, context.today, columns, rows, len(units), page, deadlines)
 
 
-def _deadline_choices(sheets: tuple[OccurrenceSheet, ...]) -> tuple[tuple[str, str], ...]:
+def _deadline_choices(chosen: tuple[Occurrence, ...]) -> tuple[tuple[str, str], ...]:
     seen: dict[str, str] = {}
-    for sheet in sheets:
-        seen.setdefault(sheet.occurrence.deadline_code, sheet.occurrence.title)
+    for occurrence in chosen:
+        seen.setdefault(occurrence.deadline_code, occurrence.title)
     return tuple(seen.items())
 
 
-def _standings(sheets: list[OccurrenceSheet], codes: set[str]
-               ) -> dict[str, list[Standing | None]]:
-    """Each unit's standing per sheet, reading every sheet's lines once."""
-    grid: dict[str, list[Standing | None]] = {code: [None] * len(sheets) for code in codes}
-    for column, sheet in enumerate(sheets):
-        for line in sheet.lines:
-            if line.unit_code in grid:
-                grid[line.unit_code][column] = line.standing
+def _standings(session: Session, columns: tuple[Occurrence, ...], shown: list[Unit],
+               context: DigestContext) -> dict[str, list[Standing | None]]:
+    """Each shown unit's standing per column (None where the column does not expect it),
+    judged as the export judges each line (bot.services.export.unit_line)."""
+    ids = {context.province.unit_ids[u.code]: u.code for u in shown}
+    keys = [(context.deadline_ids[o.deadline_code], o.due_date) for o in columns]
+    answers = {(a.deadline_id, a.due_date, a.unit_id): a
+               for a in matrix_db.current_answers(session, keys, ids)}
+    granted = matrix_db.granted_dates(session, keys, ids)
+    grid: dict[str, list[Standing | None]] = {u.code: [None] * len(columns) for u in shown}
+    for column, (occurrence, (deadline_id, due)) in enumerate(zip(columns, keys, strict=True)):
+        scope = context.province.scope_of(occurrence.units)
+        listed = set(scope.ids)
+        for unit_id, unit_code in ids.items():
+            if (unit_id in listed) is scope.excluded:  # not expected to report
+                continue
+            answer = answers.get((deadline_id, due, unit_id))
+            grid[unit_code][column] = standing(
+                None if answer is None else ReportStatus(answer.status),
+                None if answer is None else answer.on_time, context.today,
+                unit_due_date(occurrence.effective_due_date,
+                              granted.get((deadline_id, due, unit_id))))
     return grid
+
+
+# The standings an answer gives: its status and, for a report sent, whether on time.
+_ANSWERED: dict[Standing, tuple[ReportStatus, bool | None]] = {
+    Standing.SENT_ON_TIME: (ReportStatus.SUBMITTED, True),
+    Standing.SENT_LATE: (ReportStatus.SUBMITTED, False),
+    Standing.IN_PROGRESS: (ReportStatus.IN_PROGRESS, None),
+    Standing.BLOCKED: (ReportStatus.BLOCKED, None),
+    Standing.EXTENSION: (ReportStatus.EXTENSION, None),
+}
+
+
+def _units_with_standing(session: Session, columns: tuple[Occurrence, ...], wanted: Standing,
+                         context: DigestContext) -> set[int]:
+    """Ids of the units whose standing is `wanted` in at least one of the columns."""
+    if wanted in _ANSWERED:
+        status, on_time = _ANSWERED[wanted]
+        found: set[int] = set()
+        for code in dict.fromkeys(o.deadline_code for o in columns):
+            same = [o for o in columns if o.deadline_code == code]
+            found |= matrix_db.units_answering(
+                session, context.deadline_ids[code], [o.due_date for o in same],
+                context.province.scope_of(same[0].units), status.value, on_time)
+        return found
+    # Not sent, or overdue: no answer at all, judged against each unit's own due date.
+    effective = {(context.deadline_ids[o.deadline_code], o.due_date): o.effective_due_date
+                 for o in columns}
+    granted = matrix_db.granted_dates(session, list(effective))
+    silent = matrix_db.silent_units(session, [
+        (context.deadline_ids[o.deadline_code], o.due_date, context.province.scope_of(o.units))
+        for o in columns])
+    return {unit_id for deadline_id, due, unit_id in silent
+            if standing(None, None, context.today, unit_due_date(
+                effective[(deadline_id, due)], granted.get((deadline_id, due, unit_id))))
+            is wanted}
 
 
 def occurrence_detail(session: Session, typed_year: str | None, deadline: str, due: str,

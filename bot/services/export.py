@@ -61,18 +61,29 @@ def year_export(session: Session, typed_year: str | None, now: datetime,
     report falls due in it.
     """
     context = digest_context(session, now, timing)
-    year = parse_report_year(typed_year, context.today, "export")
+    year, chosen = reports_of_year(typed_year, context, timing.policy)
     every_unit = context.province.units
-    chosen = year_occurrences(year, context, timing.policy)
-    if not chosen:
-        raise NoReportsInYear(year=year, command="export",
-                              example=suggested_year(year, context.today),
-                              reason=f"nothing is due in {year}")
     expected = {code for occurrence in chosen for code in occurrence.units}
     sheets = tuple(OccurrenceSheet(occurrence, name, _lines(session, occurrence, context))
                    for occurrence, name in zip(chosen, sheet_names(chosen), strict=True))
     return YearExport(year, context.today, tuple(u for u in every_unit if u.code in expected),
                       sheets)
+
+
+def reports_of_year(typed_year: str | None, context: DigestContext, policy: DueDatePolicy
+                    ) -> tuple[int, tuple[Occurrence, ...]]:
+    """The year typed (default: the reader's current year) and its occurrences.
+
+    Raise InvalidReportYear or ReportYearOutOfRange for a bad year, NoReportsInYear when no
+    report falls due in it.
+    """
+    year = parse_report_year(typed_year, context.today, "export")
+    chosen = year_occurrences(year, context, policy)
+    if not chosen:
+        raise NoReportsInYear(year=year, command="export",
+                              example=suggested_year(year, context.today),
+                              reason=f"nothing is due in {year}")
+    return year, chosen
 
 
 def year_occurrences(year: int, context: DigestContext, policy: DueDatePolicy
