@@ -17,9 +17,10 @@ import pytest
 from playwright.async_api import Browser, BrowserContext, Page, expect
 
 from tests.e2e.test_dashboard import QUARTERS, dashboard_bot, login_link
+from tests.e2e.test_dashboard_actions import APPROVED_TO_LAN, REPORT, sent_reminders
 from tests.e2e.test_export import TODAY, office_with_answers
 from tests.fake_telegram import FakeTelegram, FakeUser
-from tests.support.clock import SimulatedClock
+from tests.support.clock import SimulatedClock, local
 from tests.support.mini_app import signed_init_data
 
 pytestmark = pytest.mark.asyncio(loop_scope="session")
@@ -250,24 +251,23 @@ async def test_a_login_link_opens_one_browser_only(browser: Browser, database_ur
     assert late is not None and late.status == 410 and "đã hết hạn" in late_text
 
 
-@pytest.mark.skip(reason="needs the dashboard actions (i16-actions)")
-async def test_the_office_approves_an_extension_from_the_report_page(
+async def test_the_office_approves_an_extension_from_the_report_page_and_the_unit_is_told(
     browser: Browser, database_url: str
 ) -> None:
-    async with dashboard_bot(database_url, SimulatedClock(TODAY)) as (bot, fake, admin):
-        hanh, _lan = await office_with_answers(bot, fake, admin)
+    clock = SimulatedClock(local(2020, 1, 8, 9))
+    async with dashboard_bot(database_url, clock) as (bot, fake, admin):
+        hanh, lan, _hung, _mai = await sent_reminders(bot, fake, clock, admin)
+        clock.set(local(2020, 1, 21, 9))
         async with signed_in(browser, fake, hanh) as (page, _server):
-            await page.goto("/report/quy/2020-03-10?year=2020")
+            await page.goto(f"{REPORT}?year=2020")
             before = await detail_rows(page)
-            row = page.locator("#detail tr[data-unit=sct]")
-            await row.get_by_role("button", name=re.compile("Duyệt gia hạn")).click()
-            await page.wait_for_load_state()
-            await page.goto("/report/quy/2020-03-10?year=2020")
+            row = page.locator("#actions tr[data-unit=syt]")
+            await row.get_by_role("button", name="Duyệt gia hạn").click()
+            await expect(page.get_by_text("Đã duyệt gia hạn cho Sở Y tế.")).to_be_visible()
+            [told] = await fake.wait_for_bot_messages(lan)
             after = await detail_rows(page)
-            buttons_left = await page.locator("#detail tr[data-unit=sct] button").count()
-            await page.goto("/?year=2020")
-            matrix = await matrix_rows(page)
-    assert before["sct"][6:8] == ["20/03/2020", ""]
-    assert after["sct"][7] == "20/03/2020"  # "Được gia hạn đến"
+            buttons_left = await page.locator("#actions tr[data-unit=syt] button").count()
+    assert before["syt"][7] == ""  # "Được gia hạn đến"
+    assert after["syt"][7] == "31/01/2020"
     assert buttons_left == 0
-    assert matrix["sct"][2] != "Quá hạn"
+    assert told.text == APPROVED_TO_LAN
