@@ -1,7 +1,8 @@
-"""Keep a copy of a file a unit attached: download it from Telegram into BOT_ARCHIVE_DIR.
+"""Fetch a file a unit attached from Telegram: a copy kept in BOT_ARCHIVE_DIR, or the bytes
+the dashboard hands to a reader.
 
-Runs after the file was recorded (outside any database transaction); a copy that cannot be
-made is logged and the file stays recorded without an archived path.
+Runs outside any database transaction; a copy that cannot be made is logged and the file
+stays recorded without an archived path.
 """
 
 from __future__ import annotations
@@ -32,6 +33,16 @@ async def download_to_archive(bot: Bot, file_id: str, path: Path) -> Path | None
             target.unlink(missing_ok=True)  # the name claimed for it
         return None
     return target
+
+
+async def download_into_memory(bot: Bot, file_id: str) -> bytes | None:
+    """The file's bytes, or None when Telegram refused or failed (logged)."""
+    try:
+        telegram_file = await bot.get_file(file_id)
+        return bytes(await telegram_file.download_as_bytearray())
+    except TelegramError as error:
+        logger.warning("Could not download file {}: {}", file_id, error)
+        return None
 
 
 def _free_path(path: Path) -> Path:

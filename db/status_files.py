@@ -3,11 +3,25 @@
 from __future__ import annotations
 
 from collections.abc import Collection
+from dataclasses import dataclass
+from datetime import date
 
-from sqlalchemy import select, update
+from sqlalchemy import Select, select, update
 from sqlalchemy.orm import Session
 
-from db.models import StatusFile
+from db.models import Deadline, StatusFile, StatusUpdate, Unit
+
+
+@dataclass(frozen=True, slots=True)
+class UnitFile:
+    """A file a unit attached to one of its status updates, with the unit's code."""
+
+    id: int
+    unit_code: str
+    file_name: str
+    mime_type: str
+    size_bytes: int | None
+    telegram_file_id: str
 
 
 def add(session: Session, values: dict[str, object]) -> StatusFile:
@@ -28,3 +42,28 @@ def updates_with_files(session: Session, update_ids: Collection[int]) -> set[int
         return set()
     return set(session.scalars(select(StatusFile.status_update_id).distinct()
                                .where(StatusFile.status_update_id.in_(sorted(update_ids)))))
+
+
+def files_of_occurrence(session: Session, deadline_code: str, due_date: date) -> list[UnitFile]:
+    """Every file attached to any status update of the occurrence (deadline code, nominal due
+    date), oldest first."""
+    return _unit_files(session, select(StatusFile, Unit.code)
+                       .join(StatusUpdate, StatusUpdate.id == StatusFile.status_update_id)
+                       .join(Deadline, Deadline.id == StatusUpdate.deadline_id)
+                       .join(Unit, Unit.id == StatusUpdate.unit_id)
+                       .where(Deadline.code == deadline_code, StatusUpdate.due_date == due_date)
+                       .order_by(StatusFile.id))
+
+
+def unit_file(session: Session, file_id: int) -> UnitFile | None:
+    """The file with this id and the unit that attached it; None when there is none."""
+    found = _unit_files(session, select(StatusFile, Unit.code)
+                        .join(StatusUpdate, StatusUpdate.id == StatusFile.status_update_id)
+                        .join(Unit, Unit.id == StatusUpdate.unit_id)
+                        .where(StatusFile.id == file_id))
+    return found[0] if found else None
+
+
+def _unit_files(session: Session, query: Select[StatusFile, str]) -> list[UnitFile]:
+    return [UnitFile(row.id, unit_code, row.file_name, row.mime_type, row.size_bytes,
+                     row.telegram_file_id) for row, unit_code in session.execute(query)]

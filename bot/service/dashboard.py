@@ -1,5 +1,6 @@
 """The office's dashboard over HTTP: sign-in, the year's matrix, a report's detail and the
-office's actions on it, a unit's history, the on-time chart, the workbook.
+office's actions on it, the files units attached (fetched through the bot), a unit's history,
+the on-time chart, the workbook.
 
 Thin: each route finds who is reading (session cookie or Mini App data), calls one service
 in a unit of work and renders a page. Domain errors become polite pages with a fitting status.
@@ -27,8 +28,10 @@ from bot.domain.errors import (
     ExpiredLoginLink,
     NotAllowed,
     OccurrenceNotInYear,
+    StatusFileNotVisible,
     UnitNotVisible,
     UnknownLoginLink,
+    UnknownStatusFile,
     UnknownUnit,
     UsedLoginLink,
     WebSignInRefused,
@@ -36,6 +39,7 @@ from bot.domain.errors import (
 from bot.domain.office_actions import OfficeActionKind
 from bot.domain.roles import Role, require
 from bot.domain.web_auth import SESSION_LIFETIME, csrf_matches, csrf_token
+from bot.file_archive import download_into_memory
 from bot.notices import NoticeDelivery
 from bot.office_notices import tell_unit
 from bot.services import charts, dashboard, export, office_actions, web_access
@@ -66,7 +70,8 @@ _NO_CACHE = {"Cache-Control": "no-store", "Referrer-Policy": "no-referrer",
 _STATUS: tuple[tuple[type[DomainError], int], ...] = (
     (UnknownLoginLink, 404), (UsedLoginLink, 410), (ExpiredLoginLink, 410),
     (WebSignInRefused, 401), (NotAllowed, 403), (OccurrenceNotInYear, 404),
-    (UnitNotVisible, 403), (UnknownUnit, 404),
+    (UnitNotVisible, 403), (UnknownUnit, 404), (UnknownStatusFile, 404),
+    (StatusFileNotVisible, 403),
 )
 
 Handler = Callable[[Request], Awaitable[Response]]
@@ -104,6 +109,7 @@ class Dashboard:
             Route("/", self._page(self.matrix), methods=["GET"]),
             Route("/report/{deadline}/{due}", self._page(self.detail), methods=["GET"]),
             Route("/report/{deadline}/{due}/{action}", self._page(self.act), methods=["POST"]),
+            Route("/file/{file_id}", self._page(self.file), methods=["GET"]),
             Route("/unit/{code}", self._page(self.unit), methods=["GET"]),
             Route("/chart", self._page(self.chart), methods=["GET"]),
             Route("/xlsx", self._page(self.workbook), methods=["GET"]),
@@ -156,6 +162,20 @@ class Dashboard:
             unit=notice.unit_code, told=sent.delivered)
         return RedirectResponse(back, status_code=303, headers=_NO_CACHE)
 
+    async def file(self, request: Request) -> Response:
+        """GET /file/<id>: a file a unit attached, fetched through the bot (no transaction
+        open meanwhile) and handed over as a download."""
+        reader = await self._reader(request)
+        visible = web_access.visible_units(reader.caller)
+        typed = request.path_params["file_id"]
+        found = await self.deps.database.run(
+            lambda s: dashboard.file_to_download(s, typed, visible))
+        content = await download_into_memory(self.application.bot, found.telegram_file_id)
+        if content is None:
+            return self._refuse(request, 502, "web.error.file_unavailable")
+        return Response(content, media_type=found.mime_type,
+                        headers={**_NO_CACHE, "Content-Disposition": _attachment(found.file_name)})
+
     async def unit(self, request: Request) -> Response:
         """GET /unit/<code>?year=: the unit's reports of the year and its on-time rate."""
         reader = await self._reader(request)
@@ -183,9 +203,8 @@ class Dashboard:
         lang = self._lang(request)
         made = await self.deps.database.run(
             lambda s: export_workbook(export.year_export(s, typed, now, timing), lang))
-        disposition = f"attachment; filename*=UTF-8''{quote(made.file_name)}"
         return Response(made.content, media_type=made.mime_type,
-                         headers={**_NO_CACHE, "Content-Disposition": disposition})
+                         headers={**_NO_CACHE, "Content-Disposition": _attachment(made.file_name)})
 
     async def login(self, request: Request) -> Response:
         """GET /login/<token>: use the link up, set the session cookie, go to the matrix."""
@@ -298,6 +317,11 @@ def _done(request: Request) -> Done | None:
     if kind not in set(OfficeActionKind) or not unit or not (told or "").isdigit():
         return None
     return Done(OfficeActionKind(kind), unit, int(told or 0))
+
+
+def _attachment(file_name: str) -> str:
+    """A download named `file_name`, Vietnamese letters and all (RFC 5987 / RFC 6266)."""
+    return f"attachment; filename*=UTF-8''{quote(file_name, safe='')}"
 
 
 def _html(body: str, status: int = 200) -> HTMLResponse:

@@ -3,12 +3,14 @@
 The year's reports are bot.services.export's, and each standing is judged as the export
 judges it (`standing` against the unit's own due date), so the pages agree with /export; the
 matrix reads only the answers of the units its page shows. Officers see only their own units
-(`visible`: None for every unit).
+(`visible`: None for every unit). A report's page lists the files each unit attached to it;
+file_to_download tells the route which file to fetch from Telegram, once the reader may see it.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from sqlalchemy.orm import Session
@@ -19,7 +21,9 @@ from bot.domain.errors import (
     InvalidDashboardFilter,
     NoReportsDueYet,
     OccurrenceNotInYear,
+    StatusFileNotVisible,
     UnitNotVisible,
+    UnknownStatusFile,
     UnknownUnit,
 )
 from bot.domain.exports import OnTimeRate, UnitLine
@@ -30,9 +34,18 @@ from bot.services.digests import DigestContext, digest_context
 from bot.services.export import reports_of_year, year_export
 from bot.services.reminders import ReminderTiming
 from db import dashboard as matrix_db
+from db import status_files
 from db.province_snapshot import province_snapshot
 
 Visible = frozenset[str] | None
+DEFAULT_MIME_TYPE = "application/octet-stream"
+# A type to send back as it was stored: 'type/subtype' only, so it cannot break the header.
+_MIME_TYPE = re.compile(r"[A-Za-z0-9][\w!#$&^.+-]{0,63}/[A-Za-z0-9][\w!#$&^.+-]{0,63}", re.ASCII)
+# Types a page would run (the Mini App's script writes an HTML answer into the page): the
+# sender chose the type, so these are handed over as plain bytes.
+_ACTIVE_TYPE = re.compile(r"text/.*|.*(html|svg|javascript|ecmascript|/xml|\+xml).*",
+                          re.IGNORECASE)
+_MAX_FILE_ID_DIGITS = 18  # fits the database's BIGINT, so no typed id overflows the query
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,13 +71,34 @@ class YearMatrix:
 
 
 @dataclass(frozen=True, slots=True)
+class AttachedFile:
+    """A file listed on a report's page: its id (its address), name and size (None when
+    Telegram did not say)."""
+
+    id: int
+    name: str
+    size: int | None
+
+
+@dataclass(frozen=True, slots=True)
 class OccurrenceDetail:
-    """One report occurrence and, for each unit the viewer may see, where it stands."""
+    """One report occurrence and, for each unit the viewer may see, where it stands and the
+    files it attached (`files` by unit code; units without files are left out)."""
 
     year: int
     today: date
     occurrence: Occurrence
     lines: tuple[UnitLine, ...]
+    files: dict[str, tuple[AttachedFile, ...]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class FileToDownload:
+    """What the route needs to fetch a file through the bot and hand it over."""
+
+    telegram_file_id: str
+    file_name: str
+    mime_type: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,8 +224,46 @@ def occurrence_detail(session: Session, typed_year: str | None, deadline: str, d
         if (sheet.occurrence.deadline_code, sheet.occurrence.due_date) == (deadline, due_date):
             lines = tuple(line for line in sheet.lines
                           if visible is None or line.unit_code in visible)
-            return OccurrenceDetail(export.year, export.today, sheet.occurrence, lines)
+            return OccurrenceDetail(export.year, export.today, sheet.occurrence, lines,
+                                    _files_by_unit(session, sheet.occurrence, lines))
     raise OccurrenceNotInYear(year=export.year, deadline=deadline[:32], due=due[:10])
+
+
+def _files_by_unit(session: Session, occurrence: Occurrence, lines: tuple[UnitLine, ...]
+                   ) -> dict[str, tuple[AttachedFile, ...]]:
+    """The files of the units on the page, attached to any of their answers to the report."""
+    shown = {line.unit_code for line in lines}
+    found: dict[str, list[AttachedFile]] = {}
+    for row in status_files.files_of_occurrence(session, occurrence.deadline_code,
+                                                occurrence.due_date):
+        if row.unit_code in shown:
+            found.setdefault(row.unit_code, []).append(
+                AttachedFile(row.id, row.file_name, row.size_bytes))
+    return {code: tuple(files) for code, files in found.items()}
+
+
+def file_to_download(session: Session, typed_id: str, visible: Visible) -> FileToDownload:
+    """The attached file with the id typed in the address, if the reader may see its unit.
+
+    Raise UnknownStatusFile when no file has this id, StatusFileNotVisible for an officer's
+    look at another unit's file.
+    """
+    found = (status_files.unit_file(session, int(typed_id))
+             if typed_id.isascii() and typed_id.isdigit()
+             and len(typed_id) <= _MAX_FILE_ID_DIGITS else None)
+    if found is None:
+        raise UnknownStatusFile()
+    if visible is not None and found.unit_code not in visible:
+        raise StatusFileNotVisible()
+    return FileToDownload(found.telegram_file_id, found.file_name,
+                          _served_type(found.mime_type))
+
+
+def _served_type(mime_type: str) -> str:
+    """The stored type, unless it is malformed or one a browser would run."""
+    if _MIME_TYPE.fullmatch(mime_type) and not _ACTIVE_TYPE.fullmatch(mime_type):
+        return mime_type
+    return DEFAULT_MIME_TYPE
 
 
 def unit_history(session: Session, typed_year: str | None, unit_code: str, now: datetime,

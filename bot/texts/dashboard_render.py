@@ -23,6 +23,7 @@ from bot.services.charts import OnTimeChart
 from bot.services.dashboard import OccurrenceDetail, UnitHistory, YearMatrix
 from bot.texts import MESSAGES, Lang, error_text
 from bot.texts.chart_render import bar_colour, chart_caption, rate_figure, rate_percent
+from bot.texts.statuses_render import file_size_text
 
 HTML_TYPE = "text/html; charset=utf-8"
 
@@ -92,7 +93,8 @@ def _environment() -> Environment:
     environment = Environment(loader=PackageLoader("bot.texts", "templates"),
                               autoescape=select_autoescape(default=True), trim_blocks=True,
                               lstrip_blocks=True)
-    environment.globals.update(label=label, vn_date=format_vn_date, percent=rate_percent)
+    environment.globals.update(label=label, vn_date=format_vn_date, percent=rate_percent,
+                               file_size=file_size_text)
     return environment
 
 
@@ -107,8 +109,8 @@ def matrix_page(matrix: YearMatrix, frame: PageFrame, chosen: dict[str, str]) ->
 
 
 def detail_page(detail: OccurrenceDetail, frame: PageFrame, done: Done | None = None) -> str:
-    """One report: every visible unit's standing, dates, note, proposal and who answered; for
-    the office, the units it can act on with a form each, and what it has just done."""
+    """One report: every visible unit's standing, dates, note, proposal and who answered, and
+    the files units attached (links to download them); for the office, the units it can act on with a form each, and what it has just done."""
     names = {line.unit_code: line.unit_name for line in detail.lines}
     pending = [(line, kind) for line in detail.lines
                for kind in line_actions(line, detail.occurrence, detail.today)

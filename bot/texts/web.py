@@ -35,6 +35,8 @@ WEB_MESSAGES: dict[str, dict[str, str]] = {
     "web.matrix.own_units": {"vi": "Anh/chị đang xem các đơn vị mình phụ trách.", "en": "You see the units you serve."},
     "web.detail.title": {"vi": "{title} — {period}", "en": "{title} — {period}"},
     "web.detail.due": {"vi": "Hạn gửi: {due}", "en": "Due: {due}"},
+    "web.files.title": {"vi": "Tệp các đơn vị gửi kèm", "en": "Files the units attached"},
+    "web.files.files": {"vi": "Tệp (bấm để tải về)", "en": "Files (click to download)"},
     "web.actions.title": {"vi": "Đơn vị cần xử lý", "en": "Units to act on"},
     "web.actions.action": {"vi": "Thao tác", "en": "Action"},
     "web.actions.wanted": {"vi": "xin đến {date}", "en": "asks until {date}"},
@@ -62,6 +64,10 @@ WEB_MESSAGES: dict[str, dict[str, str]] = {
     "web.error.csrf": {
         "vi": "Biểu mẫu đã cũ hoặc không hợp lệ; không có gì bị thay đổi. Vui lòng tải lại trang và thử lại.",
         "en": "The form is out of date or invalid; nothing was changed. Please reload the page and try again.",
+    },
+    "web.error.file_unavailable": {
+        "vi": "Xin lỗi, hiện chưa tải được tệp này từ Telegram. Vui lòng thử lại sau ít phút.",
+        "en": "Sorry, the file cannot be fetched from Telegram right now. Please try again in a few minutes.",
     },
     "web.error.not_found": {"vi": "Không tìm thấy trang này.", "en": "This page does not exist."},
     "web.error.unexpected": {

@@ -57,3 +57,15 @@ class UnitNotVisible(DomainError):
     """An officer opening the history of a unit they do not serve (params: code)."""
 
     code = "web_unit_not_visible"
+
+
+class UnknownStatusFile(DomainError):
+    """A dashboard file address naming no attached file (params: none)."""
+
+    code = "web_file_unknown"
+
+
+class StatusFileNotVisible(DomainError):
+    """An officer downloading a file of a unit they do not serve (params: none)."""
+
+    code = "web_file_not_visible"

@@ -43,4 +43,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Anh/chị chỉ xem được lịch sử báo cáo của các đơn vị mình phụ trách; “{code}” không thuộc số đó.",
         "en": "You can only see the report history of the units you serve; “{code}” is not one of them.",
     },
+    "web_file_unknown": {
+        "vi": "Không tìm thấy tệp này. Vui lòng mở tệp từ trang báo cáo trong bảng tổng hợp.",
+        "en": "This file does not exist. Please open files from the report's page in the overview.",
+    },
+    "web_file_not_visible": {
+        "vi": "Anh/chị chỉ tải được tệp của các đơn vị mình phụ trách.",
+        "en": "You can only download the files of the units you serve.",
+    },
 }
