@@ -9,6 +9,7 @@ dashboard on a loopback port, as `deadline-bot run` does; the browser talks real
 from __future__ import annotations
 
 import contextlib
+import json
 import re
 from collections.abc import AsyncIterator
 from datetime import timedelta
@@ -226,6 +227,42 @@ async def test_a_mini_app_is_let_in_by_telegrams_signed_data_and_bad_data_is_ref
     assert stale is not None and stale.status == 401
     assert "quá 1 giờ" in stale_text
 
+
+async def test_the_mini_app_script_signs_in_with_telegrams_data_and_keeps_it_on_every_click(
+    browser: Browser, database_url: str
+) -> None:
+    """No header added by the test: the page's own script reads Telegram.WebApp.initData (from
+    a stand-in for telegram-web-app.js) and sends it with each request."""
+    clock = SimulatedClock(TODAY)
+    async with dashboard_bot(database_url, clock) as (bot, fake, admin):
+        await office_with_answers(bot, fake, admin)
+        server, _path = await login_link(fake, admin)
+        init_data = signed_init_data(fake.token, admin.id, clock())
+        context = await browser.new_context(base_url=server)
+        try:
+            await context.route(TELEGRAM_WEB_APP_JS, lambda route: route.fulfill(
+                content_type="text/javascript", body=telegram_web_app_stand_in(init_data)))
+            page = await context.new_page()
+            first = await page.goto("/?year=2020")  # as Telegram opens it: no header
+            await expect(page.locator("#matrix tbody tr")).to_have_count(38)
+            await page.locator("#matrix thead a", has_text="Quý I/2020").click()
+            await expect(page.locator("#detail tbody tr")).to_have_count(38)
+            followed_url = page.url
+            cookies = await context.cookies()
+        finally:
+            await context.close()
+    assert first is not None and first.status == 401  # before the script asked again
+    assert "/report/quy/2020-03-10" in followed_url
+    assert cookies == []
+
+
+TELEGRAM_WEB_APP_JS = "https://telegram.org/js/telegram-web-app.js"
+
+
+def telegram_web_app_stand_in(init_data: str) -> str:
+    """What telegram-web-app.js gives a page inside Telegram, as far as the dashboard uses it."""
+    return ("window.Telegram = {WebApp: {initData: " + json.dumps(init_data)
+            + ", ready: function () {}}};")
 
 async def test_a_login_link_opens_one_browser_only(browser: Browser, database_url: str) -> None:
     clock = SimulatedClock(TODAY)
