@@ -23,7 +23,6 @@ import argparse
 import asyncio
 import contextlib
 import cProfile
-import json
 import pstats
 import statistics
 import sys
@@ -39,12 +38,13 @@ from loguru import logger
 from sqlalchemy.orm import Session
 from starlette.applications import Starlette
 
-from bench.digest import NOW, database_url
+from bench.digest import NOW, database_url, report_and_save
 from bench.digest_data import FIRST_PERSON_ID, SEED_TIME, seed_province
 from bench.fake_server import REPOSITORY_ROOT
 from bench.machine import describe_machine
 from bench.reminder_slot import bench_settings
 from bench.tables import format_table
+from bot.app import build_application
 from bot.context import Dependencies
 from bot.domain.dashboard import parse_matrix_filter
 from bot.service.dashboard import Dashboard
@@ -100,7 +100,8 @@ def _office_login(session: Session) -> str:
 async def signed_in_client(deps: Dependencies) -> AsyncIterator[httpx.AsyncClient]:
     """The dashboard's routes over the database, with the office's session cookie set."""
     token = deps.database.run_sync(_office_login)
-    app = Starlette(routes=Dashboard(deps).routes())
+    # Pages only read: the application (never started) is there for the routes that act.
+    app = Starlette(routes=Dashboard(deps, build_application(deps)).routes())
     async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app),
                                  base_url="http://dashboard.test") as client:
         opened = await client.get(f"/login/{token}")
@@ -217,22 +218,9 @@ def main() -> None:
     logger.add(sys.stderr, level="WARNING")
     started = time.strftime("%Y%m%d-%H%M%S")
     rows, seeded = run_benchmark(args)
-    print(format_table(rows, COLUMNS, markdown=args.markdown))
-    print()
-    for name, figures in seeded.items():
-        if name != "machine":
-            print(f"{name}: {figures}")
-    print()
-    machine = seeded["machine"]
-    assert isinstance(machine, dict)
-    print("\n".join(f"{key}: {value}" for key, value in machine.items()))
-    RESULTS_DIR.mkdir(parents=True, exist_ok=True)
-    result_file = RESULTS_DIR / f"dashboard-{started}.json"
-    result_file.write_text(json.dumps(
-        {"options": vars(args), "seeded": seeded,
-         "rows": [asdict(row) | {"median": row.median} for row in rows]},
-        ensure_ascii=False, indent=2))
-    print(f"\nSaved {result_file.relative_to(REPOSITORY_ROOT)}")
+    report_and_save("dashboard", started, args,
+                    format_table(rows, COLUMNS, markdown=args.markdown),
+                    [asdict(row) | {"median": row.median} for row in rows], seeded)
 
 
 if __name__ == "__main__":

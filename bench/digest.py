@@ -32,7 +32,7 @@ import sys
 import tempfile
 import time
 import tracemalloc
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import asdict, dataclass
 from datetime import datetime
 from pathlib import Path
@@ -222,19 +222,27 @@ def main() -> None:
     logger.add(sys.stderr, level="WARNING")
     started = time.strftime("%Y%m%d-%H%M%S")
     rows, seeded = run_benchmark(args)
-    print(format_table(rows, COLUMNS, markdown=args.markdown))
+    report_and_save("digest", started, args, format_table(rows, COLUMNS, markdown=args.markdown),
+                    [asdict(row) | {"median": row.median} for row in rows], seeded)
+
+
+def report_and_save(kind: str, started: str, args: argparse.Namespace, table: str,
+                    rows: list[dict[str, object]], seeded: Mapping[str, object]) -> None:
+    """Print the table, the seeded figures and the machine, and save them all as JSON under
+    bench/results/ (shared by bench.digest and bench.dashboard)."""
+    print(table)
     print()
     for name, figures in seeded.items():
         if name != "machine":
             print(f"{name}: {figures}")
     print()
-    print("\n".join(f"{key}: {value}" for key, value in seeded["machine"].items()))
+    machine = seeded["machine"]
+    assert isinstance(machine, dict)
+    print("\n".join(f"{key}: {value}" for key, value in machine.items()))
     RESULTS_DIR.mkdir(parents=True, exist_ok=True)
-    result_file = RESULTS_DIR / f"digest-{started}.json"
-    result_file.write_text(json.dumps(
-        {"options": vars(args), "seeded": seeded,
-         "rows": [asdict(row) | {"median": row.median} for row in rows]},
-        ensure_ascii=False, indent=2))
+    result_file = RESULTS_DIR / f"{kind}-{started}.json"
+    result_file.write_text(json.dumps({"options": vars(args), "seeded": seeded, "rows": rows},
+                                      ensure_ascii=False, indent=2))
     print(f"\nSaved {result_file.relative_to(REPOSITORY_ROOT)}")
 
 
