@@ -95,7 +95,8 @@ def _all_open(session: Session) -> str:
 
 def _whole_year(session: Session) -> str:
     context = digests.digest_context(session, NOW, TIMING)
-    chosen = export.year_occurrences(NOW.year, context, TIMING.policy)
+    chosen = export.year_occurrences(NOW.year, context, TIMING.policy,
+                                     export.deadline_pauses(session, context.tz))
     return f"{len(digests.digests_of(session, chosen, context))} occurrences"
 
 

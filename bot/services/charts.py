@@ -19,7 +19,7 @@ from bot.domain.errors import NoReportsDueYet, NoReportsInYear
 from bot.domain.exports import OnTimeRate, parse_report_year, quarter_of, suggested_year
 from bot.domain.statuses import ReportStatus
 from bot.services.digests import DigestContext, digest_context
-from bot.services.export import occurrence_scope, year_occurrences
+from bot.services.export import deadline_pauses, occurrence_scope, year_occurrences
 from bot.services.reminders import ReminderTiming
 from db import digests as figures_db
 
@@ -54,7 +54,8 @@ def on_time_chart(session: Session, typed_year: str | None, now: datetime,
     context = digest_context(session, now, timing)
     year = parse_report_year(typed_year, context.today, "chart")
     every_unit = context.province.units
-    in_year = year_occurrences(year, context, timing.policy)
+    in_year = year_occurrences(year, context, timing.policy,
+                               deadline_pauses(session, context.tz))
     if not in_year:
         raise NoReportsInYear(year=year, command="chart",
                               example=suggested_year(year, context.today),

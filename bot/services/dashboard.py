@@ -31,7 +31,7 @@ from bot.domain.statuses import ReportStatus, Standing, standing, unit_due_date
 from bot.domain.units import Unit, close_codes, fold_code
 from bot.services.charts import on_time_chart
 from bot.services.digests import DigestContext, digest_context
-from bot.services.export import reports_of_year, year_export
+from bot.services.export import deadline_pauses, reports_of_year, year_export
 from bot.services.reminders import ReminderTiming
 from db import dashboard as matrix_db
 from db import status_files
@@ -124,7 +124,8 @@ def year_matrix(session: Session, typed_year: str | None, now: datetime,
     which units have such an answer (or none) in the columns shown.
     """
     context = digest_context(session, now, timing)
-    year, chosen = reports_of_year(typed_year, context, timing.policy)
+    year, chosen = reports_of_year(typed_year, context, timing.policy,
+                                   deadline_pauses(session, context.tz))
     deadlines = _deadline_choices(chosen)
     if wanted.deadline is not None and wanted.deadline not in dict(deadlines):
         raise InvalidDashboardFilter(name="deadline")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 from itertools import groupby
 
@@ -26,11 +26,9 @@ from bot.domain.digests import (
     open_candidates,
     summarize,
 )
-from bot.domain.pauses import PauseSpan, pause_spans
 from bot.domain.statuses import ReportStatus
 from bot.services.reminders import ReminderTiming
 from db import calendar_days, reachability
-from db import deadlines as deadline_rows
 from db import digests as figures_db
 from db.digests import AnswerRow, UnitScope
 from db.province_snapshot import ProvinceSnapshot, province_snapshot
@@ -52,7 +50,6 @@ class DigestContext:
     today: date
     tz: tzinfo
     list_limit: int
-    pauses: Mapping[str, tuple[PauseSpan, ...]] = field(default_factory=dict)  # by deadline
 
     @property
     def deadline_ids(self) -> Mapping[str, int]:
@@ -108,17 +105,7 @@ def digest_context(session: Session, now: datetime, timing: ReminderTiming,
                    list_limit: int = LIST_LIMIT) -> DigestContext:
     """What digests_of needs, for a reader at `now` (for callers choosing occurrences)."""
     return DigestContext(province_snapshot(session), calendar_days.working_calendar(session),
-                         now.astimezone(timing.tz).date(), timing.tz, list_limit,
-                         deadline_pauses(session, timing.tz))
-
-
-def deadline_pauses(session: Session, tz: tzinfo) -> dict[str, tuple[PauseSpan, ...]]:
-    """When each deadline ever paused was paused, in days of `tz`."""
-    return {code: pause_spans(history.created_at.astimezone(tz).date(),
-                              [(at.astimezone(tz).date(), pausing)
-                               for at, pausing in history.changes],
-                              history.paused_now)
-            for code, history in deadline_rows.pause_histories(session).items()}
+                         now.astimezone(timing.tz).date(), timing.tz, list_limit)
 
 
 def _digests_of_deadline(session: Session, chosen: list[Occurrence], context: DigestContext

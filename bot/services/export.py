@@ -7,7 +7,7 @@ size costs one batch of memory. Build and render in the same unit of work.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from datetime import date, datetime, tzinfo
 from functools import cache
@@ -24,13 +24,16 @@ from bot.domain.exports import (
     sheet_names,
     suggested_year,
 )
-from bot.domain.pauses import paused_on
+from bot.domain.pauses import PauseSpan, pause_spans, paused_on
 from bot.domain.statuses import ReportStatus, Standing, days_late, standing, unit_due_date
 from bot.domain.units import Unit
 from bot.services.digests import DigestContext, digest_context
 from bot.services.reminders import ReminderTiming
+from db import deadlines as deadline_rows
 from db import digests as figures_db
 from db.digests import UnitAnswerRow, UnitScope
+
+Pauses = Mapping[str, tuple[PauseSpan, ...]]  # by deadline code
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +64,8 @@ def year_export(session: Session, typed_year: str | None, now: datetime,
     report falls due in it.
     """
     context = digest_context(session, now, timing)
-    year, chosen = reports_of_year(typed_year, context, timing.policy)
+    year, chosen = reports_of_year(typed_year, context, timing.policy,
+                                   deadline_pauses(session, context.tz))
     every_unit = context.province.units
     expected = {code for occurrence in chosen for code in occurrence.units}
     sheets = tuple(OccurrenceSheet(occurrence, name, _lines(session, occurrence, context))
@@ -70,15 +74,15 @@ def year_export(session: Session, typed_year: str | None, now: datetime,
                       sheets)
 
 
-def reports_of_year(typed_year: str | None, context: DigestContext, policy: DueDatePolicy
-                    ) -> tuple[int, tuple[Occurrence, ...]]:
+def reports_of_year(typed_year: str | None, context: DigestContext, policy: DueDatePolicy,
+                    pauses: Pauses) -> tuple[int, tuple[Occurrence, ...]]:
     """The year typed (default: the reader's current year) and its occurrences.
 
     Raise InvalidReportYear or ReportYearOutOfRange for a bad year, NoReportsInYear when no
     report falls due in it.
     """
     year = parse_report_year(typed_year, context.today, "export")
-    chosen = year_occurrences(year, context, policy)
+    chosen = year_occurrences(year, context, policy, pauses)
     if not chosen:
         raise NoReportsInYear(year=year, command="export",
                               example=suggested_year(year, context.today),
@@ -86,8 +90,8 @@ def reports_of_year(typed_year: str | None, context: DigestContext, policy: DueD
     return year, chosen
 
 
-def year_occurrences(year: int, context: DigestContext, policy: DueDatePolicy
-                     ) -> tuple[Occurrence, ...]:
+def year_occurrences(year: int, context: DigestContext, policy: DueDatePolicy,
+                     pauses: Pauses) -> tuple[Occurrence, ...]:
     """The occurrences due (nominally) in `year`, by effective due date: every one of the
     deadlines in force, and of paused or deleted deadlines those due up to today (their
     history; a deleted deadline's rule ends at its deletion). None that fell due while its
@@ -96,10 +100,19 @@ def year_occurrences(year: int, context: DigestContext, policy: DueDatePolicy
     for deadline in (*context.province.deadlines, *context.province.ended):
         in_year = occurrences(replace(deadline, active=True), date(year, 1, 1),
                               date(year, 12, 31), context.calendar, policy)
-        pauses = context.pauses.get(deadline.code, ())
+        paused = pauses.get(deadline.code, ())
         found += [o for o in in_year if (deadline.active or o.due_date <= context.today)
-                  and not paused_on(pauses, o.effective_due_date)]
+                  and not paused_on(paused, o.effective_due_date)]
     return export_order(found)
+
+
+def deadline_pauses(session: Session, tz: tzinfo) -> Pauses:
+    """When each deadline ever paused was paused, in days of `tz` (for year_occurrences)."""
+    return {code: pause_spans(history.created_at.astimezone(tz).date(),
+                              [(at.astimezone(tz).date(), pausing)
+                               for at, pausing in history.changes],
+                              history.paused_now)
+            for code, history in deadline_rows.pause_histories(session).items()}
 
 
 def occurrence_scope(occurrence: Occurrence, context: DigestContext) -> UnitScope:
