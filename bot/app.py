@@ -28,6 +28,7 @@ from bot.update_processor import LoggingUpdateProcessor
 from handlers import (
     access_requests,
     digests,
+    directive_import,
     export,
     fallback,
     office_actions,
@@ -41,6 +42,7 @@ from handlers import (
 )
 from handlers.deadline_flows import DEADLINE_FLOW_ROUTES
 from handlers.deadlines import register_deadline_handlers
+from handlers.directive_import import IMPORT_FLOW_ROUTES
 from handlers.errors import on_error
 from handlers.flows import on_flow_text, register_flow_handlers
 from handlers.groups import register_group_handlers
@@ -107,6 +109,7 @@ def register_handlers(application: BotApplication) -> None:
         "export": export.send_export,
         "chart": export.send_chart,
         "web": web.send_login_link,
+        "import": directive_import.start_import,
     }
     for name, callback in commands.items():
         application.add_handler(CommandHandler(name, callback))
@@ -119,8 +122,10 @@ def register_handlers(application: BotApplication) -> None:
     register_working_day_handlers(application)
     register_group_handlers(application)
     # Typed answers of an open flow (before the stray-text fallback), its buttons, /cancel.
-    routes = {**UNIT_FLOW_ROUTES, **STATUS_FLOW_ROUTES, **DEADLINE_FLOW_ROUTES}
-    register_status_handlers(application, partial(on_flow_text, routes=routes))
+    routes = {**UNIT_FLOW_ROUTES, **STATUS_FLOW_ROUTES, **DEADLINE_FLOW_ROUTES,
+              **IMPORT_FLOW_ROUTES}
+    register_status_handlers(application, partial(on_flow_text, routes=routes),
+                             directive_import.on_file)
     register_flow_handlers(application, routes)
     application.add_handler(MessageHandler(filters.COMMAND, fallback.unknown_command))
     application.add_handler(CallbackQueryHandler(fallback.unknown_button))

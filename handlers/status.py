@@ -3,7 +3,7 @@ reminder, /status and /history."""
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Coroutine
 from functools import partial
 from typing import Any
 
@@ -30,18 +30,19 @@ from bot.texts.statuses_render import (
 from handlers.flows import FlowRoute, cancel_button, flow_button, flow_owner, in_private_chat
 from handlers.identify import caller_of
 from handlers.replies import reply
-from handlers.status_files import FILE_MESSAGES, on_file
+from handlers.status_files import FILE_MESSAGES
 
 TextHandler = Callable[[Update, BotContext], Awaitable[None]]
+FileHandler = Callable[[Update, BotContext], Coroutine[Any, Any, None]]
 SKIP = "k"
 OPEN_REPORTS_SHOWN = 10
 
 
 def register_status_handlers(application: Application[Any, Any, Any, Any, Any, Any],
-                             other_text: TextHandler) -> None:
-    """The answer buttons, replies to reminders and files; any other reply goes to
-    `other_text` (the flows' typed-answer handler), since one handler per group sees each
-    message."""
+                             other_text: TextHandler, on_file: FileHandler) -> None:
+    """The answer buttons, replies to reminders and files (`on_file`: /import's document or
+    a report's attachment); any other reply goes to `other_text` (the flows' typed-answer
+    handler), since one handler per group sees each message."""
     application.add_handler(CallbackQueryHandler(on_status_button, pattern=CALLBACK_PATTERN))
     application.add_handler(MessageHandler(FILE_MESSAGES, on_file))
     application.add_handler(MessageHandler(

@@ -64,6 +64,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("deadline_pause", Role.ADMIN),
     Command("deadline_resume", Role.ADMIN),
     Command("deadline_delete", Role.ADMIN),
+    Command("import", Role.ADMIN),
     Command("holidays", Role.ADMIN, also=frozenset({Role.OFFICE})),
     Command("dayoff", Role.ADMIN),
     Command("workday", Role.ADMIN),

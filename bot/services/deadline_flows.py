@@ -178,7 +178,7 @@ def _answer(session: Session, flow: Flow, answer: str, now: datetime,
     """The next step and the data once `answer` is taken; raise if the answer is wrong."""
     data = dict(flow.data)
     if flow.name == DEADLINE_ADD:
-        data[flow.step] = _checked(session, flow.step, answer, now, timing)
+        data[flow.step] = check_answer(session, flow.step, answer, now, timing)
         following = ADD_STEPS.index(flow.step) + 1
         return (ADD_STEPS[following] if following < len(ADD_STEPS) else "confirm"), data
     if flow.step == "deadline":
@@ -189,11 +189,11 @@ def _answer(session: Session, flow: Flow, answer: str, now: datetime,
         if field is None:
             raise AnswerWithButtons()
         return "value", {**data, "field": field}
-    return "confirm", {**data, "value": _checked(session, flow.value("field"), answer, now,
+    return "confirm", {**data, "value": check_answer(session, flow.value("field"), answer, now,
                                                   timing)}
 
 
-def _checked(session: Session, field: str, answer: str, now: datetime,
+def check_answer(session: Session, field: str, answer: str, now: datetime,
              timing: ReminderTiming) -> str:
     """`answer` for `field` as the one-line forms check it, in the form kept in the flow."""
     today = now.astimezone(timing.tz).date()

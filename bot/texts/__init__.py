@@ -10,6 +10,7 @@ from bot.domain.errors import DomainError
 from bot.texts.audit import AUDIT_MESSAGES
 from bot.texts.deadlines import DEADLINE_MESSAGES
 from bot.texts.digests import DIGEST_MESSAGES
+from bot.texts.directive_import import IMPORT_MESSAGES
 from bot.texts.due_rules import DUE_RULE_MESSAGES
 from bot.texts.errors import ERROR_MESSAGES
 from bot.texts.export import EXPORT_MESSAGES
@@ -30,7 +31,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     **GENERAL_MESSAGES, **PEOPLE_MESSAGES, **UNIT_MESSAGES, **REMINDER_MESSAGES, **STATUS_MESSAGES,
     **GROUP_MESSAGES, **FLOW_MESSAGES, **UNIT_FLOW_MESSAGES, **DIGEST_MESSAGES,
     **OFFICE_ACTION_MESSAGES, **EXPORT_MESSAGES, **DEADLINE_MESSAGES, **WORKING_DAY_MESSAGES,
-    **DUE_RULE_MESSAGES, **AUDIT_MESSAGES, **WEB_MESSAGES,
+    **DUE_RULE_MESSAGES, **AUDIT_MESSAGES, **WEB_MESSAGES, **IMPORT_MESSAGES,
 }
 
 

@@ -44,6 +44,12 @@ from bot.domain.errors.deadlines import (
     UnknownUnit,
     UnrecognisedDueRule,
 )
+from bot.domain.errors.directives import (
+    DocumentTooLarge,
+    DocumentWithoutText,
+    UnreadableDocument,
+    UnsupportedDocument,
+)
 from bot.domain.errors.flows import (
     AnswerWithButtons,
     FlowButtonRefused,
@@ -154,6 +160,8 @@ __all__ = [
     "DeadlineNotPaused",
     "DeadlineTextControlCharacters",
     "DeadlineTitleTooLong",
+    "DocumentTooLarge",
+    "DocumentWithoutText",
     "DomainError",
     "DuplicateCode",
     "EmptyDeadlineTitle",
@@ -236,7 +244,9 @@ __all__ = [
     "UnknownReport",
     "UnknownStatusFile",
     "UnknownUnit",
+    "UnreadableDocument",
     "UnrecognisedDueRule",
+    "UnsupportedDocument",
     "UsedInvite",
     "UsedLoginLink",
     "WantedDateNotLater",

@@ -8,7 +8,7 @@ refused at import).
 
 from __future__ import annotations
 
-from bot.texts.errors import deadlines, flows, people, reports, units, web, working_days
+from bot.texts.errors import deadlines, directives, flows, people, reports, units, web, working_days
 
 
 def _merged(*catalogues: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
@@ -21,5 +21,6 @@ def _merged(*catalogues: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]
     return merged
 
 
-ERROR_MESSAGES = _merged(deadlines.MESSAGES, people.MESSAGES, units.MESSAGES, flows.MESSAGES,
-                         reports.MESSAGES, working_days.MESSAGES, web.MESSAGES)
+ERROR_MESSAGES = _merged(deadlines.MESSAGES, directives.MESSAGES, people.MESSAGES,
+                         units.MESSAGES, flows.MESSAGES, reports.MESSAGES, working_days.MESSAGES,
+                         web.MESSAGES)

@@ -1,0 +1,212 @@
+"""The reporting deadline a clause of an official document sets, read into the bot's due rules.
+
+Works on a clause's folded text (bot.domain.directive_text): lowercase ASCII where 'hằng',
+'hàng' and 'hang' read alike. Spaces are optional between the words of a marker, because OCR
+and web copies join them ('trướcngày'). A date counts only after a deadline marker ('trước',
+'chậm nhất', 'không quá', 'hạn'); so the dates of other documents ('Căn cứ … ngày …'), signing
+dates, effective dates and reporting periods ('từ ngày … đến ngày …') are not deadlines.
+
+A clause whose deadline has no day ('định kỳ hằng tháng'), only a period ('trong quý I/2020') or
+is relative ('5 ngày làm việc sau khi …') is kept with what it says; the admin supplies the day.
+"""
+
+from __future__ import annotations
+
+import calendar as gregorian
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+from bot.domain.dates import checked_date
+from bot.domain.errors import InvalidDate
+
+# The verbs of a reporting duty: report, send, submit, present, issue, compile, propose.
+REPORTING = re.compile(
+    r"\b(?:bao\s*cao|gui|nop|trinh|ban\s*hanh|tong\s*hop|cung\s*cap|de\s*xuat|report|submit"
+    r"|send)\b")
+_NOT_A_DUTY = re.compile(r"^\W*(?:can\s*cu|xet\s*de\s*nghi|theo\s*de\s*nghi)\b")
+_MARKER = re.compile(
+    r"\b(?:truoc|cham\s*nhat|khong\s*qua|han\s*(?:chot|cuoi|nop|gui)?|den\s*het|trong\s*ngay"
+    r"|before|by|no\s*later\s*than)(?![a-z])")
+_DATE = (r"(?<!\d)(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{4}))?(?![\d/])"
+         r"|(?<!\d)(\d{1,2})\s*thang\s*(\d{1,2})(?:\s*(?:nam|/)\s*(\d{4}))?(?!\d)")
+# After a marker: words of no weight, a time of day ('14 giờ', '14h30'), then the date.
+_LEAD = r"(?:\s|,|:|la\b|vao\b|den\b|ngay\b|\d{1,2}\s*(?:gio|h)\s*(?:\d{1,2}\s*(?:phut)?)?)*"
+_DATED = re.compile(_LEAD + r"(?:" + _DATE + r")")
+_NEXT_DATE = re.compile(r"\s*(?:va|hoac|,|;)\s*(?:truoc\s*)?(?:ngay\s*)?(?:" + _DATE + r")")
+_MONTH_END = re.compile(_LEAD + r"cuoi\s*thang\s*(\d{1,2})(?:\s*(?:nam|/)\s*(\d{4}))?(?!\d)")
+_QUARTERLY = re.compile(r"\b(?:truoc|cham\s*nhat|vao)?\s*ngay\s*(\d{1,2})\s*(?:cua\s*)?"
+                        r"thang\s*(cuoi|dau|giua)\s*(?:cua\s*)?(?:moi\s*|hang\s*)?quy(\s*sau)?")
+_MONTHLY = (re.compile(r"\bngay\s*(\d{1,2})\s*(?:cua\s*)?(?:hang|moi)\s*thang"),
+            re.compile(r"\b(?:hang|moi)\s*thang\b[^.;]{0,60}?\b(?:truoc|cham\s*nhat|vao)\s*"
+                       r"ngay\s*(\d{1,2})(?!\s*(?:[/.-]\s*\d|thang|\d))"))
+_MONTH_ENDS = re.compile(r"\b(?:truoc|cham\s*nhat|vao)?\s*(?:ngay\s*)?cuoi\s*(?:hang|moi)\s*"
+                         r"thang|\b(?:hang|moi)\s*thang\b[^.;]{0,40}?\bcuoi\s*thang\b(?!\s*\d)")
+_RECURRING = re.compile(r"\b(?:hang|moi)\s*nam\b|\bdinh\s*ky\b")
+_FROM_BEFORE = re.compile(r"\btu\s*(?:ngay\s*)?\d")
+_NUMBER_WORDS = r"(?:\d{1,3}|mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi(?:\s*(?:lam|nam))?)"
+_RELATIVE = re.compile(
+    r"\b(?:trong\s*(?:vong|thoi\s*(?:han|gian))?|truoc|cham\s*nhat|sau|khong\s*qua)\s*"
+    + _NUMBER_WORDS + r"(?:\s*\([^)]{0,20}\))?\s*ngay(?:\s*lam\s*viec)?\s*,?\s*"
+    r"(?:ke\s*tu|sau\s*khi|truoc\s*khi|tinh\s*tu|sau|truoc)\b"
+    r"|\bngay\s*sau\s*khi\b|\bsau\s*khi\s*(?:ket\s*thuc|co\s*(?:ket\s*qua|quyet\s*dinh|y\s*kien))")
+_PERIOD = re.compile(
+    r"\b(?:trong|truoc|cham\s*nhat(?:\s*trong)?|vao)\s*(?:quy\s*(?:[ivx]{1,3}|[1-4])\b"
+    r"(?:\s*[/.-]?\s*(?:nam\s*)?\d{4})?|thang\s*\d{1,2}\s*[/.-]\s*\d{4})")
+_PERIODIC = re.compile(r"\b(?:dinh\s*ky\s*)?(?:hang|moi)\s*(?:thang|quy|nam)\b"
+                       r"|\bdinh\s*ky\s*(?:6\s*thang|sau\s*thang|nam|quy|thang)\b")
+_NEAR = 60  # characters between a periodic word and 'báo cáo' for them to belong together
+
+
+class RuleStatus(StrEnum):
+    """Whether the clause gives the due rule, or the admin must say it."""
+
+    FOUND = "found"
+    ASK_DAY = "ask_day"  # periodic, no day: 'định kỳ hằng tháng'
+    ASK_PERIOD = "ask_period"  # a period only: 'trong quý I/2020'
+    RELATIVE = "relative"  # '5 ngày làm việc sau khi …'
+
+
+@dataclass(frozen=True, slots=True)
+class DeadlinePhrase:
+    """What a clause sets: the due rules in the bot's typed forms ('20/01/2020',
+    '15/06 hằng năm', 'ngày 10 tháng cuối quý') when found, and the words as written."""
+
+    status: RuleStatus
+    words: str
+    rules: tuple[str, ...] = ()
+
+
+def deadline_phrase(text: str, folded: str, issued: date) -> DeadlinePhrase | None:
+    """The deadline the clause `text` (folded: `folded`) sets, or None when it sets none;
+    dates without a year fall on or after `issued`."""
+    if _NOT_A_DUTY.search(folded) or not REPORTING.search(folded):
+        return None
+    for read in (_quarterly, _monthly, _month_end, _dates):
+        found = read(text, folded, issued)
+        if found is not None:
+            return found
+    return _without_day(text, folded)
+
+
+def _quarterly(text: str, folded: str, issued: date) -> DeadlinePhrase | None:
+    match = _QUARTERLY.search(folded)
+    if match is None or not 1 <= int(match[1]) <= 28:
+        return None
+    which = "đầu" if match[3] else {"cuoi": "cuối", "dau": "đầu", "giua": "giữa"}[match[2]]
+    return DeadlinePhrase(RuleStatus.FOUND, _words(text, match),
+                          (f"ngày {int(match[1])} tháng {which} quý",))
+
+
+def _monthly(text: str, folded: str, issued: date) -> DeadlinePhrase | None:
+    for pattern in _MONTHLY:
+        match = pattern.search(folded)
+        if match is not None and 1 <= int(match[1]) <= 28:
+            return DeadlinePhrase(RuleStatus.FOUND, _words(text, match),
+                                  (f"ngày {int(match[1])} hằng tháng",))
+    return None
+
+
+def _month_end(text: str, folded: str, issued: date) -> DeadlinePhrase | None:
+    match = _MONTH_ENDS.search(folded)
+    if match is None:
+        return None
+    return DeadlinePhrase(RuleStatus.FOUND, _words(text, match), ("cuối tháng",))
+
+
+def _dates(text: str, folded: str, issued: date) -> DeadlinePhrase | None:
+    """Every date set after a deadline marker: one-off, or yearly when the clause recurs."""
+    recurring = _RECURRING.search(folded) is not None
+    rules: list[str] = []
+    spans: list[tuple[int, int]] = []
+    for start, end, day in _marked_dates(folded, issued):
+        rule = _yearly(day) if recurring and not day.year else _one_off(day, issued)
+        if rule not in rules:
+            rules.append(rule)
+        spans.append((start, end))
+    if not rules:
+        return None
+    return DeadlinePhrase(RuleStatus.FOUND, " … ".join(text[a:b].strip() for a, b in spans),
+                          tuple(rules))
+
+
+@dataclass(frozen=True, slots=True)
+class _Day:
+    """A day and month, with the year when the text gives one (0 when it does not)."""
+
+    day: int
+    month: int
+    year: int
+
+
+def _marked_dates(folded: str, issued: date) -> Iterator[tuple[int, int, _Day]]:
+    for marker in _MARKER.finditer(folded):
+        if "den" in marker[0] and _FROM_BEFORE.search(folded, max(0, marker.start() - 40),
+                                                      marker.start()):
+            continue  # 'từ ngày 15/12 đến hết ngày 14/12' is a reporting period
+        end = _month_end_day(folded, marker.end())
+        if end is not None:
+            yield marker.start(), end[0], end[1]
+            continue
+        match = _DATED.match(folded, marker.end())
+        while match is not None:
+            day = _day_of(match)
+            if day is not None:
+                yield marker.start(), match.end(), day
+            match = _NEXT_DATE.match(folded, match.end())
+
+
+def _month_end_day(folded: str, at: int) -> tuple[int, _Day] | None:
+    """'cuối tháng 02 năm 2020' after a marker: the month's last day (day 0 until the year is
+    known)."""
+    match = _MONTH_END.match(folded, at)
+    if match is None or not 1 <= int(match[1]) <= 12:
+        return None
+    return match.end(), _Day(0, int(match[1]), int(match[2] or 0))
+
+
+def _day_of(match: re.Match[str]) -> _Day | None:
+    parts = match.groups()[-6:]
+    day, month, year = (parts[0], parts[1], parts[2]) if parts[0] else (parts[3], parts[4],
+                                                                        parts[5])
+    if day is None or month is None:
+        return None
+    value = _Day(int(day), int(month), int(year or 0))
+    try:
+        checked_date(match[0], value.year or 2000, value.month, value.day)
+    except InvalidDate:
+        return None
+    return value
+
+
+def _yearly(day: _Day) -> str:
+    last = gregorian.monthrange(2001, day.month)[1]  # February's end: the 28th every year
+    return f"{day.day or last:02d}/{day.month:02d} hằng năm"
+
+
+def _one_off(day: _Day, issued: date) -> str:
+    """The date in dd/mm/yyyy: the year written, else the first one on or after `issued`."""
+    year = day.year or issued.year
+    if not day.year and (day.month, day.day or 28) < (issued.month, issued.day):
+        year += 1
+    last = gregorian.monthrange(year, day.month)[1]
+    return f"{min(day.day or last, last):02d}/{day.month:02d}/{year}"
+
+
+def _without_day(text: str, folded: str) -> DeadlinePhrase | None:
+    """A relative deadline, a period only, or a periodic report with no day; None if none."""
+    for pattern, status in ((_RELATIVE, RuleStatus.RELATIVE), (_PERIOD, RuleStatus.ASK_PERIOD)):
+        match = pattern.search(folded)
+        if match is not None:
+            return DeadlinePhrase(status, _words(text, match))
+    for match in _PERIODIC.finditer(folded):
+        near = folded[max(0, match.start() - _NEAR):match.end() + _NEAR]
+        if re.search(r"\bbao\s*cao\b", near):
+            return DeadlinePhrase(RuleStatus.ASK_DAY, _words(text, match))
+    return None
+
+
+def _words(text: str, match: re.Match[str]) -> str:
+    return " ".join(text[match.start():match.end()].split())

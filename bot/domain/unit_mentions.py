@@ -1,0 +1,154 @@
+"""Which units a clause of an official document binds, and to whom it reports (pure).
+
+Reads folded text (bot.domain.directive_text). Units are named in full ('Sở Kế hoạch và Đầu
+tư'), abbreviated ('Sở KH&ĐT', 'VP UBND tỉnh') or as groups ('các sở, ban, ngành tỉnh' →
+departments, 'UBND các huyện, thị xã, thành phố' → districts). The unit just after 'gửi (về)',
+'báo cáo' or 'trình' is the recipient, not a unit bound by the clause; units after 'phối hợp
+với' only help. A 'Sở …' or 'huyện …' that matches no unit is returned as written, for the
+admin to map.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from bot.domain.directive_text import fold_text
+from bot.domain.units import Unit
+
+_GROUPS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("departments", re.compile(
+        r"\b(?:cac\s*)?so\s*,?\s*(?:ban\s*,?\s*)?nganh\b|\bcac\s*so\b(?!\s*(?:lieu|:))"
+        r"|\bcac\s*co\s*quan\s*chuyen\s*mon\b|\bso\s*,?\s*ban\s*nganh\b")),
+    ("districts", re.compile(
+        r"\b(?:ubnd|uy\s*ban\s*nhan\s*dan)\s*(?:cac\s*)?(?:huyen|cap\s*huyen)\b"
+        r"|\bcac\s*huyen\s*,?\s*(?:thi\s*xa|tx|thanh\s*pho|tp)\b|\bcac\s*dia\s*phuong\b"
+        r"|\b(?:va|,)\s*dia\s*phuong\b|\bcap\s*huyen\b")),
+)
+_RECIPIENT_CUE = re.compile(r"\b(?:gui|bao\s*cao|trinh|nop|chuyen)\s*(?:ve\s*|cho\s*|den\s*|len\s*"
+                            r"|toi\s*)?(?:cho\s*)?$")
+_HELPING = re.compile(r"\bphoi\s*hop\s*(?:voi\s*)?(?:cac\s*)?$|\bvoi\s*$")
+_PROVINCE_COMMITTEE = re.compile(r"\b(?:ubnd|uy\s*ban\s*nhan\s*dan)\s*tinh\b")
+_CHAIRMAN = re.compile(r"\bchu\s*tich\s*(?:ubnd|uy\s*ban\s*nhan\s*dan)\s*tinh\b")
+_UNNAMED_UNIT = re.compile(
+    r"\b(?:Sở|UBND huyện|Ủy ban nhân dân huyện|huyện)\s+((?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*|và|-|,)"
+    r"(?:\s+(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*|và|-))*)")
+_NOT_BOUND = ("chair", "committee")  # the Chairman and the committee receive, never report
+_LOOK_BACK = 30  # characters before a mention searched for a recipient or helper cue
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A unit, group word or recipient found in a clause, and where."""
+
+    value: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class ClauseParties:
+    """The units a clause binds (a selection such as 'departments districts' or 'skhdt'; ''
+    when it names none), names that match no unit, and the recipient (a code, '' if none
+    named) with its words."""
+
+    units: str
+    unknown: tuple[str, ...]
+    recipient: str
+    recipient_words: str
+
+
+def unit_aliases(units: Sequence[Unit]) -> dict[str, str]:
+    """Folded ways of writing each unit's name → its code, longest first."""
+    aliases: dict[str, str] = {}
+    for unit in units:
+        for alias in _aliases_of(fold_text(unit.name)):
+            aliases.setdefault(alias, unit.code)
+    return dict(sorted(aliases.items(), key=lambda item: -len(item[0])))
+
+
+def _aliases_of(name: str) -> set[str]:
+    name = " ".join(name.replace("-", " ").split())
+    forms = {name, re.sub(r"\buy ban nhan dan\b", "ubnd", name)}
+    for form in list(forms):
+        forms.add(re.sub(r"\s+tinh(?: tra vinh)?$|\s+tra vinh$", "", form))
+    for form in list(forms):
+        forms.add(form.replace("van phong", "vp"))
+        head, _, rest = form.partition(" ")
+        if head in ("so", "ban") and len(rest.split()) > 1:
+            initials = "".join(w[0] for w in rest.split() if w not in ("va", "tinh"))
+            forms.add(f"{head} {initials}")
+    return {form for form in forms if len(form) > 5}
+
+
+def clause_parties(text: str, folded: str, parents: Sequence[str],
+                   aliases: Mapping[str, str], recipients: Mapping[str, str],
+                   office: str) -> ClauseParties:
+    """Who the clause binds (from its parents when it names nobody) and who receives."""
+    matching = _matching_text(folded)
+    mentions = _mentions(matching, aliases)
+    recipient = next((m for m in mentions if _RECIPIENT_CUE.search(
+        matching[max(0, m.start - _LOOK_BACK):m.start])), None)
+    bound = [m for m in mentions if m is not recipient and m.value not in _NOT_BOUND
+             and not _HELPING.search(matching[max(0, m.start - _LOOK_BACK):m.start])
+             and not _RECIPIENT_CUE.search(matching[max(0, m.start - _LOOK_BACK):m.start])]
+    unknown = _unnamed(text, aliases)
+    for parent in reversed(parents):
+        if bound:
+            break
+        parent_matching = _matching_text(fold_text(parent))
+        bound = [m for m in _mentions(parent_matching, aliases)
+                 if m.value not in _NOT_BOUND and not _HELPING.search(
+            parent_matching[max(0, m.start - _LOOK_BACK):m.start])]
+        unknown = unknown or _unnamed(parent, aliases)
+    units = " ".join(dict.fromkeys(m.value for m in bound))
+    code, words = _recipient(recipient, matching, recipients, office)
+    return ClauseParties(units, unknown, code, words)
+
+
+def _matching_text(folded: str) -> str:
+    """Folded text with '&' and '.' inside abbreviations dropped ('kh&dt' → 'khdt')."""
+    return re.sub(r"(?<=[a-z])[&.](?=[a-z])", "", folded)
+
+
+def _mentions(matching: str, aliases: Mapping[str, str]) -> list[Mention]:
+    """Units and groups named, in order, each span used once (the longest name wins)."""
+    taken = [False] * len(matching)
+    found: list[Mention] = []
+    patterns = [(re.compile(rf"(?<![a-z]){re.escape(alias)}(?![a-z])"), code)
+                for alias, code in aliases.items()]
+    patterns += [(pattern, group) for group, pattern in _GROUPS]
+    patterns += [(_CHAIRMAN, "chair"), (_PROVINCE_COMMITTEE, "committee")]
+    for pattern, value in patterns:
+        for match in pattern.finditer(matching):
+            if not any(taken[match.start():match.end()]):
+                taken[match.start():match.end()] = [True] * (match.end() - match.start())
+                found.append(Mention(value, match.start(), match.end()))
+    return sorted(found, key=lambda m: m.start)
+
+
+def _recipient(mention: Mention | None, matching: str, recipients: Mapping[str, str],
+               office: str) -> tuple[str, str]:
+    if mention is None:
+        return "", ""
+    words = matching[mention.start:mention.end]
+    if mention.value == "chair":
+        chair = next((code for code, name in recipients.items()
+                      if fold_text(name).startswith("chu tich")), "")
+        return chair, words
+    if mention.value in ("committee", "departments", "districts"):
+        return office, words
+    return mention.value, words
+
+
+def _unnamed(text: str, aliases: Mapping[str, str]) -> tuple[str, ...]:
+    """'Sở …' and 'huyện …' names in `text` that match no unit."""
+    names: list[str] = []
+    for match in _UNNAMED_UNIT.finditer(text):
+        name = match[0].strip(" ,-")
+        folded = _matching_text(" ".join(fold_text(name).replace("-", " ").split()))
+        known = any(alias.startswith(folded) or folded.startswith(alias) for alias in aliases)
+        if not known and len(match[1].strip(" ,-")) > 1 and name not in names:
+            names.append(name)
+    return tuple(names)
