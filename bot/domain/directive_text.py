@@ -104,10 +104,8 @@ def clauses(text: str) -> tuple[Clause, ...]:
         while stack and stack[-1][0] >= depth:
             stack.pop()
         parents = tuple(item for _, item in stack)
-        for sentence in _SENTENCE_END.split(paragraph):
-            if sentence.strip():
-                found.append(Clause(sentence.strip(), fold_text(sentence.strip()), number,
-                                    parents))
+        for sentence in _sentences(paragraph):
+            found.append(Clause(sentence, fold_text(sentence), number, parents))
         if depth < _PLAIN:
             stack.append((depth, paragraph))
     return tuple(found)
@@ -138,6 +136,17 @@ def _paragraphs(text: str) -> list[str]:
     if current:
         paragraphs.append(" ".join(current))
     return paragraphs
+
+
+def _sentences(paragraph: str) -> list[str]:
+    """The paragraph's sentences; its numbering ('1.1.') stays with the first."""
+    marker = _ITEM_START.match(paragraph)
+    lead = paragraph[:marker.end()] if marker else ""
+    sentences = [part.strip() for part in _SENTENCE_END.split(paragraph[len(lead):])
+                 if part.strip()]
+    if lead and sentences:
+        sentences[0] = f"{lead.strip()} {sentences[0]}"
+    return sentences or [paragraph.strip()]
 
 
 def _ends_sentence(line: str) -> bool:
