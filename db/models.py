@@ -90,7 +90,7 @@ class Deadline(Base):
     legal_issued_on: Mapped[date | None] = mapped_column(Date)
     legal_issuer: Mapped[str] = mapped_column(String(256), default="")
     legal_title: Mapped[str] = mapped_column(Text, default="")
-    legal_clause: Mapped[str] = mapped_column(String(256), default="")
+    legal_clause: Mapped[str] = mapped_column(Text, default="")
     recipient_code: Mapped[str] = mapped_column(String(32))
     recipient_name: Mapped[str] = mapped_column(String(256))
     units_selector: Mapped[str] = mapped_column(Text)

@@ -27,9 +27,10 @@ REPORTING = re.compile(
     r"\b(?:bao\s*cao|gui|nop|trinh|ban\s*hanh|tong\s*hop|cung\s*cap|de\s*xuat|report|submit"
     r"|send)\b")
 _NOT_A_DUTY = re.compile(r"^\W*(?:can\s*cu|xet\s*de\s*nghi|theo\s*de\s*nghi)\b")
+# OCR splits words ('trư ớc') and web copies join them ('trướcngày').
 _MARKER = re.compile(
-    r"\b(?:truoc|cham\s*nhat|khong\s*qua|han\s*(?:chot|cuoi|nop|gui)?|den\s*het|trong\s*ngay"
-    r"|before|by|no\s*later\s*than)(?![a-z])")
+    r"\b(?:tr\s?u\s?o\s?c|cham\s*nhat|khong\s*qua|han\s*(?:chot|cuoi|nop|gui)?|den\s*het"
+    r"|trong\s*ngay|before|by|no\s*later\s*than)(?:(?![a-z])|(?=ngay))")
 _DATE = (r"(?<!\d)(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{4}))?(?![\d/])"
          r"|(?<!\d)(\d{1,2})\s*thang\s*(\d{1,2})(?:\s*(?:nam|/)\s*(\d{4}))?(?!\d)")
 # After a marker: words of no weight, a time of day ('14 giờ', '14h30'), then the date.
@@ -49,7 +50,7 @@ _FROM_BEFORE = re.compile(r"\btu\s*(?:ngay\s*)?\d")
 _NUMBER_WORDS = r"(?:\d{1,3}|mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi(?:\s*(?:lam|nam))?)"
 _RELATIVE = re.compile(
     r"\b(?:trong\s*(?:vong|thoi\s*(?:han|gian))?|truoc|cham\s*nhat|sau|khong\s*qua)\s*"
-    + _NUMBER_WORDS + r"(?:\s*\([^)]{0,20}\))?\s*ngay(?:\s*lam\s*viec)?\s*,?\s*"
+    r"(?:la\s*)?" + _NUMBER_WORDS + r"(?:\s*\([^)]{0,20}\))?\s*ngay(?:\s*lam\s*viec)?\s*,?\s*"
     r"(?:ke\s*tu|sau\s*khi|truoc\s*khi|tinh\s*tu|sau|truoc)\b"
     r"|\bngay\s*sau\s*khi\b|\bsau\s*khi\s*(?:ket\s*thuc|co\s*(?:ket\s*qua|quyet\s*dinh|y\s*kien))")
 _PERIOD = re.compile(
@@ -57,6 +58,10 @@ _PERIOD = re.compile(
     r"(?:\s*[/.-]?\s*(?:nam\s*)?\d{4})?|thang\s*\d{1,2}\s*[/.-]\s*\d{4})")
 _PERIODIC = re.compile(r"\b(?:dinh\s*ky\s*)?(?:hang|moi)\s*(?:thang|quy|nam)\b"
                        r"|\bdinh\s*ky\s*(?:6\s*thang|sau\s*thang|nam|quy|thang)\b")
+# A clause that opens by citing a document describes that document's reports, not a duty,
+# unless it gives a date itself.
+_CITING = re.compile(r"^\W*(?:thuc\s*hien|theo|trien\s*khai)\s*(?:quyet\s*dinh|nghi\s*quyet"
+                     r"|chi\s*thi|cong\s*van|ke\s*hoach|thong\s*tu|nghi\s*dinh)\s*so\b")
 _NEAR = 60  # characters between a periodic word and 'báo cáo' for them to belong together
 
 
@@ -120,16 +125,16 @@ def _dates(text: str, folded: str, issued: date) -> DeadlinePhrase | None:
     """Every date set after a deadline marker: one-off, or yearly when the clause recurs."""
     recurring = _RECURRING.search(folded) is not None
     rules: list[str] = []
-    spans: list[tuple[int, int]] = []
-    for start, end, day in _marked_dates(folded, issued):
-        rule = _yearly(day) if recurring and not day.year else _one_off(day, issued)
-        if rule not in rules:
-            rules.append(rule)
-        spans.append((start, end))
+    spans: list[str] = []
+    for start, end, days in _marked_dates(folded):
+        for day in days:
+            rule = _yearly(day) if recurring and not day.year else _one_off(day, issued)
+            if rule not in rules:
+                rules.append(rule)
+        spans.append(" ".join(text[start:end].split()))
     if not rules:
         return None
-    return DeadlinePhrase(RuleStatus.FOUND, " … ".join(text[a:b].strip() for a, b in spans),
-                          tuple(rules))
+    return DeadlinePhrase(RuleStatus.FOUND, " … ".join(spans), tuple(rules))
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,21 +146,27 @@ class _Day:
     year: int
 
 
-def _marked_dates(folded: str, issued: date) -> Iterator[tuple[int, int, _Day]]:
+def _marked_dates(folded: str) -> Iterator[tuple[int, int, list[_Day]]]:
+    """Each marker's span and the dates it sets ('trước ngày 05/6 và 05/12': two)."""
     for marker in _MARKER.finditer(folded):
         if "den" in marker[0] and _FROM_BEFORE.search(folded, max(0, marker.start() - 40),
                                                       marker.start()):
             continue  # 'từ ngày 15/12 đến hết ngày 14/12' is a reporting period
-        end = _month_end_day(folded, marker.end())
-        if end is not None:
-            yield marker.start(), end[0], end[1]
+        month_end = _month_end_day(folded, marker.end())
+        if month_end is not None:
+            yield marker.start(), month_end[0], [month_end[1]]
             continue
+        days: list[_Day] = []
+        end = marker.end()
         match = _DATED.match(folded, marker.end())
         while match is not None:
             day = _day_of(match)
             if day is not None:
-                yield marker.start(), match.end(), day
+                days.append(day)
+                end = match.end()
             match = _NEXT_DATE.match(folded, match.end())
+        if days:
+            yield marker.start(), end, days
 
 
 def _month_end_day(folded: str, at: int) -> tuple[int, _Day] | None:
@@ -201,6 +212,8 @@ def _without_day(text: str, folded: str) -> DeadlinePhrase | None:
         match = pattern.search(folded)
         if match is not None:
             return DeadlinePhrase(status, _words(text, match))
+    if _CITING.search(folded):
+        return None
     for match in _PERIODIC.finditer(folded):
         near = folded[max(0, match.start() - _NEAR):match.end() + _NEAR]
         if re.search(r"\bbao\s*cao\b", near):

@@ -115,14 +115,14 @@ _PLAIN = 9  # the depth of a paragraph with no numbering
 
 
 def _paragraphs(text: str) -> list[str]:
-    """Lines joined into paragraphs: a new one starts at an item marker or after a line that
-    ends a sentence; table cell bars and rule lines are dropped."""
+    """Lines joined into paragraphs: a new one starts at an item marker, after a line that
+    ends a sentence and after a blank line; table cell bars and rule lines are dropped."""
     paragraphs: list[str] = []
     current: list[str] = []
     for raw_line in text.split("\n"):
         line = " ".join(raw_line.replace("|", " ").split())
         if not line or set(line) <= set("-_=*"):
-            if current and _ends_sentence(current[-1]):
+            if current:
                 paragraphs.append(" ".join(current))
                 current = []
             continue

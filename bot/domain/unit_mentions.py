@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from itertools import takewhile
 
 from bot.domain.directive_text import fold_text
 from bot.domain.units import Unit
@@ -31,11 +32,15 @@ _RECIPIENT_CUE = re.compile(r"\b(?:gui|bao\s*cao|trinh|nop|chuyen)\s*(?:ve\s*|ch
 _HELPING = re.compile(r"\bphoi\s*hop\s*(?:voi\s*)?(?:cac\s*)?$|\bvoi\s*$")
 _PROVINCE_COMMITTEE = re.compile(r"\b(?:ubnd|uy\s*ban\s*nhan\s*dan)\s*tinh\b")
 _CHAIRMAN = re.compile(r"\bchu\s*tich\s*(?:ubnd|uy\s*ban\s*nhan\s*dan)\s*tinh\b")
-_UNNAMED_UNIT = re.compile(
-    r"\b(?:Sở|UBND huyện|Ủy ban nhân dân huyện|huyện)\s+((?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*|và|-|,)"
-    r"(?:\s+(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*|và|-))*)")
+_UNNAMED_UNIT = re.compile(r"\b(?:Sở|UBND huyện|Ủy ban nhân dân huyện|huyện)"
+                           r"(?:\s+[^\s,;.:()]+){1,6}")
+# Words that end a unit's name: the verbs and links that follow it in a clause.
+_NAME_ENDS = frozenset({"gui", "bao", "tong", "chu", "phoi", "co", "thuc", "xay", "trinh", "nop",
+                        "theo", "tai", "trong", "truoc", "cac", "khan", "hoan", "de", "la",
+                        "ve", "cho", "voi", "va"})
 _NOT_BOUND = ("chair", "committee")  # the Chairman and the committee receive, never report
 _LOOK_BACK = 30  # characters before a mention searched for a recipient or helper cue
+_ABBREVIATION = re.compile(r"\b[a-z]{1,4}(?:[-&.][a-z]{1,4})+\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +77,7 @@ def _aliases_of(name: str) -> set[str]:
     name = " ".join(name.replace("-", " ").split())
     forms = {name, re.sub(r"\buy ban nhan dan\b", "ubnd", name)}
     for form in list(forms):
-        forms.add(re.sub(r"\s+tinh(?: tra vinh)?$|\s+tra vinh$", "", form))
+        forms.add(re.sub(r"\s+tinh(?: tra vinh)?$", "", form))
     for form in list(forms):
         forms.add(form.replace("van phong", "vp"))
         head, _, rest = form.partition(" ")
@@ -108,17 +113,19 @@ def clause_parties(text: str, folded: str, parents: Sequence[str],
 
 
 def _matching_text(folded: str) -> str:
-    """Folded text with '&' and '.' inside abbreviations dropped ('kh&dt' → 'khdt')."""
-    return re.sub(r"(?<=[a-z])[&.](?=[a-z])", "", folded)
+    """Folded text with the marks inside abbreviations dropped ('kh&dt' → 'khdt',
+    'ld-tb&xh' → 'ldtbxh')."""
+    return _ABBREVIATION.sub(lambda match: re.sub(r"[-&.]", "", match[0]), folded)
 
 
 def _mentions(matching: str, aliases: Mapping[str, str]) -> list[Mention]:
-    """Units and groups named, in order, each span used once (the longest name wins)."""
+    """Units and groups named, in order, each span used once (groups first, then the
+    longest name)."""
     taken = [False] * len(matching)
     found: list[Mention] = []
-    patterns = [(re.compile(rf"(?<![a-z]){re.escape(alias)}(?![a-z])"), code)
-                for alias, code in aliases.items()]
-    patterns += [(pattern, group) for group, pattern in _GROUPS]
+    patterns = [(pattern, group) for group, pattern in _GROUPS]  # 'các huyện, thị xã, …'
+    patterns += [(re.compile(rf"(?<![a-z]){re.escape(alias)}(?![a-z])"), code)
+                 for alias, code in aliases.items()]
     patterns += [(_CHAIRMAN, "chair"), (_PROVINCE_COMMITTEE, "committee")]
     for pattern, value in patterns:
         for match in pattern.finditer(matching):
@@ -146,9 +153,12 @@ def _unnamed(text: str, aliases: Mapping[str, str]) -> tuple[str, ...]:
     """'Sở …' and 'huyện …' names in `text` that match no unit."""
     names: list[str] = []
     for match in _UNNAMED_UNIT.finditer(text):
-        name = match[0].strip(" ,-")
-        folded = _matching_text(" ".join(fold_text(name).replace("-", " ").split()))
+        words = match[0].split()
+        kept = words[:1] + list(takewhile(lambda w: fold_text(w) not in _NAME_ENDS, words[1:]))
+        name = " ".join(kept).strip(" -")
+        folded = " ".join(_matching_text(fold_text(name)).replace("-", " ").split())
         known = any(alias.startswith(folded) or folded.startswith(alias) for alias in aliases)
-        if not known and len(match[1].strip(" ,-")) > 1 and name not in names:
+        group = any(pattern.search(fold_text(match[0])) for _, pattern in _GROUPS)
+        if len(kept) > 1 and not known and not group and name not in names:
             names.append(name)
     return tuple(names)

@@ -5,12 +5,8 @@ edits or skips each; nothing is stored before Add, and bad files get a polite an
 
 from __future__ import annotations
 
-import io
 from datetime import date
 from pathlib import Path
-
-import docx
-import matplotlib
 
 from tests.e2e.test_deadline_admin import database_state, province
 from tests.e2e.test_deadline_flows import tap
@@ -18,10 +14,7 @@ from tests.e2e.test_unit_flows import open_flows, say
 from tests.e2e.test_units_admin import ask
 from tests.fake_telegram import FakeTelegram, FakeUser
 from tests.fake_telegram.models import LoggedMessage
-
-matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402 - the backend is chosen first
-from matplotlib.backends.backend_pdf import PdfPages  # noqa: E402
+from tests.support.documents import docx_of, pdf_of
 
 SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
 ACTION_PLAN = SEEDS / "004_2f4734c3cc559241.txt"  # Quyết định 01/QĐ-UBND, 02/01/2020
@@ -29,30 +22,6 @@ FIVE_YEAR_PLAN = SEEDS / "002_1a3f513445cc5de8.txt"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 DRAFT_BUTTONS = ["✅ Thêm", "✏️ Sửa", "⏭ Bỏ qua", "Hủy"]
 INCOMPLETE_BUTTONS = ["✏️ Sửa", "⏭ Bỏ qua", "Hủy"]
-
-
-def docx_of(text: str) -> bytes:
-    """A Word file holding `text`, one paragraph per line."""
-    document = docx.Document()
-    for line in text.splitlines():
-        document.add_paragraph(line)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
-
-
-def pdf_of(lines: list[str]) -> bytes:
-    """A PDF with a text layer (TrueType fonts embedded), 60 lines a page."""
-    plt.rcParams["pdf.fonttype"] = 42
-    buffer = io.BytesIO()
-    with PdfPages(buffer) as pages:
-        for start in range(0, len(lines), 60):
-            figure = plt.figure(figsize=(8.27, 11.69))
-            for row, line in enumerate(lines[start:start + 60]):
-                figure.text(0.03, 0.97 - row * 0.016, line, fontsize=6)
-            pages.savefig(figure)
-            plt.close(figure)
-    return buffer.getvalue()
 
 
 async def send_file(fake: FakeTelegram, user: FakeUser, content: bytes, name: str,
