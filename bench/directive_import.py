@@ -34,6 +34,7 @@ from bot.domain.directive_text import clauses, fold_text
 from config.province import load_province
 
 CORPUS = Path(__file__).resolve().parent / "directive_corpus"
+UNDATED_IMPORT_DAY = date(2026, 12, 3)
 _PEER_DATE = re.compile(r"\d{1,2}\s*/\s*\d{1,2}|ngay\s*\d{1,2}\s*thang\s*\d{1,2}"
                         r"|\b(?:hang|moi)\s*(?:thang|quy|nam)\b|\bdinh\s*ky\b")
 
@@ -144,9 +145,12 @@ def _rule_key(rule: str) -> str:
 
 
 def _issued(value: object) -> date:
-    """The labelled signing date: 2020-01-02, or '2020-05' / '2016' when only that is known."""
+    """The labelled signing date: 2020-01-02, or '2020-05' / '2016' when only that is known
+    (the import's day, fixed here, when nothing is)."""
     if isinstance(value, date):
         return value
+    if value is None:
+        return UNDATED_IMPORT_DAY
     parts = [int(part) for part in str(value).split("-")]
     return date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
 

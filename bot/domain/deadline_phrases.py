@@ -34,7 +34,8 @@ _MARKER = re.compile(
 _DATE = (r"(?<!\d)(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{4}))?(?![\d/])"
          r"|(?<!\d)(\d{1,2})\s*thang\s*(\d{1,2})(?:\s*(?:nam|/)\s*(\d{4}))?(?!\d)")
 # After a marker: words of no weight, a time of day ('14 giờ', '14h30'), then the date.
-_LEAD = r"(?:\s|,|:|la\b|vao\b|den\b|ngay\b|\d{1,2}\s*(?:gio|h)\s*(?:\d{1,2}\s*(?:phut)?)?)*"
+_LEAD = (r"(?:\s|,|:|la\b|vao\b|den\b|ngay\b"
+         r"|\d{1,2}\s*(?:gio|h)\s*(?:\d{1,2}\s*(?:phut|')?)?)*")
 _DATED = re.compile(_LEAD + r"(?:" + _DATE + r")")
 _NEXT_DATE = re.compile(r"\s*(?:va|hoac|,|;)\s*(?:truoc\s*)?(?:ngay\s*)?(?:" + _DATE + r")")
 _MONTH_END = re.compile(_LEAD + r"cuoi\s*thang\s*(\d{1,2})(?:\s*(?:nam|/)\s*(\d{4}))?(?!\d)")
@@ -42,10 +43,17 @@ _QUARTERLY = re.compile(r"\b(?:truoc|cham\s*nhat|vao)?\s*ngay\s*(\d{1,2})\s*(?:c
                         r"thang\s*(cuoi|dau|giua)\s*(?:cua\s*)?(?:moi\s*|hang\s*)?quy(\s*sau)?")
 _MONTHLY = (re.compile(r"\bngay\s*(\d{1,2})\s*(?:cua\s*)?(?:hang|moi)\s*thang"),
             re.compile(r"\b(?:hang|moi)\s*thang\b[^.;]{0,60}?\b(?:truoc|cham\s*nhat|vao)\s*"
-                       r"ngay\s*(\d{1,2})(?!\s*(?:[/.-]\s*\d|thang|\d))"))
+                       r"ngay\s*(\d{1,2})(?!\s*(?:[/.-]\s*\d|thang|\d))"),
+            # 'chậm nhất vào ngày 20 của tháng báo cáo', 'ngày 10 tháng sau': a marker first, as
+            # 'chốt số liệu ngày 25 tháng báo cáo' is a cut-off.
+            re.compile(r"\b(?:truoc|cham\s*nhat(?:\s*(?:la|vao))*|han\s*(?:chot|cuoi)?)\s*ngay\s*"
+                       r"(\d{1,2})\s*(?:cua\s*)?thang\s*(?:bao\s*cao|sau(?:\s*thang\s*bao\s*cao)?"
+                       r"|tiep\s*theo|ke\s*tiep)\b"))
 _MONTH_ENDS = re.compile(r"\b(?:truoc|cham\s*nhat|vao)?\s*(?:ngay\s*)?cuoi\s*(?:hang|moi)\s*"
                          r"thang|\b(?:hang|moi)\s*thang\b[^.;]{0,40}?\bcuoi\s*thang\b(?!\s*\d)")
-_RECURRING = re.compile(r"\b(?:hang|moi)\s*nam\b|\bdinh\s*ky\b")
+# A report named by its period ('báo cáo 6 tháng', 'báo cáo năm') recurs; 'năm 2020' does not.
+_RECURRING = re.compile(r"\b(?:hang|moi)\s*nam\b|\bdinh\s*ky\b|\bnam\s*(?:tiep\s*theo|sau)\b"
+                        r"|\bbao\s*cao\s*(?:6\s*thang|sau\s*thang|ca\s*nam|nam(?!\s*\d))")
 _FROM_BEFORE = re.compile(r"\btu\s*(?:ngay\s*)?\d")
 _NUMBER_WORDS = r"(?:\d{1,3}|mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi(?:\s*(?:lam|nam))?)"
 _RELATIVE = re.compile(
@@ -56,12 +64,14 @@ _RELATIVE = re.compile(
 _PERIOD = re.compile(
     r"\b(?:trong|truoc|cham\s*nhat(?:\s*trong)?|vao)\s*(?:quy\s*(?:[ivx]{1,3}|[1-4])\b"
     r"(?:\s*[/.-]?\s*(?:nam\s*)?\d{4})?|thang\s*\d{1,2}\s*[/.-]\s*\d{4})")
-_PERIODIC = re.compile(r"\b(?:dinh\s*ky\s*)?(?:hang|moi)\s*(?:thang|quy|nam)\b"
+_PERIODIC = re.compile(r"\b(?:dinh\s*ky\s*)?(?:hang|moi)\s*(?:thang|quy)\b|\bdinh\s*ky\s*hang\s*nam\b"
                        r"|\bdinh\s*ky\s*(?:6\s*thang|sau\s*thang|nam|quy|thang)\b")
 # A clause that opens by citing a document describes that document's reports, not a duty,
 # unless it gives a date itself.
 _CITING = re.compile(r"^\W*(?:thuc\s*hien|theo|trien\s*khai)\s*(?:quyet\s*dinh|nghi\s*quyet"
                      r"|chi\s*thi|cong\s*van|ke\s*hoach|thong\s*tu|nghi\s*dinh)\s*so\b")
+_SPELLED_NUMBER = re.compile(r"(?<=\d)\s*\([a-z\s]{2,30}\)")
+_EFFECTIVE = re.compile(r"\bhieu\s*luc\b")
 _NEAR = 60  # characters between a periodic word and 'báo cáo' for them to belong together
 
 
@@ -89,6 +99,8 @@ def deadline_phrase(text: str, folded: str, issued: date) -> DeadlinePhrase | No
     dates without a year fall on or after `issued`."""
     if _NOT_A_DUTY.search(folded) or not REPORTING.search(folded):
         return None
+    # 'ngày 06 (sáu) tháng 06 (sáu)': the numbers in words go, the length stays.
+    folded = _SPELLED_NUMBER.sub(lambda match: " " * len(match[0]), folded)
     for read in (_quarterly, _monthly, _month_end, _dates):
         found = read(text, folded, issued)
         if found is not None:
@@ -210,7 +222,7 @@ def _without_day(text: str, folded: str) -> DeadlinePhrase | None:
     """A relative deadline, a period only, or a periodic report with no day; None if none."""
     for pattern, status in ((_RELATIVE, RuleStatus.RELATIVE), (_PERIOD, RuleStatus.ASK_PERIOD)):
         match = pattern.search(folded)
-        if match is not None:
+        if match is not None and not _EFFECTIVE.search(folded, 0, match.start()):
             return DeadlinePhrase(status, _words(text, match))
     if _CITING.search(folded):
         return None

@@ -26,7 +26,8 @@ _ITEM_START = re.compile(
     re.IGNORECASE)
 _NUMBERING = re.compile(r"^\s*(?:#{1,6}\s*)?(\d{1,2}(?:\.\d{1,2})*|[a-zđ]|[IVX]{1,5}|[A-Z])[.)]",
                         re.IGNORECASE)
-_SENTENCE_END = re.compile(r"(?<=[.;:!?])\s+(?=[A-ZĐÀ-Ỹ*])")
+# Not at ':' — 'Báo cáo định kỳ hàng tháng: Thời hạn gửi … ngày 20' is one duty.
+_SENTENCE_END = re.compile(r"(?<=[.;!?])\s+(?=[A-ZĐÀ-Ỹ*])")
 _MARKUP = re.compile(r"\*{1,3}|_{2,}|`")
 _HEADER_CHARS = 3000  # the place-and-date line sits above the title
 _ISSUED = re.compile(r"[a-z)],?\s*ngay\s*(\d{1,2})\s*thang\s*(\d{1,2})\s*nam\s*(\d{4})")
