@@ -18,12 +18,16 @@ depends_on = None
 
 
 def upgrade() -> None:
+    if op.get_bind().dialect.name == "sqlite":
+        return  # SQLite keeps any length in a VARCHAR; recreating the table would break its keys
     with op.batch_alter_table("deadlines", schema=None) as batch_op:
         batch_op.alter_column("legal_clause", existing_type=sa.String(length=256),
                               type_=sa.Text(), existing_nullable=False)
 
 
 def downgrade() -> None:
+    if op.get_bind().dialect.name == "sqlite":
+        return
     with op.batch_alter_table("deadlines", schema=None) as batch_op:
         batch_op.alter_column("legal_clause", existing_type=sa.Text(),
                               type_=sa.String(length=256), existing_nullable=False)
