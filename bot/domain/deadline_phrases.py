@@ -64,8 +64,8 @@ _RELATIVE = re.compile(
 _PERIOD = re.compile(
     r"\b(?:trong|truoc|cham\s*nhat(?:\s*trong)?|vao)\s*(?:quy\s*(?:[ivx]{1,3}|[1-4])\b"
     r"(?:\s*[/.-]?\s*(?:nam\s*)?\d{4})?|thang\s*\d{1,2}\s*[/.-]\s*\d{4})")
-_PERIODIC = re.compile(r"\b(?:dinh\s*ky\s*)?(?:hang|moi)\s*(?:thang|quy)\b|\bdinh\s*ky\s*hang\s*nam\b"
-                       r"|\bdinh\s*ky\s*(?:6\s*thang|sau\s*thang|nam|quy|thang)\b")
+_PERIODIC = re.compile(r"\b(?:dinh\s*ky\s*)?(?:hang|moi)\s*(?:thang|quy)\b"
+                       r"|\bdinh\s*ky\s*hang\s*nam\b|\bdinh\s*ky\s*(?:6\s*thang|sau\s*thang|nam|quy|thang)\b")
 # A clause that opens by citing a document describes that document's reports, not a duty,
 # unless it gives a date itself.
 _CITING = re.compile(r"^\W*(?:thuc\s*hien|theo|trien\s*khai)\s*(?:quyet\s*dinh|nghi\s*quyet"
