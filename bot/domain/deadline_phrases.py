@@ -26,11 +26,15 @@ from bot.domain.errors import InvalidDate
 REPORTING = re.compile(
     r"\b(?:bao\s*cao|gui|nop|trinh|ban\s*hanh|tong\s*hop|cung\s*cap|de\s*xuat|report|submit"
     r"|send)\b")
-_NOT_A_DUTY = re.compile(r"^\W*(?:can\s*cu|xet\s*de\s*nghi|theo\s*de\s*nghi)\b")
+_NOT_A_DUTY = re.compile(r"^\W*(?:can\s*cu|xet\s*de\s*nghi|theo\s*de\s*nghi|bieu\s*(?:so|mau))\b")
 # OCR splits words ('trư ớc') and web copies join them ('trướcngày').
 _MARKER = re.compile(
     r"\b(?:tr\s?u\s?o\s?c|cham\s*nhat|khong\s*qua|han\s*(?:chot|cuoi|nop|gui)?|den\s*het"
-    r"|trong\s*ngay|before|by|no\s*later\s*than)(?:(?![a-z])|(?=ngay))")
+    r"|trong\s*ngay|ngay\s*nhan\s*bao\s*cao|before|by|no\s*later\s*than)(?:(?![a-z])|(?=ngay))")
+# A lead-in that sets the deadline of the items under it: '* Ngày nhận báo cáo:'.
+_DEADLINE_HEADING = re.compile(r"\b(?:thoi\s*han|ngay\s*nhan|han)\s*(?:gui|nop|nhan)?\s*"
+                               r"bao\s*cao\s*:\s*$")
+_BARE_DATE = re.compile(r"\bngay(?=\s*\d)")
 _DATE = (r"(?<!\d)(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{4}))?(?![\d/])"
          r"|(?<!\d)(\d{1,2})\s*thang\s*(\d{1,2})(?:\s*(?:nam|/)\s*(\d{4}))?(?!\d)")
 # After a marker: words of no weight, a time of day ('14 giờ', '14h30'), then the date.
@@ -46,9 +50,16 @@ _MONTHLY = (re.compile(r"\bngay\s*(\d{1,2})\s*(?:cua\s*)?(?:hang|moi)\s*thang"),
                        r"ngay\s*(\d{1,2})(?!\s*(?:[/.-]\s*\d|thang|\d))"),
             # 'chậm nhất vào ngày 20 của tháng báo cáo', 'ngày 10 tháng sau': a marker first, as
             # 'chốt số liệu ngày 25 tháng báo cáo' is a cut-off.
-            re.compile(r"\b(?:truoc|cham\s*nhat(?:\s*(?:la|vao))*|han\s*(?:chot|cuoi)?)\s*ngay\s*"
-                       r"(\d{1,2})\s*(?:cua\s*)?thang\s*(?:bao\s*cao|sau(?:\s*thang\s*bao\s*cao)?"
-                       r"|tiep\s*theo|ke\s*tiep)\b"))
+            re.compile(r"\b(?:truoc|cham\s*nhat(?:\s*(?:la|vao))*|han\s*(?:chot|cuoi)?"
+                       r"|nhan\s*bao\s*cao\s*:?)\s*ngay\s*(\d{1,2})\s*(?:cua\s*)?thang\s*"
+                       r"(?:bao\s*cao|(sau|tiep\s*theo|ke\s*tiep)(?:\s*thang\s*bao\s*cao)?)\b"))
+# 'ngày 20 của tháng đầu năm tiếp theo': the year report's deadline in January.
+_NEXT_JANUARY = re.compile(r"\bngay\s*(\d{1,2})\s*(?:cua\s*)?thang\s*dau\s*(?:cua\s*)?nam\s*"
+                           r"(?:tiep\s*theo|sau)\b")
+# Which period a report named by it covers: its deadline 'the month after' falls accordingly.
+_HALF_YEAR_REPORT = re.compile(r"\bbao\s*cao\s*(?:6|sau)\s*thang\b")
+_QUARTER_REPORT = re.compile(r"\bbao\s*cao\s*quy\b")
+_YEAR_REPORT = re.compile(r"\bbao\s*cao\s*(?:ca\s*)?nam\b(?!\s*\d)")
 _MONTH_ENDS = re.compile(r"\b(?:truoc|cham\s*nhat|vao)?\s*(?:ngay\s*)?cuoi\s*(?:hang|moi)\s*"
                          r"thang|\b(?:hang|moi)\s*thang\b[^.;]{0,40}?\bcuoi\s*thang\b(?!\s*\d)")
 # A report named by its period ('báo cáo 6 tháng', 'báo cáo năm') recurs; 'năm 2020' does not.
@@ -60,10 +71,12 @@ _RELATIVE = re.compile(
     r"\b(?:trong\s*(?:vong|thoi\s*(?:han|gian))?|truoc|cham\s*nhat|sau|khong\s*qua)\s*"
     r"(?:la\s*)?" + _NUMBER_WORDS + r"(?:\s*\([^)]{0,20}\))?\s*ngay(?:\s*lam\s*viec)?\s*,?\s*"
     r"(?:ke\s*tu|sau\s*khi|truoc\s*khi|tinh\s*tu|sau|truoc)\b"
-    r"|\bngay\s*sau\s*khi\b|\bsau\s*khi\s*(?:ket\s*thuc|co\s*(?:ket\s*qua|quyet\s*dinh|y\s*kien))")
+    r"|\bngay\s*sau\s*(?:khi|ngay|ky)\b|\bngay\s*khi\b|\bngay\s*lam\s*viec\s*tiep\s*theo\b"
+    r"|\bsau\s*khi\s*(?:ket\s*thuc|co\s*(?:ket\s*qua|quyet\s*dinh|y\s*kien))")
 _PERIOD = re.compile(
     r"\b(?:trong|truoc|cham\s*nhat(?:\s*trong)?|vao)\s*(?:quy\s*(?:[ivx]{1,3}|[1-4])\b"
-    r"(?:\s*[/.-]?\s*(?:nam\s*)?\d{4})?|thang\s*\d{1,2}\s*[/.-]\s*\d{4})")
+    r"(?:\s*[/.-]?\s*(?:nam\s*)?\d{4})?|thang\s*\d{1,2}\s*[/.-]\s*\d{4})"
+    r"|\bngay\s*\d{1,2}\s*(?:cua\s*)?thang\s*(?:cuoi|dau)\s*ky\b")
 _PERIODIC = re.compile(r"\b(?:dinh\s*ky\s*)?(?:hang|moi)\s*(?:thang|quy)\b"
                        r"|\bdinh\s*ky\s*hang\s*nam\b|\bdinh\s*ky\s*(?:6\s*thang|sau\s*thang|nam|quy|thang)\b")
 # A clause that opens by citing a document describes that document's reports, not a duty,
@@ -94,18 +107,28 @@ class DeadlinePhrase:
     rules: tuple[str, ...] = ()
 
 
-def deadline_phrase(text: str, folded: str, issued: date) -> DeadlinePhrase | None:
+def sets_deadline_of_items(heading: str) -> bool:
+    """True for a lead-in such as 'Ngày nhận báo cáo:' (folded) whose items give only dates."""
+    return _DEADLINE_HEADING.search(heading) is not None
+
+
+def deadline_phrase(text: str, folded: str, issued: date, *,
+                    under_deadline_heading: bool = False) -> DeadlinePhrase | None:
     """The deadline the clause `text` (folded: `folded`) sets, or None when it sets none;
-    dates without a year fall on or after `issued`."""
-    if _NOT_A_DUTY.search(folded) or not REPORTING.search(folded):
+    dates without a year fall on or after `issued`. Under a heading that names the deadline
+    ('Ngày nhận báo cáo:'), a bare date counts and the verb may be in the heading."""
+    if _NOT_A_DUTY.search(folded):
+        return None
+    if not under_deadline_heading and not REPORTING.search(folded):
         return None
     # 'ngày 06 (sáu) tháng 06 (sáu)': the numbers in words go, the length stays.
     folded = _SPELLED_NUMBER.sub(lambda match: " " * len(match[0]), folded)
-    for read in (_quarterly, _monthly, _month_end, _dates):
+    for read in (_quarterly, _next_january, _monthly, _month_end):
         found = read(text, folded, issued)
         if found is not None:
             return found
-    return _without_day(text, folded)
+    found = _dates(text, folded, issued, bare=under_deadline_heading)
+    return found if found is not None else _without_day(text, folded)
 
 
 def _quarterly(text: str, folded: str, issued: date) -> DeadlinePhrase | None:
@@ -117,13 +140,36 @@ def _quarterly(text: str, folded: str, issued: date) -> DeadlinePhrase | None:
                           (f"ngày {int(match[1])} tháng {which} quý",))
 
 
+def _next_january(text: str, folded: str, issued: date) -> DeadlinePhrase | None:
+    match = _NEXT_JANUARY.search(folded)
+    if match is None or not 1 <= int(match[1]) <= 31:
+        return None
+    return DeadlinePhrase(RuleStatus.FOUND, _words(text, match),
+                          (f"{int(match[1]):02d}/01 hằng năm",))
+
+
 def _monthly(text: str, folded: str, issued: date) -> DeadlinePhrase | None:
+    """'ngày 20 hằng tháng'; 'ngày 20 của tháng tiếp theo' after a half-year, quarter or year
+    report falls in the month after each such period."""
     for pattern in _MONTHLY:
         match = pattern.search(folded)
         if match is not None and 1 <= int(match[1]) <= 28:
+            day = int(match[1])
+            following = match.lastindex is not None and match.lastindex >= 2 and match[2]
             return DeadlinePhrase(RuleStatus.FOUND, _words(text, match),
-                                  (f"ngày {int(match[1])} hằng tháng",))
+                                  _month_after_period(folded, day) if following
+                                  else (f"ngày {day} hằng tháng",))
     return None
+
+
+def _month_after_period(folded: str, day: int) -> tuple[str, ...]:
+    if _HALF_YEAR_REPORT.search(folded):
+        return (f"{day:02d}/07 hằng năm", f"{day:02d}/01 hằng năm")
+    if _QUARTER_REPORT.search(folded):
+        return (f"ngày {day} tháng đầu quý",)
+    if _YEAR_REPORT.search(folded):
+        return (f"{day:02d}/01 hằng năm",)
+    return (f"ngày {day} hằng tháng",)
 
 
 def _month_end(text: str, folded: str, issued: date) -> DeadlinePhrase | None:
@@ -133,12 +179,14 @@ def _month_end(text: str, folded: str, issued: date) -> DeadlinePhrase | None:
     return DeadlinePhrase(RuleStatus.FOUND, _words(text, match), ("cuối tháng",))
 
 
-def _dates(text: str, folded: str, issued: date) -> DeadlinePhrase | None:
-    """Every date set after a deadline marker: one-off, or yearly when the clause recurs."""
+def _dates(text: str, folded: str, issued: date, *, bare: bool = False
+           ) -> DeadlinePhrase | None:
+    """Every date set after a deadline marker (or any 'ngày …' when `bare`): one-off, or
+    yearly when the clause recurs."""
     recurring = _RECURRING.search(folded) is not None
     rules: list[str] = []
     spans: list[str] = []
-    for start, end, days in _marked_dates(folded):
+    for start, end, days in _marked_dates(folded, _BARE_DATE if bare else None):
         for day in days:
             rule = _yearly(day) if recurring and not day.year else _one_off(day, issued)
             if rule not in rules:
@@ -158,9 +206,13 @@ class _Day:
     year: int
 
 
-def _marked_dates(folded: str) -> Iterator[tuple[int, int, list[_Day]]]:
+def _marked_dates(folded: str, bare: re.Pattern[str] | None
+                  ) -> Iterator[tuple[int, int, list[_Day]]]:
     """Each marker's span and the dates it sets ('trước ngày 05/6 và 05/12': two)."""
-    for marker in _MARKER.finditer(folded):
+    markers = list(_MARKER.finditer(folded))
+    if not markers and bare is not None:
+        markers = list(bare.finditer(folded))
+    for marker in markers:
         if "den" in marker[0] and _FROM_BEFORE.search(folded, max(0, marker.start() - 40),
                                                       marker.start()):
             continue  # 'từ ngày 15/12 đến hết ngày 14/12' is a reporting period
@@ -224,8 +276,8 @@ def _without_day(text: str, folded: str) -> DeadlinePhrase | None:
         match = pattern.search(folded)
         if match is not None and not _EFFECTIVE.search(folded, 0, match.start()):
             return DeadlinePhrase(status, _words(text, match))
-    if _CITING.search(folded):
-        return None
+    if _CITING.search(folded) or text.rstrip().endswith(":"):
+        return None  # a citation's reports, or a lead-in whose items give the deadline
     for match in _PERIODIC.finditer(folded):
         near = folded[max(0, match.start() - _NEAR):match.end() + _NEAR]
         if re.search(r"\bbao\s*cao\b", near):

@@ -14,8 +14,19 @@ from datetime import date
 
 from bot.domain.dates import format_vn_date
 from bot.domain.deadline_drafts import MAX_LEGAL_BASIS_LENGTH, MAX_TITLE_LENGTH
-from bot.domain.deadline_phrases import DeadlinePhrase, RuleStatus, deadline_phrase
-from bot.domain.directive_text import Clause, DocumentHeader, clauses, document_header
+from bot.domain.deadline_phrases import (
+    DeadlinePhrase,
+    RuleStatus,
+    deadline_phrase,
+    sets_deadline_of_items,
+)
+from bot.domain.directive_text import (
+    Clause,
+    DocumentHeader,
+    clauses,
+    document_header,
+    fold_text,
+)
 from bot.domain.unit_mentions import clause_parties, unit_aliases
 from bot.domain.units import Unit
 
@@ -71,7 +82,9 @@ def propose_drafts(text: str, province: Province, today: date) -> DirectivePropo
     aliases = unit_aliases(province.units)
     drafts: list[DirectiveDraft] = []
     for clause in clauses(text):
-        phrase = deadline_phrase(clause.text, clause.folded, issued)
+        heading = bool(clause.parents) and sets_deadline_of_items(fold_text(clause.parents[-1]))
+        phrase = deadline_phrase(clause.text, clause.folded, issued,
+                                 under_deadline_heading=heading)
         if phrase is None:
             continue
         parties = clause_parties(clause.text, clause.folded, clause.parents, aliases,

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from bot.domain.dates import checked_date
+from bot.domain.deadline_phrases import REPORTING
 from bot.domain.errors import InvalidDate
 
 # A line that starts a new item: "1.", "1.1.", "a)", "-", "+", "•", "*", "II.", "Điều 2.", "#".
@@ -27,8 +28,9 @@ _ITEM_START = re.compile(
 _NUMBERING = re.compile(r"^\s*(?:#{1,6}\s*)?(\d{1,2}(?:\.\d{1,2})*|[a-zđ]|[IVX]{1,5}|[A-Z])[.)]",
                         re.IGNORECASE)
 # Not at ':' — 'Báo cáo định kỳ hàng tháng: Thời hạn gửi … ngày 20' is one duty.
-_SENTENCE_END = re.compile(r"(?<=[.;!?])\s+(?=[A-ZĐÀ-Ỹ*])")
-_MARKUP = re.compile(r"\*{1,3}|_{2,}|`")
+# and ';' ends a duty whatever follows ('… trước ngày 15 tháng 01; chủ đầu tư … trước ngày 20').
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ*])|(?<=;)\s+")
+_MARKUP = re.compile(r"\*{2,3}|_{2,}|`")  # a lone '*' may be a bullet
 _HEADER_CHARS = 3000  # the place-and-date line sits above the title
 _ISSUED = re.compile(r"[a-z)],?\s*ngay\s*(\d{1,2})\s*thang\s*(\d{1,2})\s*nam\s*(\d{4})")
 _NUMBER = re.compile(r"\bS[ốô]\s*:?\s*(\d{1,5}\s*/\s*[0-9A-Za-zĐđ./-]*[A-Za-zĐđ][0-9A-Za-zĐđ-]*)")
@@ -140,11 +142,17 @@ def _paragraphs(text: str) -> list[str]:
 
 
 def _sentences(paragraph: str) -> list[str]:
-    """The paragraph's sentences; its numbering ('1.1.') stays with the first."""
+    """The paragraph's sentences; its numbering ('1.1.') stays with the first, and a part
+    after ';' with no reporting verb of its own stays with the part before it."""
     marker = _ITEM_START.match(paragraph)
     lead = paragraph[:marker.end()] if marker else ""
-    sentences = [part.strip() for part in _SENTENCE_END.split(paragraph[len(lead):])
-                 if part.strip()]
+    sentences: list[str] = []
+    for part in _SENTENCE_END.split(paragraph[len(lead):]):
+        part = part.strip()
+        if sentences and sentences[-1].endswith(";") and not REPORTING.search(fold_text(part)):
+            sentences[-1] = f"{sentences[-1]} {part}"
+        elif part:
+            sentences.append(part)
     if lead and sentences:
         sentences[0] = f"{lead.strip()} {sentences[0]}"
     return sentences or [paragraph.strip()]
@@ -172,6 +180,10 @@ def _depth(paragraph: str, number: str) -> int:
         return 2 + number.count(".")
     if number:
         return 6
-    if re.match(r"[-+•*–]\s", stripped):
+    if re.match(r"\*\s", stripped):  # '* Ngày nhận báo cáo:' leads the dashes under it
+        return 6
+    if re.match(r"[-•–]\s", stripped):
         return 7
+    if re.match(r"\+\s", stripped):
+        return 8
     return _PLAIN

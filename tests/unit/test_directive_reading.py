@@ -53,7 +53,18 @@ def phrase(text: str, issued: date = ISSUED) -> tuple[RuleStatus, tuple[str, ...
      ("20/01/2020",)),
     ("trư ớc ngày 20/01/2020 gửi báo cáo", ("20/01/2020",)),  # OCR split a word
     ("gửi báo cáo trướcngày 20 / 01 / 2020", ("20/01/2020",)),  # a web copy joined two
-    ("Gửi báo cáo trước ngày 10/01.", ("10/01/2021",)),  # that day of 2020 passed before 02/01?
+    ("Gửi báo cáo trước ngày 10/01.", ("10/01/2021",)),  # 10/01/2020 is before the signing
+    ("Gửi báo cáo chậm nhất 10h00' ngày 27/4/2020.", ("27/04/2020",)),
+    ("Báo cáo gửi chậm nhất ngày 06 (sáu) tháng 06 (sáu) hằng năm.", ("06/06 hằng năm",)),
+    ("Báo cáo tháng: gửi báo cáo chậm nhất vào ngày 12 của tháng tiếp theo ngay sau kỳ báo cáo.",
+     ("ngày 12 hằng tháng",)),
+    ("Thời hạn gửi báo cáo chậm nhất vào ngày 20 của tháng báo cáo.", ("ngày 20 hằng tháng",)),
+    ("Báo cáo quý: gửi báo cáo chậm nhất vào ngày 18 của tháng đầu quý tiếp theo.",
+     ("ngày 18 tháng đầu quý",)),
+    ("Báo cáo 6 tháng: gửi báo cáo chậm nhất vào ngày 20 của tháng tiếp theo ngay sau kỳ báo cáo.",
+     ("20/07 hằng năm", "20/01 hằng năm")),
+    ("Báo cáo năm: gửi báo cáo chậm nhất vào ngày 20 của tháng đầu năm tiếp theo.",
+     ("20/01 hằng năm",)),
 ])
 def test_each_wording_of_a_deadline_reads_into_the_bots_rule(clause: str,
                                                              rules: tuple[str, ...]) -> None:
@@ -89,6 +100,26 @@ def test_a_deadline_without_a_day_is_kept_for_the_admin_to_complete(clause: str,
 ])
 def test_dates_that_are_not_deadlines_propose_nothing(clause: str) -> None:
     assert phrase(clause) is None
+
+
+def test_a_cut_off_day_is_not_taken_for_the_deadline_in_the_same_sentence() -> None:
+    clause = ("Báo cáo tháng, thời gian chốt số liệu ngày 25 tháng báo cáo, gửi về Bảo hiểm xã "
+              "hội Việt Nam trước ngày 28 hàng tháng.")
+    assert phrase(clause) == (RuleStatus.FOUND, ("ngày 28 hằng tháng",))
+
+
+def test_dates_under_a_deadline_heading_and_duties_after_a_semicolon_are_each_proposed() -> None:
+    text = ("2. Báo cáo 6 tháng và báo cáo năm\n"
+            "* Ngày nhận báo cáo:\n"
+            "- Ước 06 tháng: ngày 10/6 hàng năm\n"
+            "- Ước cả năm: ngày 10/11 hàng năm\n"
+            "3. Chủ dự án báo cáo Sở Tài nguyên định kỳ hằng năm trước ngày 15 tháng 01 của năm "
+            "tiếp theo; chủ đầu tư hạ tầng khu công nghiệp báo cáo trước ngày 20 tháng 01 của "
+            "năm tiếp theo.\n"
+            "4. Sở Tư pháp đề xuất phương án;\nhoàn thành trước ngày 10/12/2020.\n")
+    drafts = propose_drafts(text, PROVINCE, today=ISSUED).drafts
+    assert [d.rule for d in drafts] == ["10/06 hằng năm", "10/11 hằng năm", "15/01 hằng năm",
+                                        "20/01 hằng năm", "10/12/2020"]
 
 
 def test_the_header_gives_the_kind_number_and_signing_date_of_the_action_plan() -> None:
