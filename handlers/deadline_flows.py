@@ -93,7 +93,7 @@ def keyboard(question: DeadlineFlowQuestion, lang: Lang) -> InlineKeyboardMarkup
         buttons = [flow_button(text(f"deadline_field.{field}", lang), flow_ref,
                                deadline_flows.CHOOSE, field) for field in DEADLINE_FIELDS]
     else:
-        buttons = [flow_button(choice_label(question, choice, lang), flow_ref,
+        buttons = [flow_button(choice_label(question.asks, choice, lang), flow_ref,
                                deadline_flows.CHOOSE, choice.value)
                    for choice in question.choices]
     rows = [buttons[i:i + CHOICES_PER_ROW] for i in range(0, len(buttons), CHOICES_PER_ROW)]

@@ -14,13 +14,20 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 
 from bot.context import BotContext
 from bot.domain.deadline_drafts import DEADLINE_FIELDS
-from bot.domain.errors import DocumentTooLarge
+from bot.domain.errors import DocumentTooLarge, UnsupportedDocument
 from bot.file_archive import download_into_memory
 from bot.services import directive_import, flows
+from bot.services.deadline_flows import asks_for_field
 from bot.services.directive_import import ImportStep
-from bot.services.document_text import MAX_DOCUMENT_BYTES, document_kind, document_text
+from bot.services.document_text import (
+    KINDS,
+    MAX_DOCUMENT_BYTES,
+    document_kind,
+    document_text,
+)
 from bot.services.flows import Flow
 from bot.texts import Lang, text
+from bot.texts.deadline_flows_render import choice_label
 from bot.texts.directive_import_render import field_label, import_step_text
 from handlers.flows import (
     FlowRoute,
@@ -57,11 +64,12 @@ async def on_file(update: Update, context: BotContext) -> None:
     if in_private_chat(update):
         owner, now = flow_owner(update), context.deps.clock()
         flow = await context.deps.database.run(lambda s: flows.current_flow(s, owner, now))
-    message = update.effective_message
-    if (flow is None or flow.expired or flow.name != directive_import.IMPORT
-            or message is None or message.document is None):
+    if flow is None or flow.expired or flow.name != directive_import.IMPORT:
         await on_report_file(update, context)
         return
+    message = update.effective_message
+    if message is None or message.document is None:  # a photo: a scan has no text to read
+        raise UnsupportedDocument(name="photo.jpg", kinds=", ".join(KINDS))
     await _read_document_file(update, context, flow)
 
 
@@ -124,5 +132,9 @@ def keyboard(step: ImportStep, lang: Lang) -> InlineKeyboardMarkup | None:
     elif step.asks == "field":
         buttons = [flow_button(field_label(field, lang), ref, directive_import.CHOOSE, field)
                    for field in DEADLINE_FIELDS]
+    elif step.asks == "value":
+        asks = asks_for_field(step.field)
+        buttons = [flow_button(choice_label(asks, choice, lang), ref, directive_import.CHOOSE,
+                               choice.value) for choice in step.choices]
     rows = [buttons[i:i + BUTTONS_PER_ROW] for i in range(0, len(buttons), BUTTONS_PER_ROW)]
     return InlineKeyboardMarkup([*rows, [cancel]])

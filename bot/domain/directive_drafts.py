@@ -75,9 +75,11 @@ class Province:
     office: str
 
 
-def propose_drafts(text: str, province: Province, today: date) -> DirectiveProposal:
-    """The drafts of every clause of `text` that sets a reporting deadline."""
-    header = document_header(text)
+def propose_drafts(text: str, province: Province, today: date, *,
+                   header: DocumentHeader | None = None) -> DirectiveProposal:
+    """The drafts of every clause of `text` that sets a reporting deadline; `header` is the
+    document's when `text` is a later part of it (else it is read from `text`)."""
+    header = header or document_header(text)
     issued = header.issued or today
     aliases = unit_aliases(province.units)
     drafts: list[DirectiveDraft] = []

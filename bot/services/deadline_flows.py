@@ -163,6 +163,11 @@ def _preview(session: Session, actor: Caller, flow_name: str, data: Mapping[str,
                                   values["value"], now, timing)
 
 
+def asks_for_field(field: str) -> Asks:
+    """What a question about `field` (title, legal, recipient, rule, units, offsets) asks."""
+    return _ASKS_BY_FIELD[field]
+
+
 def _asks(flow: Flow) -> Asks:
     if flow.step == "confirm":
         return "confirm"
@@ -250,10 +255,11 @@ def _question(session: Session, actor: Caller, flow: Flow, now: datetime,
     if asks == "confirm" and preview is None:
         preview = _preview(session, actor, flow.name, values, now, timing)
     return DeadlineFlowQuestion(flow.ref, flow.name, flow.step, asks, values, error,
-                                _choices(session, asks), preview)
+                                field_choices(session, asks), preview)
 
 
-def _choices(session: Session, asks: Asks) -> tuple[Choice, ...]:
+def field_choices(session: Session, asks: Asks) -> tuple[Choice, ...]:
+    """The values offered on buttons for a question (recipients, unit presets, offsets…)."""
     if asks == "recipient":
         named = {deadlines.OFFICE_RECIPIENT: "", **deadline_rows.recipients_in_use(session)}
         units = {u.code: u.name for u in province_snapshot(session).units}

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import date, datetime
 from typing import Literal
 
 from sqlalchemy.orm import Session
@@ -19,10 +19,17 @@ from sqlalchemy.orm import Session
 from bot.domain.dates import format_vn_date
 from bot.domain.deadline_drafts import parse_deadline_field
 from bot.domain.directive_drafts import DirectiveDraft, Province, propose_drafts
+from bot.domain.directive_text import DocumentHeader
 from bot.domain.errors import AnswerWithButtons, DomainError, FlowStepPassed, StaleButton
 from bot.domain.roles import require
 from bot.services import deadlines
-from bot.services.deadline_flows import WRONG_ANSWERS, check_answer
+from bot.services.deadline_flows import (
+    WRONG_ANSWERS,
+    Choice,
+    asks_for_field,
+    check_answer,
+    field_choices,
+)
 from bot.services.deadlines import DeadlineChange, DeadlineDetail, DeadlineFields
 from bot.services.flows import Flow, FlowOwner, advance_flow, finish_flow, start_flow
 from bot.services.people import Caller
@@ -34,6 +41,9 @@ IMPORT = "import"
 # Button actions: add the draft, edit it, skip it, choose the field to edit.
 CONFIRM, EDIT, SKIP, CHOOSE = "y", "e", "s", "c"
 MAX_PASTED_CHARS = 200_000
+# Telegram cuts a long paste into messages of 4,096 characters: a message this long, typed
+# before any draft was added or skipped, is more of the document, not a stray answer.
+CONTINUATION_CHARS = 200
 Asks = Literal["document", "draft", "field", "value", "done"]
 _STORED_FIELDS = ("title", "legal", "recipient", "rule", "units", "offsets")
 
@@ -67,6 +77,8 @@ class ImportStep:
     added_codes: tuple[str, ...] = ()
     skipped: int = 0
     found_none: bool = False
+    more_found: int | None = None
+    choices: tuple[Choice, ...] = ()
 
 
 def start(session: Session, actor: Caller, owner: FlowOwner, now: datetime) -> ImportStep:
@@ -92,11 +104,33 @@ def take_document(session: Session, actor: Caller, flow: Flow, text: str, now: d
     source = " ".join(part for part in (header.kind, header.number and f"số {header.number}",
                                         header.issued and f"ngày {format_vn_date(header.issued)}")
                       if part)
-    data: dict[str, object] = {"source": source, "issued": proposal.issued.isoformat(),
-                               "drafts": [_stored(d) for d in proposal.drafts], "index": 0,
-                               "added": [], "skipped": 0}
+    data: dict[str, object] = {
+        "source": source, "kind": header.kind, "number": header.number,
+        "signed": header.issued.isoformat() if header.issued else "",
+        "issued": proposal.issued.isoformat(), "drafts": [_stored(d) for d in proposal.drafts],
+        "index": 0, "added": [], "skipped": 0}
     moved = advance_flow(session, flow, "draft", data, now)
     return _draft_step(session, actor, moved, now, timing)
+
+
+def _continue_document(session: Session, actor: Caller, flow: Flow, text: str, now: datetime,
+                       timing: ReminderTiming) -> ImportStep:
+    """The next part of a long paste: its drafts join the list, under the first part's
+    header."""
+    signed = flow.value("signed")
+    header = DocumentHeader(flow.value("kind"), flow.value("number"),
+                            date.fromisoformat(signed) if signed else None)
+    proposal = propose_drafts(text[:MAX_PASTED_CHARS], _province(session),
+                              date.fromisoformat(flow.value("issued")), header=header)
+    drafts = [*_drafts(flow), *(_stored(d) for d in proposal.drafts)]
+    moved = advance_flow(session, flow, "draft", {**flow.data, "drafts": drafts}, now)
+    step = _draft_step(session, actor, moved, now, timing)
+    return replace(step, more_found=len(proposal.drafts))
+
+
+def _undecided(flow: Flow) -> bool:
+    return _index(flow) == 0 and not _texts(flow.data.get("added")) and not int(
+        str(flow.data.get("skipped", 0)))
 
 
 def answer_text(session: Session, actor: Caller, flow: Flow, typed: str, now: datetime,
@@ -106,6 +140,8 @@ def answer_text(session: Session, actor: Caller, flow: Flow, typed: str, now: da
     require(actor.roles, IMPORT)
     if flow.step == "document":
         return take_document(session, actor, flow, typed, now, timing)
+    if flow.step == "draft" and _undecided(flow) and len(typed) >= CONTINUATION_CHARS:
+        return _continue_document(session, actor, flow, typed, now, timing)
     if flow.step != "value":
         return _again(session, actor, flow, AnswerWithButtons(), now, timing)
     field = flow.value("field")
@@ -137,7 +173,12 @@ def press(session: Session, actor: Caller, flow: Flow, action: str, value: str, 
         if field is None:
             raise StaleButton()
         moved = advance_flow(session, flow, "value", {**flow.data, "field": field}, now)
-        return _step(moved, "value", field=field)
+        return replace(_step(moved, "value", field=field),
+                       choices=field_choices(session, asks_for_field(field)))
+    if flow.step == "value" and action == CHOOSE:  # a preset: checked as if typed
+        if not value:
+            raise StaleButton()
+        return answer_text(session, actor, flow, value, now, timing)
     raise FlowStepPassed()
 
 
@@ -189,8 +230,11 @@ def _again(session: Session, actor: Caller, flow: Flow, wrong: DomainError, now:
     touched = advance_flow(session, flow, flow.step, flow.data, now)
     if flow.step == "draft":
         return _draft_step(session, actor, touched, now, timing, problem=wrong)
-    asks: Asks = "value" if flow.step == "value" else "field"
-    return replace(_step(touched, asks, field=flow.value("field")), problem=wrong)
+    if flow.step == "value":
+        field = flow.value("field")
+        return replace(_step(touched, "value", field=field), problem=wrong,
+                       choices=field_choices(session, asks_for_field(field)))
+    return replace(_step(touched, "field"), problem=wrong)
 
 
 def _step(flow: Flow, asks: Asks, field: str = "") -> ImportStep:

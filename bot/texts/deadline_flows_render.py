@@ -51,12 +51,12 @@ def _question_text(question: DeadlineFlowQuestion, lang: Lang) -> str:
     return text(f"deadline_flow.ask.{values.get('field', 'title')}", lang)
 
 
-def choice_label(question: DeadlineFlowQuestion, choice: Choice, lang: Lang) -> str:
+def choice_label(asks: str, choice: Choice, lang: Lang) -> str:
     """A button's label: the preset in words, or `code · name` cut short."""
-    if question.asks == "offsets":
+    if asks == "offsets":
         if choice.label == "0":
             return label("deadline_flow.offsets_none", lang)
         return label("deadline_flow.offsets_days", lang).format(days=choice.label)
-    if question.asks == "units":
+    if asks == "units":
         return label(f"deadline_flow.units.{choice.value}", lang)
     return shorten(f"{choice.value} · {choice.label}", CHOICE_LABEL_SHOWN)

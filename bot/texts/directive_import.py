@@ -28,6 +28,10 @@ IMPORT_MESSAGES: dict[str, dict[str, str]] = {
               "dates and the dates of cited documents are not deadlines). Nothing was saved. "
               "Send another document, or /cancel to stop.",
     },
+    "import.more_found": {
+        "vi": "Đã đọc tiếp phần văn bản vừa gửi: thêm {count} đề xuất.",
+        "en": "Read the next part of the document: {count} more proposals.",
+    },
     "import.heading": {
         "vi": "📄 <b>{source}</b> — đề xuất {number}/{total}",
         "en": "📄 <b>{source}</b> — proposal {number}/{total}",

@@ -18,6 +18,8 @@ def import_step_text(step: ImportStep, lang: Lang, told: int = 0) -> str:
         detail = step.added.detail.deadline
         parts.append(text("import.added", lang, code=detail.code, title=detail.title))
         parts.append(effect_text(step.added.effect, told, lang))
+    if step.more_found is not None:
+        parts.append(text("import.more_found", lang, count=step.more_found))
     if step.problem is not None:
         parts.append(error_text(step.problem, lang))
     parts.append(_question(step, lang))

@@ -144,3 +144,45 @@ async def test_only_admins_import_and_only_in_a_private_chat(database_url: str) 
         flows = await open_flows(p.bot)
     assert "chỉ dành cho quản trị viên" in (refused.text or "")
     assert flows == []
+
+
+async def test_a_paste_cut_into_two_messages_is_read_whole_and_wrong_answers_are_asked_again(
+    database_url: str
+) -> None:
+    plan = ACTION_PLAN.read_text()
+    cut = plan.index("1.3. Hằng quý báo cáo")  # where Telegram might have cut the paste
+    async with province(database_url, today=date(2020, 1, 3)) as p:
+        fake, admin = p.fake, p.admin
+        before = await database_state(p.bot)
+        await ask(fake, admin, "import")
+        fake.send_photo(admin, b"\xff\xd8 a scan")
+        [photo] = await fake.wait_for_bot_messages(admin)
+        first = await say(fake, admin, plan[:cut])
+        first_text = first.text or ""
+        rest = await say(fake, admin, plan[cut:])
+        rest_text = rest.text or ""
+        stray = await say(fake, admin, "ok")
+        stray_text = stray.text or ""
+        await tap(fake, admin, stray, "✏️ Sửa", "Sửa mục nào")
+        units = await tap(fake, admin, stray, "đơn vị báo cáo", "Đơn vị nào phải báo cáo?")
+        unit_buttons = units.button_texts
+        unknown_unit = await say(fake, admin, "departments sxyz")
+        unknown_unit_text = unknown_unit.text or ""
+        fixed = await say(fake, admin, "departments -vpubnd")
+        fixed_text = fixed.text or ""
+        await tap(fake, admin, fixed, "✏️ Sửa", "Sửa mục nào")
+        await tap(fake, admin, fixed, "đơn vị báo cáo", "Đơn vị nào phải báo cáo?")
+        preset = await tap(fake, admin, fixed, "UBND cấp huyện", "đề xuất 1/4")
+        preset_text = preset.text or ""
+        after = await database_state(p.bot)
+
+    assert (photo.text or "").startswith("Chưa đọc được tệp photo.jpg")
+    assert "đề xuất 1/1" in first_text
+    assert rest_text.startswith("Đã đọc tiếp phần văn bản vừa gửi: thêm 3 đề xuất.")
+    assert "đề xuất 1/4" in rest_text
+    assert unit_buttons == ["Tất cả đơn vị", "Sở, ban, ngành", "UBND cấp huyện", "Hủy"]
+    assert "vui lòng bấm một nút" in stray_text and "đề xuất 1/4" in stray_text
+    assert "sxyz" in unknown_unit_text and unknown_unit_text.rstrip().endswith("ví dụ all -bdt.")
+    assert "(departments -vpubnd)" in fixed_text
+    assert "Đơn vị báo cáo: 9 (districts)" in preset_text
+    assert after[0] == before[0] and after[1] == before[1]

@@ -135,6 +135,14 @@ class UserActions:
         original = self._existing_message(target_chat, reply_to)
         return self._user_message(user, target_chat, message, reply_to=original)
 
+    def send_photo(self, user: UserRef, content: bytes, *, width: int = 800,
+                   height: int = 600, chat: ChatRef | None = None) -> JSONDict:
+        """The user sends a photo (one size); ``getFile`` then serves its bytes."""
+        stored = self.state.store_file(content, None, "image/jpeg")
+        size = {"file_id": stored.file_id, "file_unique_id": stored.file_unique_id,
+                "file_size": len(content), "width": width, "height": height}
+        return self._user_message(user, chat, {"photo": [size]})
+
     def press_button(
         self, user: UserRef, message_id: int, callback_data: str | None = None, *,
         button_text: str | None = None, chat: ChatRef | None = None, force: bool = False,
