@@ -18,6 +18,7 @@ from bot.domain.deadline_phrases import (
     DeadlinePhrase,
     RuleStatus,
     deadline_phrase,
+    recurs,
     sets_deadline_of_items,
 )
 from bot.domain.directive_text import (
@@ -84,9 +85,11 @@ def propose_drafts(text: str, province: Province, today: date, *,
     aliases = unit_aliases(province.units)
     drafts: list[DirectiveDraft] = []
     for clause in clauses(text):
-        heading = bool(clause.parents) and sets_deadline_of_items(fold_text(clause.parents[-1]))
-        phrase = deadline_phrase(clause.text, clause.folded, issued,
-                                 under_deadline_heading=heading)
+        parents = [fold_text(parent) for parent in clause.parents]
+        phrase = deadline_phrase(
+            clause.text, clause.folded, issued,
+            under_deadline_heading=bool(parents) and sets_deadline_of_items(parents[-1]),
+            recurring_heading=any(recurs(parent) for parent in parents))
         if phrase is None:
             continue
         parties = clause_parties(clause.text, clause.folded, clause.parents, aliases,

@@ -55,6 +55,11 @@ def phrase(text: str, issued: date = ISSUED) -> tuple[RuleStatus, tuple[str, ...
     ("gửi báo cáo trướcngày 20 / 01 / 2020", ("20/01/2020",)),  # a web copy joined two
     ("Gửi báo cáo trước ngày 10/01.", ("10/01/2021",)),  # 10/01/2020 is before the signing
     ("Gửi báo cáo chậm nhất 10h00' ngày 27/4/2020.", ("27/04/2020",)),
+    ("Định kỳ hằng năm trước ngày 15/12, các sở gửi báo cáo về Sở Nội vụ.", ("15/12 hằng năm",)),
+    ("Thời hạn nộp hồ sơ chậm nhất là ngày thứ hai mươi của tháng tiếp theo.",
+     ("ngày 20 hằng tháng",)),
+    ("Báo cáo quý gửi chậm nhất là ngày thứ ba mươi của quý tiếp theo.",
+     ("ngày 30 tháng đầu quý",)),
     ("Báo cáo gửi chậm nhất ngày 06 (sáu) tháng 06 (sáu) hằng năm.", ("06/06 hằng năm",)),
     ("Báo cáo tháng: gửi báo cáo chậm nhất vào ngày 12 của tháng tiếp theo ngay sau kỳ báo cáo.",
      ("ngày 12 hằng tháng",)),
@@ -95,6 +100,8 @@ def test_a_deadline_without_a_day_is_kept_for_the_admin_to_complete(clause: str,
     "Trà Vinh, ngày 02 tháng 01 năm 2020",
     "Hội nghị tổng kết tổ chức vào ngày 15/01/2020 tại Văn phòng UBND tỉnh.",
     "Hoàn thành xây dựng trụ sở trước ngày 30/6/2020.",  # a task, no report
+    "Báo cáo Quý I: từ ngày 15 của tháng 12 năm trước đến ngày 14 tháng 3 của năm báo cáo.",
+    "Báo cáo quý: từ ngày 15 của tháng cuối quý trước đến ngày 14 của tháng cuối quý báo cáo.",
     "Thực hiện Công văn số 2070/BHXH-KHTC về báo cáo thống kê hàng tháng của các tỉnh.",
     "Báo cáo UBND tỉnh trước ngày 30/02/2020.",  # no such day: no rule is invented
 ])
