@@ -6,7 +6,6 @@ edits or skips each; nothing is stored before Add, and bad files get a polite an
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 from tests.e2e.test_deadline_admin import database_state, province
 from tests.e2e.test_deadline_flows import tap
@@ -14,11 +13,8 @@ from tests.e2e.test_unit_flows import open_flows, say
 from tests.e2e.test_units_admin import ask
 from tests.fake_telegram import FakeTelegram, FakeUser
 from tests.fake_telegram.models import LoggedMessage
-from tests.support.documents import docx_of, pdf_of
+from tests.support.documents import ACTION_PLAN, FIVE_YEAR_PLAN, docx_of, pdf_of
 
-SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
-ACTION_PLAN = SEEDS / "004_2f4734c3cc559241.txt"  # Quyết định 01/QĐ-UBND, 02/01/2020
-FIVE_YEAR_PLAN = SEEDS / "002_1a3f513445cc5de8.txt"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 DRAFT_BUTTONS = ["✅ Thêm", "✏️ Sửa", "⏭ Bỏ qua", "Hủy"]
 INCOMPLETE_BUTTONS = ["✏️ Sửa", "⏭ Bỏ qua", "Hủy"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 import docx
 import matplotlib
@@ -33,3 +34,9 @@ def pdf_of(lines: list[str]) -> bytes:
             pages.savefig(figure)
             plt.close(figure)
     return buffer.getvalue()
+
+
+# The seeds of ../shared/seeds, as the corpus keeps them (the repository's own copies).
+CORPUS_DOCUMENTS = Path(__file__).resolve().parents[2] / "bench" / "directive_corpus" / "docs"
+ACTION_PLAN = CORPUS_DOCUMENTS / "01_travinh_qd01_2020.txt"  # QĐ 01/QĐ-UBND, 02/01/2020
+FIVE_YEAR_PLAN = CORPUS_DOCUMENTS / "02_travinh_ct_khptktxh_2021_2025.txt"

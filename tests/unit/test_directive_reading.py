@@ -5,7 +5,6 @@ recipient of each clause, and the drafts proposed from the province's 2020 actio
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pytest
 
@@ -14,8 +13,8 @@ from bot.domain.deadline_phrases import RuleStatus, deadline_phrase
 from bot.domain.directive_drafts import Province, propose_drafts
 from bot.domain.directive_text import clauses, document_header, fold_text
 from bot.domain.units import Unit, UnitGroup
+from tests.support.documents import ACTION_PLAN
 
-SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
 ISSUED = date(2020, 1, 2)
 UNITS = (
     Unit("vpubnd", "Văn phòng Ủy ban nhân dân tỉnh", UnitGroup.DEPARTMENT),
@@ -130,7 +129,7 @@ def test_dates_under_a_deadline_heading_and_duties_after_a_semicolon_are_each_pr
 
 
 def test_the_header_gives_the_kind_number_and_signing_date_of_the_action_plan() -> None:
-    header = document_header((SEEDS / "004_2f4734c3cc559241.txt").read_text())
+    header = document_header(ACTION_PLAN.read_text())
     assert (header.kind, header.number, header.issued) == ("Quyết định", "01/QĐ-UBND", ISSUED)
 
 
@@ -149,7 +148,7 @@ def test_a_clause_keeps_the_numbered_items_it_sits_under_across_broken_lines() -
 
 
 def test_the_action_plan_proposes_its_four_deadlines_with_units_and_recipients() -> None:
-    proposal = propose_drafts((SEEDS / "004_2f4734c3cc559241.txt").read_text(), PROVINCE,
+    proposal = propose_drafts(ACTION_PLAN.read_text(), PROVINCE,
                               today=date(2026, 12, 3))
     assert proposal.issued == ISSUED
     assert [(d.rule, d.phrase.status, d.units, d.recipient) for d in proposal.drafts] == [
