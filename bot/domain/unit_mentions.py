@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from itertools import takewhile
 
 from bot.domain.directive_text import fold_text
 from bot.domain.units import Unit
@@ -38,6 +37,10 @@ _UNNAMED_UNIT = re.compile(r"\b(?:Sở|UBND huyện|Ủy ban nhân dân huyện|
 _NAME_ENDS = frozenset({"gui", "bao", "tong", "chu", "phoi", "co", "thuc", "xay", "trinh", "nop",
                         "theo", "tai", "trong", "truoc", "cac", "khan", "hoan", "de", "la",
                         "ve", "cho", "voi", "va"})
+_SENT_TO = re.compile(
+    r"\b(?:gửi|báo cáo|trình|nộp)\s+(?:về\s+|cho\s+|đến\s+|lên\s+)?((?:Bộ|Cục|Tổng cục|Ban|"
+    r"Ủy ban|Thủ tướng|Văn phòng|Thanh tra|Bảo hiểm|Ngân hàng|Hội đồng)\b[^,.;:()]{0,60})")
+_BODIES = frozenset({"so", "bo", "ubnd", "uy", "ban", "cuc", "huyen"})  # 'và Sở …': another body
 _NOT_BOUND = ("chair", "committee")  # the Chairman and the committee receive, never report
 _LOOK_BACK = 30  # characters before a mention searched for a recipient or helper cue
 _ABBREVIATION = re.compile(r"\b[a-z]{1,4}(?:[-&.][a-z]{1,4})+\b")
@@ -56,7 +59,7 @@ class Mention:
 class ClauseParties:
     """The units a clause binds (a selection such as 'departments districts' or 'skhdt'; ''
     when it names none), names that match no unit, and the recipient (a code, '' if none
-    named) with its words."""
+    known) with, when it is no known unit, its name as written ('Bộ Kế hoạch và Đầu tư')."""
 
     units: str
     unknown: tuple[str, ...]
@@ -108,8 +111,8 @@ def clause_parties(text: str, folded: str, parents: Sequence[str],
             parent_matching[max(0, m.start - _LOOK_BACK):m.start])]
         unknown = unknown or _unnamed(parent, aliases)
     units = " ".join(dict.fromkeys(m.value for m in bound))
-    code, words = _recipient(recipient, matching, recipients, office)
-    return ClauseParties(units, unknown, code, words)
+    code = _recipient(recipient, recipients, office)
+    return ClauseParties(units, unknown, code, "" if code else _unknown_recipient(text))
 
 
 def _matching_text(folded: str) -> str:
@@ -135,26 +138,46 @@ def _mentions(matching: str, aliases: Mapping[str, str]) -> list[Mention]:
     return sorted(found, key=lambda m: m.start)
 
 
-def _recipient(mention: Mention | None, matching: str, recipients: Mapping[str, str],
-               office: str) -> tuple[str, str]:
+def _recipient(mention: Mention | None, recipients: Mapping[str, str], office: str) -> str:
     if mention is None:
-        return "", ""
-    words = matching[mention.start:mention.end]
+        return ""
     if mention.value == "chair":
-        chair = next((code for code, name in recipients.items()
-                      if fold_text(name).startswith("chu tich")), "")
-        return chair, words
+        return next((code for code, name in recipients.items()
+                     if fold_text(name).startswith("chu tich")), "")
     if mention.value in ("committee", "departments", "districts"):
-        return office, words
-    return mention.value, words
+        return office
+    return mention.value
+
+
+def _unknown_recipient(text: str) -> str:
+    """The body named after 'gửi (về)', 'báo cáo' or 'trình' when it is no known unit."""
+    match = _SENT_TO.search(text)
+    if match is None:
+        return ""
+    return " ".join(_name_words(match[1].split()))
+
+
+def _name_words(words: list[str]) -> list[str]:
+    """The words of a body's name: up to the verb or link that follows it ('và' goes on
+    when a capitalised word follows: 'Kế hoạch và Đầu tư')."""
+    kept = words[:1]
+    for index, word in enumerate(words[1:], start=1):
+        folded = fold_text(word)
+        following = words[index + 1] if index + 1 < len(words) else ""
+        if folded == "va" and following[:1].isupper() and fold_text(following) not in _BODIES:
+            kept.append(word)
+        elif folded in _NAME_ENDS:
+            break
+        else:
+            kept.append(word)
+    return kept
 
 
 def _unnamed(text: str, aliases: Mapping[str, str]) -> tuple[str, ...]:
     """'Sở …' and 'huyện …' names in `text` that match no unit."""
     names: list[str] = []
     for match in _UNNAMED_UNIT.finditer(text):
-        words = match[0].split()
-        kept = words[:1] + list(takewhile(lambda w: fold_text(w) not in _NAME_ENDS, words[1:]))
+        kept = _name_words(match[0].split())
         name = " ".join(kept).strip(" -")
         folded = " ".join(_matching_text(fold_text(name)).replace("-", " ").split())
         known = any(alias.startswith(folded) or folded.startswith(alias) for alias in aliases)

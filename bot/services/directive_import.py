@@ -51,13 +51,15 @@ _STORED_FIELDS = ("title", "legal", "recipient", "rule", "units", "offsets")
 @dataclass(frozen=True, slots=True)
 class DraftView:
     """A draft as the admin sees it: the fields it would be added with, the deadline words
-    quoted from the document, names that match no unit, and what is still missing."""
+    quoted from the document, names that match no unit, what is still missing, and the
+    recipient the document names when it is no known unit (the office stands in)."""
 
     fields: Mapping[str, str]
     words: str
     status: str
     unknown_units: tuple[str, ...]
     missing: tuple[str, ...]
+    unknown_recipient: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,7 +221,8 @@ def _draft_step(session: Session, actor: Caller, flow: Flow, now: datetime,
     view = DraftView({field: stored.get(field, "") for field in _STORED_FIELDS},
                      stored.get("words", ""), stored.get("status", ""),
                      tuple(stored.get("unknown", "").split("\n")) if stored.get("unknown")
-                     else (), missing)
+                     else (), missing,
+                     "" if stored.get("recipient") else stored.get("named_recipient", ""))
     return ImportStep(flow.ref, "draft", str(flow.data.get("source", "")), _index(flow),
                       len(_drafts(flow)), view, preview, problem)
 
@@ -253,7 +256,7 @@ def _stored(draft: DirectiveDraft) -> dict[str, str]:
     return {"title": draft.title, "legal": draft.legal_basis, "rule": draft.rule,
             "units": draft.units, "recipient": draft.recipient, "offsets": "",
             "words": draft.phrase.words, "status": draft.phrase.status.value,
-            "unknown": "\n".join(draft.unknown_units)}
+            "unknown": "\n".join(draft.unknown_units), "named_recipient": draft.recipient_words}
 
 
 def _fields(stored: Mapping[str, str]) -> DeadlineFields:

@@ -66,6 +66,12 @@ IMPORT_MESSAGES: dict[str, dict[str, str]] = {
         "en": "❓ Names that match no unit: {names}. Tap Edit → Units to type the matching unit "
               "codes (see /units).",
     },
+    "import.unknown_recipient": {
+        "vi": "ℹ️ Văn bản ghi nơi nhận: {name} — không có trong danh sách nên tạm để Văn phòng "
+              "UBND tỉnh; bấm Sửa → Nơi nhận để đổi.",
+        "en": "ℹ️ The document names the recipient {name}, which is not on the list, so the "
+              "provincial office stands in; tap Edit → Recipient to change it.",
+    },
     "import.fields": {
         "vi": "<b>{title}</b>\nCăn cứ: {legal}\nHạn: {rule}\nĐơn vị: {units}\nNơi nhận: "
               "{recipient}",

@@ -57,6 +57,8 @@ def _draft_text(step: ImportStep, draft: DraftView, lang: Lang) -> str:
         lines.append(text("import.missing.units", lang))
     if draft.unknown_units:
         lines.append(text("import.unknown_units", lang, names=", ".join(draft.unknown_units)))
+    if draft.unknown_recipient:
+        lines.append(text("import.unknown_recipient", lang, name=draft.unknown_recipient))
     body = (deadline_detail_text(step.preview, lang) if step.preview is not None
             else _fields_text(draft, lang))
     ask = "import.ask_confirm" if step.preview is not None else "import.ask_complete"

@@ -134,12 +134,22 @@ async def test_files_the_import_cannot_read_get_a_polite_answer_and_the_import_w
     assert [(name, step) for _, name, step, _ in flows] == [("import", "draft")]
 
 
-async def test_only_admins_import_and_only_in_a_private_chat(database_url: str) -> None:
+async def test_only_admins_import_and_names_outside_the_province_are_shown_to_map(
+    database_url: str
+) -> None:
     async with province(database_url, today=date(2020, 1, 3)) as p:
         refused = await ask(p.fake, p.lan, "import")
         flows = await open_flows(p.bot)
+        await ask(p.fake, p.admin, "import")
+        draft = await say(p.fake, p.admin, "Sở Du lịch và Sở Tư pháp gửi báo cáo về Bộ Kế hoạch "
+                          "và Đầu tư trước ngày 10/7/2020.")
     assert "chỉ dành cho quản trị viên" in (refused.text or "")
     assert flows == []
+    draft_text = draft.text or ""
+    assert "❓ Tên chưa khớp đơn vị nào: Sở Du lịch." in draft_text
+    assert "ℹ️ Văn bản ghi nơi nhận: Bộ Kế hoạch và Đầu tư — không có trong danh sách" in draft_text
+    assert "Nơi nhận: Văn phòng Ủy ban nhân dân tỉnh" in draft_text
+    assert "Đơn vị báo cáo: 1 (stp)" in draft_text
 
 
 async def test_a_paste_cut_into_two_messages_is_read_whole_and_wrong_answers_are_asked_again(

@@ -169,6 +169,13 @@ def test_units_are_found_by_abbreviation_and_group_and_unknown_names_are_returne
         "skhdt sldtbxh districts", ("Sở Du lịch",), "chutich")
 
 
+def test_a_recipient_outside_the_province_is_named_as_written() -> None:
+    text = "Sở Du lịch và Sở Tư pháp gửi báo cáo về Bộ Kế hoạch và Đầu tư trước ngày 10/7/2020."
+    [draft] = propose_drafts(text, PROVINCE, today=ISSUED).drafts
+    assert (draft.units, draft.unknown_units) == ("stp", ("Sở Du lịch",))
+    assert (draft.recipient, draft.recipient_words) == ("", "Bộ Kế hoạch và Đầu tư")
+
+
 def test_a_long_clause_is_quoted_within_the_legal_basis_limit() -> None:
     text = "Các sở gửi báo cáo về Sở Tư pháp trước ngày 20/01/2020, " + "nội dung gồm " * 200
     [draft] = propose_drafts(text, PROVINCE, today=ISSUED).drafts
