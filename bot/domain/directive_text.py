@@ -129,7 +129,8 @@ def _paragraphs(text: str) -> list[str]:
                 paragraphs.append(" ".join(current))
                 current = []
             continue
-        if current and (_ITEM_START.match(line) or _ends_sentence(current[-1])):
+        if current and (_ITEM_START.match(line) or _ends_sentence(current[-1])
+                        and not _continues_after_semicolon(current[-1], line)):
             paragraphs.append(" ".join(current))
             current = []
         current.append(line)
@@ -156,6 +157,12 @@ def _sentences(paragraph: str) -> list[str]:
     if lead and sentences:
         sentences[0] = f"{lead.strip()} {sentences[0]}"
     return sentences or [paragraph.strip()]
+
+
+def _continues_after_semicolon(previous: str, line: str) -> bool:
+    """A wrapped line after ';' that starts in lower case goes on with the same item
+    ('… đề xuất phương án;' / 'hoàn thành trước ngày 10/12')."""
+    return previous.endswith(";") and line[:1].islower()
 
 
 def _ends_sentence(line: str) -> bool:

@@ -122,7 +122,7 @@ def test_dates_under_a_deadline_heading_and_duties_after_a_semicolon_are_each_pr
             "3. Chủ dự án báo cáo Sở Tài nguyên định kỳ hằng năm trước ngày 15 tháng 01 của năm "
             "tiếp theo; chủ đầu tư hạ tầng khu công nghiệp báo cáo trước ngày 20 tháng 01 của "
             "năm tiếp theo.\n"
-            "4. Sở Tư pháp đề xuất phương án; hoàn thành trước ngày 10/12/2020.\n")
+            "4. Sở Tư pháp đề xuất phương án;\nhoàn thành trước ngày 10/12/2020.\n")
     drafts = propose_drafts(text, PROVINCE, today=ISSUED).drafts
     assert [d.rule for d in drafts] == ["10/06 hằng năm", "10/11 hằng năm", "15/01 hằng năm",
                                         "20/01 hằng năm", "10/12/2020"]
