@@ -129,8 +129,8 @@ def _paragraphs(text: str) -> list[str]:
                 paragraphs.append(" ".join(current))
                 current = []
             continue
-        if current and (_ITEM_START.match(line) or _ends_sentence(current[-1])
-                        and not _continues_after_semicolon(current[-1], line)):
+        if current and (_ITEM_START.match(line) or (_ends_sentence(current[-1])
+                        and not _continues_after_semicolon(current[-1], line))):
             paragraphs.append(" ".join(current))
             current = []
         current.append(line)
