@@ -80,6 +80,7 @@ class ImportStep:
     skipped: int = 0
     found_none: bool = False
     more_found: int | None = None
+    overview: tuple[tuple[str, str], ...] = ()  # (rule, title) of every draft, once read
     choices: tuple[Choice, ...] = ()
 
 
@@ -112,7 +113,8 @@ def take_document(session: Session, actor: Caller, flow: Flow, text: str, now: d
         "issued": proposal.issued.isoformat(), "drafts": [_stored(d) for d in proposal.drafts],
         "index": 0, "added": [], "skipped": 0}
     moved = advance_flow(session, flow, "draft", data, now)
-    return _draft_step(session, actor, moved, now, timing)
+    overview = tuple((draft.rule, draft.title) for draft in proposal.drafts)
+    return replace(_draft_step(session, actor, moved, now, timing), overview=overview)
 
 
 def _continue_document(session: Session, actor: Caller, flow: Flow, text: str, now: datetime,

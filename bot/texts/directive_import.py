@@ -28,6 +28,13 @@ IMPORT_MESSAGES: dict[str, dict[str, str]] = {
               "dates and the dates of cited documents are not deadlines). Nothing was saved. "
               "Send another document, or /cancel to stop.",
     },
+    "import.overview": {
+        "vi": "Tìm thấy {count} hạn báo cáo trong văn bản:",
+        "en": "{count} reporting deadlines found in the document:",
+    },
+    "import.overview_line": {"vi": "{number}. {rule} — {title}", "en": "{number}. {rule} — {title}"},
+    "import.overview_more": {"vi": "… và {count} hạn khác.", "en": "… and {count} more."},
+    "import.no_day": {"vi": "chưa rõ ngày", "en": "no day given"},
     "import.more_found": {
         "vi": "Đã đọc tiếp phần văn bản vừa gửi: thêm {count} đề xuất.",
         "en": "Read the next part of the document: {count} more proposals.",

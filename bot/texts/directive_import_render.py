@@ -9,6 +9,8 @@ from bot.texts.deadlines_render import deadline_detail_text, effect_text
 from bot.texts.units_render import label
 
 QUOTED_WORDS_SHOWN = 200
+OVERVIEW_LINES = 15  # with the first draft, well inside one message
+OVERVIEW_TITLE_SHOWN = 60
 
 
 def import_step_text(step: ImportStep, lang: Lang, told: int = 0) -> str:
@@ -18,6 +20,8 @@ def import_step_text(step: ImportStep, lang: Lang, told: int = 0) -> str:
         detail = step.added.detail.deadline
         parts.append(text("import.added", lang, code=detail.code, title=detail.title))
         parts.append(effect_text(step.added.effect, told, lang))
+    if step.overview:
+        parts.append(_overview_text(step.overview, lang))
     if step.more_found is not None:
         parts.append(text("import.more_found", lang, count=step.more_found))
     if step.problem is not None:
@@ -63,6 +67,24 @@ def _draft_text(step: ImportStep, draft: DraftView, lang: Lang) -> str:
             else _fields_text(draft, lang))
     ask = "import.ask_confirm" if step.preview is not None else "import.ask_complete"
     return "\n".join(lines) + "\n\n" + body + "\n\n" + text(ask, lang)
+
+
+def _overview_text(overview: tuple[tuple[str, str], ...], lang: Lang) -> str:
+    """Every draft on one line each (the first OVERVIEW_LINES), before the first one."""
+    lines = [text("import.overview", lang, count=len(overview))]
+    for number, (rule, title) in enumerate(overview[:OVERVIEW_LINES], start=1):
+        lines.append(text("import.overview_line", lang, number=number,
+                          rule=rule or label("import.no_day", lang),
+                          title=_cut_at_word(title, OVERVIEW_TITLE_SHOWN)))
+    if len(overview) > OVERVIEW_LINES:
+        lines.append(text("import.overview_more", lang, count=len(overview) - OVERVIEW_LINES))
+    return "\n".join(lines)
+
+
+def _cut_at_word(title: str, limit: int) -> str:
+    if len(title) <= limit:
+        return title
+    return title[:limit].rsplit(" ", 1)[0].rstrip(" ,;:…") + "…"
 
 
 def _fields_text(draft: DraftView, lang: Lang) -> str:

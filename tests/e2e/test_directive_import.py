@@ -56,7 +56,13 @@ async def test_an_admin_imports_the_action_plan_from_a_word_file_and_adds_edits_
         flows_left = await open_flows(p.bot)
 
     assert "Gửi văn bản" in (asked.text or "") and ".docx" in (asked.text or "")
-    assert first_text.startswith("📄 Quyết định số 01/QĐ-UBND ngày 02/01/2020 — đề xuất 1/4")
+    assert first_text.startswith(
+        "Tìm thấy 4 hạn báo cáo trong văn bản:\n"
+        "1. 20/01/2020 — Xây dựng, ban hành các văn bản cụ thể triển khai thực hiện…\n"
+        "2. ngày 10 tháng cuối quý — Hằng quý báo cáo, đánh giá tình hình thực hiện Kế hoạch…\n"
+        "3. 10/11/2020 — Tổng kết, đánh giá tình hình thực hiện Kế hoạch này và đề…\n"
+        "4. chưa rõ ngày — Sở Kế hoạch và Đầu tư chủ trì phối hợp với các sở, ngành…\n\n"
+        "📄 Quyết định số 01/QĐ-UBND ngày 02/01/2020 — đề xuất 1/4")
     assert "Trong văn bản: «Trước ngày 20 tháng 01 năm 2020»" in first_text
     assert "mục 1.1: “1.1. Trước ngày 20 tháng 01 năm 2020, xây dựng, ban hành" in first_text
     assert "Nơi nhận: Văn phòng Ủy ban nhân dân tỉnh" in first_text
