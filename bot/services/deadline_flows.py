@@ -158,7 +158,7 @@ def _preview(session: Session, actor: Caller, flow_name: str, data: Mapping[str,
              now: datetime, timing: ReminderTiming) -> DeadlineDetail:
     values = {key: str(value) for key, value in data.items()}
     if flow_name == DEADLINE_ADD:
-        return deadlines.preview_new(session, actor, _fields(values), now, timing)
+        return deadlines.preview_new(session, actor, fields_of(values), now, timing)
     return deadlines.preview_edit(session, actor, values["code"], values["field"],
                                   values["value"], now, timing)
 
@@ -227,7 +227,7 @@ def _confirm(session: Session, actor: Caller, flow: Flow, now: datetime,
     finish_flow(session, flow)
     if flow.name == DEADLINE_ADD:
         values = {key: str(value) for key, value in flow.data.items()}
-        return deadlines.add_deadline(session, actor, _fields(values), now, timing)
+        return deadlines.add_deadline(session, actor, fields_of(values), now, timing)
     field = parse_deadline_field(flow.value("field"))
     if field is None:
         raise FlowFinished()
@@ -235,7 +235,8 @@ def _confirm(session: Session, actor: Caller, flow: Flow, now: datetime,
                                    flow.value("value"), now, timing)
 
 
-def _fields(values: Mapping[str, str]) -> DeadlineFields:
+def fields_of(values: Mapping[str, str]) -> DeadlineFields:
+    """A new deadline's fields from a flow's texts (missing ones empty: their defaults)."""
     return DeadlineFields(rule=values.get("rule", ""), title=values.get("title", ""),
                           legal=values.get("legal", ""), recipient=values.get("recipient", ""),
                           units=values.get("units", ""), offsets=values.get("offsets", ""))

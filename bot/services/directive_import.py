@@ -29,8 +29,9 @@ from bot.services.deadline_flows import (
     asks_for_field,
     check_answer,
     field_choices,
+    fields_of,
 )
-from bot.services.deadlines import DeadlineChange, DeadlineDetail, DeadlineFields
+from bot.services.deadlines import DeadlineChange, DeadlineDetail
 from bot.services.flows import Flow, FlowOwner, advance_flow, finish_flow, start_flow
 from bot.services.people import Caller
 from bot.services.reminders import ReminderTiming
@@ -190,7 +191,7 @@ def _confirm(session: Session, actor: Caller, flow: Flow, now: datetime,
              timing: ReminderTiming) -> ImportStep:
     """Add the draft shown (raising, with nothing stored, if it no longer passes the checks),
     then move to the next one."""
-    change = deadlines.add_deadline(session, actor, _fields(_current(flow)), now, timing)
+    change = deadlines.add_deadline(session, actor, fields_of(_current(flow)), now, timing)
     added = [*_texts(flow.data.get("added")), change.detail.deadline.code]
     step = _next(session, actor, flow, {"added": added}, now, timing)
     return replace(step, added=change)
@@ -217,7 +218,7 @@ def _draft_step(session: Session, actor: Caller, flow: Flow, now: datetime,
     preview = None
     if not missing and problem is None:
         try:
-            preview = deadlines.preview_new(session, actor, _fields(stored), now, timing)
+            preview = deadlines.preview_new(session, actor, fields_of(stored), now, timing)
         except WRONG_ANSWERS as wrong:
             problem = wrong
     view = DraftView({field: stored.get(field, "") for field in _STORED_FIELDS},
@@ -259,12 +260,6 @@ def _stored(draft: DirectiveDraft) -> dict[str, str]:
             "units": draft.units, "recipient": draft.recipient, "offsets": "",
             "words": draft.phrase.words, "status": draft.phrase.status.value,
             "unknown": "\n".join(draft.unknown_units), "named_recipient": draft.recipient_words}
-
-
-def _fields(stored: Mapping[str, str]) -> DeadlineFields:
-    return DeadlineFields(rule=stored.get("rule", ""), title=stored.get("title", ""),
-                          legal=stored.get("legal", ""), recipient=stored.get("recipient", ""),
-                          units=stored.get("units", ""), offsets=stored.get("offsets", ""))
 
 
 def _drafts(flow: Flow) -> list[dict[str, str]]:
