@@ -156,7 +156,7 @@ def _quarterly(text: str, folded: str, issued: date) -> DeadlinePhrase | None:
         return None
     next_quarter = match[3] or match[4]
     which = "đầu" if next_quarter else {"cuoi": "cuối", "dau": "đầu", "giua": "giữa"}[match[2]]
-    if int(match[1]) > (30 if which == "đầu" else 28):  # January, April, July, October have 30
+    if not 1 <= int(match[1]) <= (30 if which == "đầu" else 28):  # Jan, Apr, Jul, Oct: 30+
         return None
     return DeadlinePhrase(RuleStatus.FOUND, _words(text, match),
                           (f"ngày {int(match[1])} tháng {which} quý",))
@@ -211,7 +211,7 @@ def _dates(text: str, folded: str, issued: date, *, bare: bool = False,
     for start, end, days in _marked_dates(folded, _BARE_DATE if bare else None):
         for day in days:
             rule = _yearly(day) if recurring and not day.year else _one_off(day, issued)
-            if rule not in rules:
+            if rule is not None and rule not in rules:
                 rules.append(rule)
         spans.append(" ".join(text[start:end].split()))
     if not rules:
@@ -288,9 +288,14 @@ def _month_end_day(folded: str, at: int) -> tuple[int, _Day] | None:
     """'cuối tháng 02 năm 2020' after a marker: the month's last day (day 0 until the year is
     known)."""
     match = _MONTH_END.match(folded, at)
-    if match is None or not 1 <= int(match[1]) <= 12:
+    if match is None:
         return None
-    return match.end(), _Day(0, int(match[1]), int(match[2] or 0))
+    month, year = int(match[1]), int(match[2] or 0)
+    try:
+        checked_date(match[0], year or 2000, month, 1)
+    except InvalidDate:
+        return None
+    return match.end(), _Day(0, month, year)
 
 
 def _day_of(match: re.Match[str]) -> _Day | None:
@@ -312,13 +317,18 @@ def _yearly(day: _Day) -> str:
     return f"{day.day or last:02d}/{day.month:02d} hằng năm"
 
 
-def _one_off(day: _Day, issued: date) -> str:
-    """The date in dd/mm/yyyy: the year written, else the first one on or after `issued`."""
+def _one_off(day: _Day, issued: date) -> str | None:
+    """The date in dd/mm/yyyy: the year written, else the first one on or after `issued`
+    (day 0: the month's last day); None when that year has no such day (29/02/2021)."""
     year = day.year or issued.year
     if not day.year and (day.month, day.day or 28) < (issued.month, issued.day):
         year += 1
-    last = gregorian.monthrange(year, day.month)[1]
-    return f"{min(day.day or last, last):02d}/{day.month:02d}/{year}"
+    try:
+        last = gregorian.monthrange(year, day.month)[1] if 1 <= day.month <= 12 else 0
+        due = checked_date(f"{day.day}/{day.month}/{year}", year, day.month, day.day or last)
+    except InvalidDate:
+        return None
+    return f"{due.day:02d}/{due.month:02d}/{due.year}"
 
 
 def _without_day(text: str, folded: str) -> DeadlinePhrase | None:

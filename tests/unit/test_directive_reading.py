@@ -103,9 +103,10 @@ def test_a_deadline_without_a_day_is_kept_for_the_admin_to_complete(clause: str,
     "Báo cáo quý: từ ngày 15 của tháng cuối quý trước đến ngày 14 của tháng cuối quý báo cáo.",
     "Thực hiện Công văn số 2070/BHXH-KHTC về báo cáo thống kê hàng tháng của các tỉnh.",
     "Báo cáo UBND tỉnh trước ngày 30/02/2020.",  # no such day: no rule is invented
+    "Báo cáo UBND tỉnh trước ngày 29/02.",  # 2020 is a leap year, but 29/02/2020 has passed
 ])
 def test_dates_that_are_not_deadlines_propose_nothing(clause: str) -> None:
-    assert phrase(clause) is None
+    assert phrase(clause, date(2020, 3, 1)) is None
 
 
 def test_a_cut_off_day_is_not_taken_for_the_deadline_in_the_same_sentence() -> None:
