@@ -17,7 +17,7 @@ from typing import Literal
 from sqlalchemy.orm import Session
 
 from bot.domain.dates import format_vn_date
-from bot.domain.deadline_drafts import parse_deadline_field
+from bot.domain.deadline_drafts import DEADLINE_FIELDS, parse_deadline_field
 from bot.domain.directive_drafts import DirectiveDraft, Province, propose_drafts
 from bot.domain.directive_text import DocumentHeader
 from bot.domain.errors import AnswerWithButtons, DomainError, FlowStepPassed, StaleButton
@@ -46,7 +46,6 @@ MAX_PASTED_CHARS = 200_000
 # before any draft was added or skipped, is more of the document, not a stray answer.
 CONTINUATION_CHARS = 200
 Asks = Literal["document", "draft", "field", "value", "done"]
-_STORED_FIELDS = ("title", "legal", "recipient", "rule", "units", "offsets")
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,7 +220,7 @@ def _draft_step(session: Session, actor: Caller, flow: Flow, now: datetime,
             preview = deadlines.preview_new(session, actor, fields_of(stored), now, timing)
         except WRONG_ANSWERS as wrong:
             problem = wrong
-    view = DraftView({field: stored.get(field, "") for field in _STORED_FIELDS},
+    view = DraftView({field: stored.get(field, "") for field in DEADLINE_FIELDS},
                      stored.get("words", ""), stored.get("status", ""),
                      tuple(stored.get("unknown", "").split("\n")) if stored.get("unknown")
                      else (), missing,
