@@ -106,6 +106,16 @@ class OnTimeRate:
         return self.on_time / self.due if self.due else 0.0
 
 
+def unit_on_time_rate(name: str, reports: Iterable[tuple[Occurrence, UnitLine]],
+                      today: date) -> OnTimeRate | None:
+    """One unit's rate as /chart counts it: of its reports past their effective due date,
+    those sent on time (None while none is past due)."""
+    due = [line for occurrence, line in reports if occurrence.effective_due_date < today]
+    if not due:
+        return None
+    return OnTimeRate(name, sum(line.standing is Standing.SENT_ON_TIME for line in due), len(due))
+
+
 def ranked_units(rates: Iterable[OnTimeRate], each_end: int = CHART_UNITS_EACH_END
                  ) -> tuple[tuple[OnTimeRate, ...], tuple[OnTimeRate, ...]]:
     """The units by on-time rate, best first: all of them (and no bottom list) when there are

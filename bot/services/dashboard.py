@@ -19,19 +19,17 @@ from bot.domain.dashboard import MatrixFilter, Page, page_of, parse_due_date
 from bot.domain.deadlines import Occurrence
 from bot.domain.errors import (
     InvalidDashboardFilter,
-    NoReportsDueYet,
     OccurrenceNotInYear,
     StatusFileNotVisible,
     UnitNotVisible,
     UnknownStatusFile,
     UnknownUnit,
 )
-from bot.domain.exports import OnTimeRate, UnitLine
+from bot.domain.exports import OnTimeRate, UnitLine, unit_on_time_rate
 from bot.domain.statuses import ReportStatus, Standing, standing, unit_due_date
 from bot.domain.units import Unit, close_codes, fold_code
-from bot.services.charts import on_time_chart
 from bot.services.digests import DigestContext, digest_context
-from bot.services.export import deadline_pauses, reports_of_year, year_export
+from bot.services.export import deadline_pauses, reports_of_year, unit_year, year_export
 from bot.services.reminders import ReminderTiming
 from db import dashboard as matrix_db
 from db import status_files
@@ -282,16 +280,6 @@ def unit_history(session: Session, typed_year: str | None, unit_code: str, now: 
     if unit is None:
         raise UnknownUnit(code=unit_code[:16], reason="no unit has this code",
                           suggestions=close_codes(code, [u.code for u in every_unit]))
-    export = year_export(session, typed_year, now, timing)
-    reports = tuple((sheet.occurrence, line) for sheet in export.sheets
-                    for line in sheet.lines if line.unit_code == code)
-    return UnitHistory(export.year, export.today, unit, reports,
-                       _on_time(session, str(export.year), code, now, timing))
-
-
-def _on_time(session: Session, year: str, unit_code: str, now: datetime,
-             timing: ReminderTiming) -> OnTimeRate | None:
-    try:
-        return on_time_chart(session, year, now, timing).rate_of(unit_code)
-    except NoReportsDueYet:
-        return None
+    found = unit_year(session, typed_year, code, now, timing)
+    return UnitHistory(found.year, found.today, unit, found.reports,
+                       unit_on_time_rate(unit.name, found.reports, found.today))

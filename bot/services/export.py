@@ -56,6 +56,15 @@ class YearExport:
     sheets: tuple[OccurrenceSheet, ...]
 
 
+@dataclass(frozen=True, slots=True)
+class UnitYear:
+    """One unit's reports of a year, each with its line as the export has it."""
+
+    year: int
+    today: date
+    reports: tuple[tuple[Occurrence, UnitLine], ...]
+
+
 def year_export(session: Session, typed_year: str | None, now: datetime,
                 timing: ReminderTiming) -> YearExport:
     """The export of the year typed (default: the reader's current year).
@@ -72,6 +81,19 @@ def year_export(session: Session, typed_year: str | None, now: datetime,
                    for occurrence, name in zip(chosen, sheet_names(chosen), strict=True))
     return YearExport(year, context.today, tuple(u for u in every_unit if u.code in expected),
                       sheets)
+
+
+def unit_year(session: Session, typed_year: str | None, unit_code: str, now: datetime,
+              timing: ReminderTiming) -> UnitYear:
+    """The year typed of one unit: the occurrences that expect it, each with its line, reading
+    only this unit's answers. Raise as year_export does for a bad or empty year."""
+    context = digest_context(session, now, timing)
+    year, chosen = reports_of_year(typed_year, context, timing.policy,
+                                   deadline_pauses(session, context.tz))
+    only_unit = UnitScope((context.unit_ids[unit_code],), excluded=False)
+    return UnitYear(year, context.today, tuple(
+        (occurrence, line) for occurrence in chosen if unit_code in occurrence.units
+        for line in _lines(session, occurrence, context, only_unit)))
 
 
 def reports_of_year(typed_year: str | None, context: DigestContext, policy: DueDatePolicy,
@@ -120,12 +142,14 @@ def occurrence_scope(occurrence: Occurrence, context: DigestContext) -> UnitScop
     return context.province.scope_of(occurrence.units)
 
 
-def _lines(session: Session, occurrence: Occurrence, context: DigestContext
-           ) -> Iterator[UnitLine]:
+def _lines(session: Session, occurrence: Occurrence, context: DigestContext,
+           scope: UnitScope | None = None) -> Iterator[UnitLine]:
+    """The occurrence's lines for every expected unit (or only those of `scope`)."""
     late_by: Callable[[date, date], int] = cache(
         lambda sent_on, due: days_late(sent_on, due, context.calendar))
     rows = figures_db.every_unit_answer(session, context.deadline_ids[occurrence.deadline_code],
-                                        occurrence.due_date, occurrence_scope(occurrence, context))
+                                        occurrence.due_date,
+                                        scope or occurrence_scope(occurrence, context))
     for row in rows:
         yield unit_line(row, occurrence.effective_due_date, context.today, context.tz, late_by)
 
