@@ -26,9 +26,8 @@ from bot.domain.directive_text import (
     DocumentHeader,
     clauses,
     document_header,
-    fold_text,
 )
-from bot.domain.unit_mentions import clause_parties, unit_aliases
+from bot.domain.unit_mentions import clause_parties, unit_names
 from bot.domain.units import Unit
 
 TITLE_WORDS_SHOWN = 80  # characters of the clause kept as the draft's title
@@ -82,17 +81,17 @@ def propose_drafts(text: str, province: Province, today: date, *,
     document's when `text` is a later part of it (else it is read from `text`)."""
     header = header or document_header(text)
     issued = header.issued or today
-    aliases = unit_aliases(province.units)
+    names = unit_names(province.units)
     drafts: list[DirectiveDraft] = []
     for clause in clauses(text):
-        parents = [fold_text(parent) for parent in clause.parents]
         phrase = deadline_phrase(
             clause.text, clause.folded, issued,
-            under_deadline_heading=bool(parents) and sets_deadline_of_items(parents[-1]),
-            recurring_heading=any(recurs(parent) for parent in parents))
+            under_deadline_heading=bool(clause.parents)
+            and sets_deadline_of_items(clause.folded_parents[-1]),
+            recurring_heading=any(recurs(parent) for parent in clause.folded_parents))
         if phrase is None:
             continue
-        parties = clause_parties(clause.text, clause.folded, clause.parents, aliases,
+        parties = clause_parties(clause, names,
                                  province.recipients, province.office)
         title = _title(clause, phrase)
         basis = _legal_basis(header, clause)

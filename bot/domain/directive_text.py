@@ -41,12 +41,13 @@ _KINDS = ("QUYẾT ĐỊNH", "CHỈ THỊ", "KẾ HOẠCH", "CÔNG VĂN", "THÔN
 @dataclass(frozen=True, slots=True)
 class Clause:
     """One clause: its text on one line, its folded twin, its item number ('1.3', '' if
-    none) and the texts of the items it sits under, nearest last."""
+    none) and the texts of the items it sits under, nearest last (and their folded twins)."""
 
     text: str
     folded: str
     number: str
     parents: tuple[str, ...] = ()
+    folded_parents: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,17 +101,18 @@ def document_header(text: str) -> DocumentHeader:
 def clauses(text: str) -> tuple[Clause, ...]:
     """The document's clauses in order, each with the items it sits under."""
     found: list[Clause] = []
-    stack: list[tuple[int, str]] = []  # (depth, text) of the open items
+    stack: list[tuple[int, str, str]] = []  # (depth, text, folded) of the open items
     for paragraph in _paragraphs(clean_text(text)):
         number = _item_number(paragraph)
         depth = _depth(paragraph, number)
         while stack and stack[-1][0] >= depth:
             stack.pop()
-        parents = tuple(item for _, item in stack)
+        parents = tuple(item for _, item, _ in stack)
+        folded_parents = tuple(folded for _, _, folded in stack)
         for sentence in _sentences(paragraph):
-            found.append(Clause(sentence, fold_text(sentence), number, parents))
+            found.append(Clause(sentence, fold_text(sentence), number, parents, folded_parents))
         if depth < _PLAIN:
-            stack.append((depth, paragraph))
+            stack.append((depth, paragraph, fold_text(paragraph)))
     return tuple(found)
 
 

@@ -14,7 +14,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from bot.domain.directive_text import fold_text
+from bot.domain.directive_text import Clause, fold_text
 from bot.domain.units import Unit
 
 _GROUPS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -67,13 +67,28 @@ class ClauseParties:
     recipient_words: str
 
 
-def unit_aliases(units: Sequence[Unit]) -> dict[str, str]:
-    """Folded ways of writing each unit's name → its code, longest first."""
-    aliases: dict[str, str] = {}
+@dataclass(frozen=True, slots=True)
+class UnitNames:
+    """The province's units as a document may write them, read once per document: each
+    folded alias → its code (longest first), and the patterns that find them in a clause
+    (group words first, then the aliases, then the Chairman and the committee)."""
+
+    aliases: Mapping[str, str]
+    patterns: tuple[tuple[re.Pattern[str], str], ...]
+
+
+def unit_names(units: Sequence[Unit]) -> UnitNames:
+    """The folded ways of writing each unit's name, and their patterns."""
+    found: dict[str, str] = {}
     for unit in units:
         for alias in _aliases_of(fold_text(unit.name)):
-            aliases.setdefault(alias, unit.code)
-    return dict(sorted(aliases.items(), key=lambda item: -len(item[0])))
+            found.setdefault(alias, unit.code)
+    aliases = dict(sorted(found.items(), key=lambda item: -len(item[0])))
+    patterns = (*((pattern, group) for group, pattern in _GROUPS),  # 'các huyện, thị xã, …'
+                *((re.compile(rf"(?<![a-z]){re.escape(alias)}(?![a-z])"), code)
+                  for alias, code in aliases.items()),
+                (_CHAIRMAN, "chair"), (_PROVINCE_COMMITTEE, "committee"))
+    return UnitNames(aliases, patterns)
 
 
 def _aliases_of(name: str) -> set[str]:
@@ -90,29 +105,34 @@ def _aliases_of(name: str) -> set[str]:
     return {form for form in forms if len(form) > 5}
 
 
-def clause_parties(text: str, folded: str, parents: Sequence[str],
-                   aliases: Mapping[str, str], recipients: Mapping[str, str],
+def clause_parties(clause: Clause, names: UnitNames, recipients: Mapping[str, str],
                    office: str) -> ClauseParties:
     """Who the clause binds (from its parents when it names nobody) and who receives."""
-    matching = _matching_text(folded)
-    mentions = _mentions(matching, aliases)
-    recipient = next((m for m in mentions if _RECIPIENT_CUE.search(
-        matching[max(0, m.start - _LOOK_BACK):m.start])), None)
+    matching = _matching_text(clause.folded)
+    mentions = _mentions(matching, names)
+    recipient = next((m for m in mentions
+                      if _RECIPIENT_CUE.search(_before(matching, m))), None)
     bound = [m for m in mentions if m is not recipient and m.value not in _NOT_BOUND
-             and not _HELPING.search(matching[max(0, m.start - _LOOK_BACK):m.start])
-             and not _RECIPIENT_CUE.search(matching[max(0, m.start - _LOOK_BACK):m.start])]
-    unknown = _unnamed(text, aliases)
-    for parent in reversed(parents):
+             and not _HELPING.search(_before(matching, m))
+             and not _RECIPIENT_CUE.search(_before(matching, m))]
+    unknown = _unnamed(clause.text, names.aliases)
+    for parent, folded_parent in zip(reversed(clause.parents), reversed(clause.folded_parents),
+                                     strict=True):
         if bound:
             break
-        parent_matching = _matching_text(fold_text(parent))
-        bound = [m for m in _mentions(parent_matching, aliases)
-                 if m.value not in _NOT_BOUND and not _HELPING.search(
-            parent_matching[max(0, m.start - _LOOK_BACK):m.start])]
-        unknown = unknown or _unnamed(parent, aliases)
+        parent_matching = _matching_text(folded_parent)
+        bound = [m for m in _mentions(parent_matching, names) if m.value not in _NOT_BOUND
+                 and not _HELPING.search(_before(parent_matching, m))]
+        unknown = unknown or _unnamed(parent, names.aliases)
     units = " ".join(dict.fromkeys(m.value for m in bound))
     code = _recipient(recipient, recipients, office)
-    return ClauseParties(units, unknown, code, "" if code else _unknown_recipient(text))
+    return ClauseParties(units, unknown, code,
+                         "" if code else _unknown_recipient(clause.text))
+
+
+def _before(matching: str, mention: Mention) -> str:
+    """The words just before a mention, where a recipient or helper cue would be."""
+    return matching[max(0, mention.start - _LOOK_BACK):mention.start]
 
 
 def _matching_text(folded: str) -> str:
@@ -121,16 +141,12 @@ def _matching_text(folded: str) -> str:
     return _ABBREVIATION.sub(lambda match: re.sub(r"[-&.]", "", match[0]), folded)
 
 
-def _mentions(matching: str, aliases: Mapping[str, str]) -> list[Mention]:
+def _mentions(matching: str, names: UnitNames) -> list[Mention]:
     """Units and groups named, in order, each span used once (groups first, then the
     longest name)."""
     taken = [False] * len(matching)
     found: list[Mention] = []
-    patterns = [(pattern, group) for group, pattern in _GROUPS]  # 'các huyện, thị xã, …'
-    patterns += [(re.compile(rf"(?<![a-z]){re.escape(alias)}(?![a-z])"), code)
-                 for alias, code in aliases.items()]
-    patterns += [(_CHAIRMAN, "chair"), (_PROVINCE_COMMITTEE, "committee")]
-    for pattern, value in patterns:
+    for pattern, value in names.patterns:
         for match in pattern.finditer(matching):
             if not any(taken[match.start():match.end()]):
                 taken[match.start():match.end()] = [True] * (match.end() - match.start())
