@@ -47,21 +47,23 @@ def updates_with_files(session: Session, update_ids: Collection[int]) -> set[int
 def files_of_occurrence(session: Session, deadline_code: str, due_date: date) -> list[UnitFile]:
     """Every file attached to any status update of the occurrence (deadline code, nominal due
     date), oldest first."""
-    return _unit_files(session, select(StatusFile, Unit.code)
-                       .join(StatusUpdate, StatusUpdate.id == StatusFile.status_update_id)
+    return _unit_files(session, _with_unit()
                        .join(Deadline, Deadline.id == StatusUpdate.deadline_id)
-                       .join(Unit, Unit.id == StatusUpdate.unit_id)
                        .where(Deadline.code == deadline_code, StatusUpdate.due_date == due_date)
                        .order_by(StatusFile.id))
 
 
 def unit_file(session: Session, file_id: int) -> UnitFile | None:
     """The file with this id and the unit that attached it; None when there is none."""
-    found = _unit_files(session, select(StatusFile, Unit.code)
-                        .join(StatusUpdate, StatusUpdate.id == StatusFile.status_update_id)
-                        .join(Unit, Unit.id == StatusUpdate.unit_id)
-                        .where(StatusFile.id == file_id))
+    found = _unit_files(session, _with_unit().where(StatusFile.id == file_id))
     return found[0] if found else None
+
+
+def _with_unit() -> Select[StatusFile, str]:
+    """Files with the code of the unit whose status update they came with."""
+    return (select(StatusFile, Unit.code)
+            .join(StatusUpdate, StatusUpdate.id == StatusFile.status_update_id)
+            .join(Unit, Unit.id == StatusUpdate.unit_id))
 
 
 def _unit_files(session: Session, query: Select[StatusFile, str]) -> list[UnitFile]:

@@ -249,8 +249,8 @@ def _step(flow: Flow, asks: Asks, field: str = "") -> ImportStep:
 
 def _province(session: Session) -> Province:
     snapshot = province_snapshot(session)
-    recipients = {**deadline_rows.recipients_in_use(session)}
-    return Province(snapshot.units, recipients, deadlines.OFFICE_RECIPIENT)
+    return Province(snapshot.units, deadline_rows.recipients_in_use(session),
+                    deadlines.OFFICE_RECIPIENT)
 
 
 def _stored(draft: DirectiveDraft) -> dict[str, str]:
