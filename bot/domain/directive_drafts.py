@@ -12,7 +12,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from bot.domain.dates import format_vn_date
 from bot.domain.deadline_drafts import MAX_LEGAL_BASIS_LENGTH, MAX_TITLE_LENGTH
 from bot.domain.deadline_phrases import (
     DeadlinePhrase,
@@ -120,10 +119,7 @@ def _title(clause: Clause, phrase: DeadlinePhrase) -> str:
 
 def _legal_basis(header: DocumentHeader, clause: Clause) -> str:
     """'Quyết định số 01/QĐ-UBND ngày 02/01/2020, mục 1.3: “…”' cut to the column's size."""
-    source = " ".join(part for part in (
-        header.kind or "Văn bản",
-        f"số {header.number}" if header.number else "",
-        f"ngày {format_vn_date(header.issued)}" if header.issued else "") if part)
+    source = header.citation(unnamed_kind="Văn bản")
     where = f", mục {clause.number}" if clause.number else ""
     lead = f"{source}{where}: “"
     room = MAX_LEGAL_BASIS_LENGTH - len(lead) - 1

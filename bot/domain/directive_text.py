@@ -16,7 +16,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
-from bot.domain.dates import checked_date
+from bot.domain.dates import checked_date, format_vn_date
 from bot.domain.deadline_phrases import REPORTING
 from bot.domain.errors import InvalidDate
 
@@ -57,6 +57,14 @@ class DocumentHeader:
     kind: str = ""
     number: str = ""
     issued: date | None = None
+
+    def citation(self, unnamed_kind: str = "") -> str:
+        """'Quyết định số 01/QĐ-UBND ngày 02/01/2020' (what the header lacks left out;
+        `unnamed_kind` stands in for a kind it does not say)."""
+        return " ".join(part for part in (
+            self.kind or unnamed_kind,
+            f"số {self.number}" if self.number else "",
+            f"ngày {format_vn_date(self.issued)}" if self.issued else "") if part)
 
 
 def fold_text(text: str) -> str:

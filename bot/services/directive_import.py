@@ -16,7 +16,6 @@ from typing import Literal
 
 from sqlalchemy.orm import Session
 
-from bot.domain.dates import format_vn_date
 from bot.domain.deadline_drafts import DEADLINE_FIELDS, parse_deadline_field
 from bot.domain.directive_drafts import DirectiveDraft, Province, propose_drafts
 from bot.domain.directive_text import DocumentHeader
@@ -104,11 +103,8 @@ def take_document(session: Session, actor: Caller, flow: Flow, text: str, now: d
         advance_flow(session, flow, flow.step, flow.data, now)
         return ImportStep(flow.ref, "document", found_none=True)
     header = proposal.header
-    source = " ".join(part for part in (header.kind, header.number and f"số {header.number}",
-                                        header.issued and f"ngày {format_vn_date(header.issued)}")
-                      if part)
     data: dict[str, object] = {
-        "source": source, "kind": header.kind, "number": header.number,
+        "kind": header.kind, "number": header.number,
         "signed": header.issued.isoformat() if header.issued else "",
         "issued": proposal.issued.isoformat(), "drafts": [_stored(d) for d in proposal.drafts],
         "index": 0, "added": [], "skipped": 0}
@@ -121,15 +117,19 @@ def _continue_document(session: Session, actor: Caller, flow: Flow, text: str, n
                        timing: ReminderTiming) -> ImportStep:
     """The next part of a long paste: its drafts join the list, under the first part's
     header."""
-    signed = flow.value("signed")
-    header = DocumentHeader(flow.value("kind"), flow.value("number"),
-                            date.fromisoformat(signed) if signed else None)
     proposal = propose_drafts(text[:MAX_PASTED_CHARS], _province(session),
-                              date.fromisoformat(flow.value("issued")), header=header)
+                              date.fromisoformat(flow.value("issued")), header=_header(flow))
     drafts = [*_drafts(flow), *(_stored(d) for d in proposal.drafts)]
     moved = advance_flow(session, flow, "draft", {**flow.data, "drafts": drafts}, now)
     step = _draft_step(session, actor, moved, now, timing)
     return replace(step, more_found=len(proposal.drafts))
+
+
+def _header(flow: Flow) -> DocumentHeader:
+    """The document's header, as the flow keeps it."""
+    signed = flow.value("signed")
+    return DocumentHeader(flow.value("kind"), flow.value("number"),
+                          date.fromisoformat(signed) if signed else None)
 
 
 def _undecided(flow: Flow) -> bool:
@@ -202,7 +202,7 @@ def _next(session: Session, actor: Caller, flow: Flow, update: Mapping[str, obje
     data = {**flow.data, **update, "index": _index(flow) + 1}
     if _index(flow) + 1 >= len(_drafts(flow)):
         finish_flow(session, flow)
-        return ImportStep(flow.ref, "done", source=str(flow.data.get("source", "")),
+        return ImportStep(flow.ref, "done", source=_header(flow).citation(),
                           total=len(_drafts(flow)), added_codes=tuple(_texts(data["added"])),
                           skipped=int(str(data["skipped"])))
     moved = advance_flow(session, flow, "draft", data, now)
@@ -225,7 +225,7 @@ def _draft_step(session: Session, actor: Caller, flow: Flow, now: datetime,
                      tuple(stored.get("unknown", "").split("\n")) if stored.get("unknown")
                      else (), missing,
                      "" if stored.get("recipient") else stored.get("named_recipient", ""))
-    return ImportStep(flow.ref, "draft", str(flow.data.get("source", "")), _index(flow),
+    return ImportStep(flow.ref, "draft", _header(flow).citation(), _index(flow),
                       len(_drafts(flow)), view, preview, problem)
 
 
@@ -243,7 +243,7 @@ def _again(session: Session, actor: Caller, flow: Flow, wrong: DomainError, now:
 
 
 def _step(flow: Flow, asks: Asks, field: str = "") -> ImportStep:
-    return ImportStep(flow.ref, asks, str(flow.data.get("source", "")), _index(flow),
+    return ImportStep(flow.ref, asks, _header(flow).citation(), _index(flow),
                       len(_drafts(flow)), field=field)
 
 
