@@ -3,8 +3,8 @@
     .venv/bin/python -m bench.dashboard [--database sqlite postgresql] [--units 10000]
         [--province-units 38] [--occurrences 20] [--runs 7] [--markdown] [--profile PAGE]
 
-For each database: two provinces are seeded by bench/digest_data.py (the digest and export
-benchmark's data: Decree 09's periods in 2020 and a realistic spread of answers), one of
+For each database: two provinces are seeded by tests/support/seeded_province.py (the digest
+and export benchmark's data: Decree 09's periods in 2020 and a realistic spread of answers), one of
 `--units` units and one of Trà Vinh's size (`--province-units`). The office signs in as a
 browser does (a login link opened, the session cookie kept) and asks for the pages through the
 dashboard's own Starlette routes (httpx's ASGI transport: no socket, everything else as served:
@@ -39,21 +39,21 @@ from sqlalchemy.orm import Session
 from starlette.applications import Starlette
 
 from bench.digest import NOW, database_url, report_and_save
-from bench.digest_data import FIRST_PERSON_ID, SEED_TIME, seed_province
 from bench.fake_server import REPOSITORY_ROOT
 from bench.machine import describe_machine
 from bench.reminder_slot import bench_settings
 from bench.tables import format_table
 from bot.app import build_application
-from bot.context import Dependencies
+from bot.dependencies import Dependencies
 from bot.domain.dashboard import parse_matrix_filter
-from bot.service.dashboard import Dashboard
 from bot.services import dashboard, web_access
 from bot.services.people import describe
 from bot.texts.dashboard_render import PageFrame, matrix_page
+from bot.web.dashboard import Dashboard
 from config.province import load_province
 from db.models import Person
 from db.session import Database
+from tests.support.seeded_province import FIRST_PERSON_ID, SEED_TIME, seed_province
 
 LARGE_TARGET, PROVINCE_TARGET = 0.5, 0.1
 RESULTS_DIR = REPOSITORY_ROOT / "bench" / "results"

@@ -3,10 +3,10 @@
     .venv/bin/python -m bench.digest [--database sqlite postgresql] [--units 10000]
         [--occurrences 20] [--runs 5] [--export-runs 3] [--markdown]
 
-Steps, for each database: migrate an empty one and bulk-insert the province (bench/digest_data.py:
-units, officers and heads, Decree 09's periods in 2020 and a realistic spread of answers); then
-time, with the bot's own services and renderers, each in its own unit of work, at 22/12/2020
-09:00 (the day after the year's last due date):
+Steps, for each database: migrate an empty one and bulk-insert the province
+(tests/support/seeded_province.py: units, officers and heads, Decree 09's periods in 2020 and
+a realistic spread of answers); then time, with the bot's own services and renderers, each in
+its own unit of work, at 22/12/2020 09:00 (the day after the year's last due date):
 
 - the digest data of one occurrence (`/digest quy 10/12/2020`), of everything open (`/digest`:
   the occurrences due within 7 days or overdue with units missing, for up to 92 days) and of
@@ -42,18 +42,18 @@ from zoneinfo import ZoneInfo
 from loguru import logger
 from sqlalchemy.orm import Session
 
-from bench.digest_data import seed_province
 from bench.fake_server import REPOSITORY_ROOT
 from bench.fanout import postgresql_database
 from bench.machine import describe_machine, postgresql_version
 from bench.reminder_slot import bench_settings
 from bench.tables import format_table
+from bot.dependencies import reminder_timing
 from bot.services import charts, digests, export
 from bot.texts.chart_render import chart_png
 from bot.texts.export_render import export_workbook
 from db.session import Database
-from scheduler.runner import reminder_timing
 from tests.support.postgres_server import find_postgres_bindir
+from tests.support.seeded_province import seed_province
 
 NOW = datetime(2020, 12, 22, 9, 0, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))
 DIGEST_TARGET, EXPORT_TARGET = 0.2, 10.0

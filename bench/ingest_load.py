@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 import httpx
 from sqlalchemy import Engine, func, select
 
-from bot.service.web import SECRET_HEADER
+from bot.web.asgi import SECRET_HEADER
 from db.models import StatusUpdate
 
 

@@ -19,13 +19,13 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
+from bot.dependencies import reminder_timing
 from bot.lifecycle import prepare
 from bot.services import reminders
 from bot.texts.reminders_render import reminder_text
 from config.settings import Settings, load_settings
 from db.models import Membership, OutboxMessage, Person, Unit
 from db.session import Database
-from scheduler.runner import reminder_timing
 
 SLOT_TIME = datetime(2020, 1, 9, 8, 0, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))
 FIRST_CHAT_ID = 700_000_000

@@ -21,7 +21,8 @@ from telegram.ext import (
 )
 from telegram.request import BaseRequest
 
-from bot.context import DEPENDENCIES_KEY, BotContext, Dependencies
+from bot.context import DEPENDENCIES_KEY, BotContext
+from bot.dependencies import Dependencies
 from bot.log_context import OwnContextJobQueue
 from bot.reply_limiter import SharedReplyLimiter
 from bot.update_processor import LoggingUpdateProcessor

@@ -14,15 +14,15 @@ from sqlalchemy.orm import Session
 from telegram.error import InvalidToken
 
 from bot.cli_output import outbox_table, schedule_json, schedule_table, units_table
-from bot.context import Dependencies
+from bot.dependencies import Dependencies
 from bot.domain.delivery import SendOutcome
 from bot.domain.errors import InvalidProvinceData
 from bot.lifecycle import prepare, run_until_stopped
 from bot.logging_setup import configure_logging
-from bot.service.polling_mode import dashboard_socket, with_dashboard
-from bot.service.webhook_mode import listening_socket, run_webhook_until_stopped
 from bot.services.reminders import OutboxLine, outbox_counts, outbox_lines, plan_reminders
 from bot.services.schedule import unit_list, year_schedule
+from bot.web.polling_mode import dashboard_socket, with_dashboard
+from bot.web.webhook_mode import listening_socket, run_webhook_until_stopped
 from config.settings import Settings, SettingsError, load_settings
 from db.migrate import upgrade_to_head
 from db.process_lock import DatabaseInUse, lock_database_file

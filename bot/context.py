@@ -1,36 +1,16 @@
-"""What every handler can reach: the typed callback context and the process's dependencies."""
+"""What every handler can reach: the typed callback context (the caller, the process's
+dependencies, the reminder scheduler)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any, cast
 
 from telegram.ext import Application, CallbackContext, ExtBot
 
-from bot.clock import Clock
-from bot.domain.province import Province
+from bot.dependencies import Dependencies
 from bot.services.people import Caller
-from bot.services.reminders import ReminderTiming
 from bot.texts import Lang
-from config.settings import Settings
-from db.session import Database
-from scheduler.runner import ReminderRunner, reminder_timing
-
-
-@dataclass(frozen=True, slots=True)
-class Dependencies:
-    """Built once per process and shared by handlers and jobs."""
-
-    settings: Settings
-    database: Database
-    clock: Clock
-    province: Province
-
-    @property
-    def timing(self) -> ReminderTiming:
-        """When reminders go out and how due dates move, from the settings."""
-        return reminder_timing(self.settings)
-
+from scheduler.runner import ReminderRunner
 
 DEPENDENCIES_KEY = "dependencies"
 REMINDERS_KEY = "reminders"

@@ -1,5 +1,5 @@
 """Start, run and stop the bot process: database first, then Telegram, then the updates
-(long polling here, or a webhook: bot.service.webhook_mode)."""
+(long polling here, or a webhook: bot.web.webhook_mode)."""
 
 from __future__ import annotations
 
@@ -17,7 +17,8 @@ from telegram.request import BaseRequest
 from bot.app import BotApplication, build_application
 from bot.clock import Clock, system_clock
 from bot.command_menu import publish_command_menu, publish_personal_menu
-from bot.context import REMINDERS_KEY, Dependencies
+from bot.context import REMINDERS_KEY
+from bot.dependencies import Dependencies
 from bot.domain.province import Province
 from bot.reply_limiter import SharedReplyLimiter
 from bot.services.people import admins_and_office_with_roles, bootstrap_admins

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from telegram import Bot
 
-from bot.context import Dependencies
+from bot.dependencies import Dependencies
 from bot.domain.office_actions import OfficeActionKind
 from bot.notices import NoticeDelivery, deliver_notice
 from bot.services import office_actions

@@ -24,7 +24,7 @@ from bot.domain.errors import DomainError, InvalidProvinceData
 from bot.domain.periods import PeriodSpec, parse_period_kind
 from bot.domain.province import Province
 from bot.domain.recurrence import Recurrence, parse_rule
-from bot.domain.reminders import ReminderOffsets
+from bot.domain.reminder_offsets import ReminderOffsets
 from bot.domain.units import Unit, UnitGroup, check_unit_code
 
 SUPPORTED_FORMAT = 1

@@ -13,7 +13,7 @@ from bot.domain import deadlines as domain
 from bot.domain.audit_actions import AuditAction
 from bot.domain.periods import PeriodKind, PeriodSpec
 from bot.domain.recurrence import parse_rule
-from bot.domain.reminders import ReminderOffsets
+from bot.domain.reminder_offsets import ReminderOffsets
 from bot.domain.units import Unit as DomainUnit
 from bot.domain.units import resolve_units
 from db.models import AuditEntry, Deadline

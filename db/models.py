@@ -443,7 +443,7 @@ class ReceivedUpdate(Base):
     update_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
     received_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
     # The update as posted, kept until it has been handled: one acknowledged by a process that
-    # died before handling it is taken up again (bot.service.inbox). NULL once handled.
+    # died before handling it is taken up again (bot.web.inbox). NULL once handled.
     payload: Mapped[str | None] = mapped_column(Text)
     taken_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), index=True)
     # How often it was taken up again: one that kills every process handling it is given up.

@@ -37,7 +37,7 @@ from scheduler.background import BackgroundTasks, wake_at
 from scheduler.sender import is_unreachable
 
 if TYPE_CHECKING:
-    from bot.context import Dependencies
+    from bot.dependencies import Dependencies
 
 DIGESTS_KEY = "digests"
 SAFETY_TICK = timedelta(minutes=15)

@@ -25,7 +25,6 @@ from telegram.ext import JobQueue
 from bot.clock import Clock
 from bot.services import reminders
 from bot.services.reminders import PlanReport, ReminderTiming
-from config.settings import Settings
 from db.session import Database
 from scheduler.background import BackgroundTasks, wake_at
 from scheduler.leader import AlwaysLeader, Leadership
@@ -34,7 +33,7 @@ from scheduler.sender import OutboxSender, Pacing, SendReport
 if TYPE_CHECKING:
     from telegram import Bot
 
-    from bot.context import Dependencies
+    from bot.dependencies import Dependencies
 
 REPLAN_INTERVAL = timedelta(minutes=15)
 SAFETY_TICK = timedelta(seconds=60)
@@ -193,11 +192,6 @@ class ReminderRunner:
         await self.database.run(
             lambda s: reminders.release_interrupted_sends(s, now, self.claim_lease))
         await self.run_due()
-
-
-def reminder_timing(settings: Settings) -> ReminderTiming:
-    return ReminderTiming(policy=settings.bot_due_date_policy, at=settings.bot_reminder_time,
-                          tz=settings.bot_timezone)
 
 
 def build_reminder_runner(deps: Dependencies, job_queue: JobQueue[Any], sender_bot: Bot,

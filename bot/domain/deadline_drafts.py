@@ -24,7 +24,7 @@ from bot.domain.errors import (
     LegalBasisTooLong,
     WrongUsage,
 )
-from bot.domain.reminders import MAX_OFFSET, ReminderOffsets, checked_offsets
+from bot.domain.reminder_offsets import MAX_OFFSET, ReminderOffsets, checked_offsets
 from bot.domain.units import fold_code
 
 MAX_TITLE_LENGTH = 512  # the column's size

@@ -13,7 +13,7 @@ from bot.domain.dates import format_vn_date
 from bot.domain.errors import InvalidDeadlineCode, OffsetBeyondPreviousOccurrence, UnknownDeadline
 from bot.domain.periods import Period, PeriodSpec, period_of
 from bot.domain.recurrence import Recurrence
-from bot.domain.reminders import ReminderOffsets
+from bot.domain.reminder_offsets import ReminderOffsets
 from bot.domain.units import close_codes, fold_code
 
 _DEADLINE_CODE = re.compile(r"[a-z][a-z0-9_]{1,31}")

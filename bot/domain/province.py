@@ -9,7 +9,7 @@ from datetime import date
 from bot.domain.calendar import WorkingCalendar
 from bot.domain.deadlines import Deadline, Recipient
 from bot.domain.errors import DuplicateCode, UnknownDeadline, UnknownUnit
-from bot.domain.reminders import ReminderOffsets
+from bot.domain.reminder_offsets import ReminderOffsets
 from bot.domain.units import Unit, close_codes, resolve_units
 
 

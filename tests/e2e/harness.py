@@ -11,9 +11,10 @@ from typing import cast
 
 from bot.app import BotApplication
 from bot.clock import Clock
-from bot.context import REMINDERS_KEY, Dependencies
+from bot.context import REMINDERS_KEY
+from bot.dependencies import Dependencies
 from bot.lifecycle import prepare, run_until_stopped
-from bot.service.polling_mode import with_dashboard
+from bot.web.polling_mode import with_dashboard
 from config.settings import load_settings
 from scheduler.runner import ReminderRunner
 from tests.fake_telegram import INPROCESS_BASE_URL, FakeTelegram, inprocess_request

@@ -12,7 +12,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot.domain.reminders import ReminderOffsets
+from bot.domain.reminder_offsets import ReminderOffsets
 from db.models import OutboxMessage
 from scheduler.runner import WAKEUP_PREFIX
 from tests.e2e.harness import RunningBot, running_bot

@@ -15,7 +15,7 @@ from datetime import date, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot.domain.reminders import ReminderOffsets
+from bot.domain.reminder_offsets import ReminderOffsets
 from db.models import GroupChat, OutboxMessage, Person
 from tests.e2e.harness import RunningBot, running_bot
 from tests.fake_telegram import FakeChat, FakeTelegram, FakeUser

@@ -23,7 +23,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from bot.domain.calendar import WorkingCalendar
-from bot.domain.reminders import ReminderOffsets
+from bot.domain.reminder_offsets import ReminderOffsets
 from bot.lifecycle import prepare
 from config.settings import load_settings
 from db.models import OutboxMessage

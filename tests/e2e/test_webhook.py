@@ -12,9 +12,9 @@ from telegram import Update
 
 from bot.app import BotApplication
 from bot.clock import system_clock
-from bot.service.metrics import ServiceMetrics
-from bot.service.web import WebhookReceiver, build_web_app
-from bot.service.webhook_mode import prune_received_updates, scheduler_problem
+from bot.web.asgi import WebhookReceiver, build_web_app
+from bot.web.metrics import ServiceMetrics
+from bot.web.webhook_mode import prune_received_updates, scheduler_problem
 from db.models import ReceivedUpdate
 from db.session import Database
 from tests.e2e.webhook_harness import SECRET, running_webhook_bot

@@ -1,5 +1,5 @@
 """An update the webhook acknowledged is handled even if the process that took it died first
-(bot.service.inbox): the next process to start takes it up."""
+(bot.web.inbox): the next process to start takes it up."""
 
 from __future__ import annotations
 

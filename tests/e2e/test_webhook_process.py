@@ -14,7 +14,7 @@ import httpx
 import pytest
 from telegram import Update
 
-from bot.service.web import SECRET_HEADER
+from bot.web.asgi import SECRET_HEADER
 from tests.e2e.test_cli_errors import VALID_TOKEN, run_cli
 from tests.fake_telegram import FakeTelegram, serve_with_uvicorn
 

@@ -22,7 +22,7 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot.service.web import SECRET_HEADER
+from bot.web.asgi import SECRET_HEADER
 from db.models import AuditEntry, ChatFlow, Unit
 from db.session import Database
 from tests.e2e.test_unit_flows import CODE_QUESTION, NAME_QUESTION, ONE_LINE_ADDED

@@ -12,10 +12,10 @@ from dataclasses import dataclass
 import httpx
 
 from bot.app import BotApplication
-from bot.context import Dependencies
+from bot.dependencies import Dependencies
 from bot.lifecycle import prepare
-from bot.service.web import SECRET_HEADER
-from bot.service.webhook_mode import run_webhook_until_stopped
+from bot.web.asgi import SECRET_HEADER
+from bot.web.webhook_mode import run_webhook_until_stopped
 from config.settings import load_settings
 from tests.fake_telegram import INPROCESS_BASE_URL, FakeTelegram, inprocess_request
 from tests.fake_telegram.models import JSONDict

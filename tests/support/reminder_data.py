@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from bot.domain.deadlines import Deadline, LegalBasis, Recipient
 from bot.domain.periods import PeriodKind, PeriodSpec
 from bot.domain.recurrence import one_off_rule
-from bot.domain.reminders import ReminderOffsets
+from bot.domain.reminder_offsets import ReminderOffsets
 from db import calendar_days, deadlines
 from db.calendar_days import DayKind
 from db.models import Deadline as DeadlineRow

@@ -17,7 +17,7 @@ from loguru import logger
 from telegram.ext import ApplicationBuilder
 
 from bot.clock import system_clock
-from bot.context import Dependencies
+from bot.dependencies import Dependencies
 from bot.logging_setup import configure_logging
 from config.province import load_province
 from config.settings import load_settings

@@ -11,7 +11,6 @@ import pytest
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
-from bench.digest_data import SEED_TIME, seed_province
 from bot.domain.calendar import DueDatePolicy
 from bot.domain.dashboard import MatrixFilter, page_of
 from bot.domain.deadlines import Deadline, LegalBasis, Recipient
@@ -27,6 +26,7 @@ from db.models import CurrentStatus, Extension
 from db.models import Deadline as DeadlineRow
 from db.models import Unit as UnitRow
 from db.session import Database
+from tests.support.seeded_province import SEED_TIME, seed_province
 
 HCM = ZoneInfo("Asia/Ho_Chi_Minh")
 TIMING = ReminderTiming(DueDatePolicy.NEXT_WORKING_DAY, time(8, 0), HCM)

@@ -12,12 +12,12 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from bot.context import Dependencies
+from bot.dependencies import Dependencies
 from bot.domain.dashboard import MatrixFilter, Page, page_of, parse_due_date, parse_matrix_filter
 from bot.domain.errors import InvalidDashboardFilter
 from bot.domain.statuses import Standing
 from bot.domain.units import UnitGroup
-from bot.service.dashboard import Dashboard
+from bot.web.dashboard import Dashboard
 from config.settings import load_settings
 
 

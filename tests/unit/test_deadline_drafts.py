@@ -32,7 +32,7 @@ from bot.domain.errors import (
     WrongUsage,
 )
 from bot.domain.recurrence import monthly_rule, quarterly_rule
-from bot.domain.reminders import ReminderOffsets
+from bot.domain.reminder_offsets import ReminderOffsets
 
 CALENDAR = WorkingCalendar()
 

@@ -18,7 +18,8 @@ from bot.domain.delivery import (
     stale_sends,
     working_days_left,
 )
-from bot.domain.reminders import MAX_OFFSET, ReminderKind
+from bot.domain.reminder_offsets import MAX_OFFSET
+from bot.domain.reminders import ReminderKind
 from bot.domain.schedule import build_schedule
 from db.models import OutboxMessage
 from tests.unit.test_reminders import deadline

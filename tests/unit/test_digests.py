@@ -20,7 +20,7 @@ from bot.domain.digests import (
     summarize,
 )
 from bot.domain.periods import Period
-from bot.domain.reminders import ReminderOffsets
+from bot.domain.reminder_offsets import ReminderOffsets
 from bot.domain.roles import Role, commands_for
 from bot.domain.statuses import ReportStatus, Standing
 from bot.texts import TELEGRAM_TEXT_LIMIT

@@ -16,7 +16,7 @@ from bot.domain.errors import DomainError
 from bot.domain.periods import PeriodKind, PeriodSpec, parse_period_kind
 from bot.domain.province import Province
 from bot.domain.recurrence import parse_rule
-from bot.domain.reminders import ReminderOffsets
+from bot.domain.reminder_offsets import ReminderOffsets
 from bot.domain.units import Unit, UnitGroup, resolve_units
 from bot.texts import error_text
 from bot.texts.errors import ERROR_MESSAGES

@@ -9,8 +9,8 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy.orm import Session
 
-from bot.service.inbox import MAX_REPLAYS, REPLAY_AFTER
-from bot.service.metrics import ServiceMetrics
+from bot.web.inbox import MAX_REPLAYS, REPLAY_AFTER
+from bot.web.metrics import ServiceMetrics
 from db import received_updates
 from db.migrate import upgrade_to_head
 from db.session import Database

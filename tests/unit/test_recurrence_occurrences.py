@@ -18,7 +18,7 @@ from bot.domain.deadlines import (
 from bot.domain.errors import InvalidDeadlineCode, OffsetBeyondPreviousOccurrence
 from bot.domain.periods import PeriodKind, PeriodSpec
 from bot.domain.recurrence import parse_rule
-from bot.domain.reminders import ReminderOffsets
+from bot.domain.reminder_offsets import ReminderOffsets
 
 CALENDAR = WorkingCalendar()
 QUARTERLY = "DTSTART:20200310\nRRULE:FREQ=YEARLY;BYMONTH=3,6,9,12;BYMONTHDAY=10"

@@ -12,13 +12,8 @@ from bot.domain.deadlines import Deadline, LegalBasis, Occurrence, Recipient, oc
 from bot.domain.errors import InvalidEscalationOffsets, InvalidOffsets
 from bot.domain.periods import PeriodKind, PeriodSpec
 from bot.domain.recurrence import parse_rule
-from bot.domain.reminders import (
-    Reminder,
-    ReminderKind,
-    ReminderOffsets,
-    extended_reminder_plan,
-    reminder_plan,
-)
+from bot.domain.reminder_offsets import ReminderOffsets
+from bot.domain.reminders import Reminder, ReminderKind, extended_reminder_plan, reminder_plan
 
 HCM = ZoneInfo("Asia/Ho_Chi_Minh")
 CALENDAR = WorkingCalendar()

@@ -13,7 +13,8 @@ from bot.domain.calendar import DueDatePolicy, WorkingCalendar
 from bot.domain.deadlines import Deadline, LegalBasis, Occurrence, Recipient, occurrences
 from bot.domain.periods import PeriodSpec
 from bot.domain.recurrence import parse_rule
-from bot.domain.reminders import ReminderKind, ReminderOffsets, reminder_plan
+from bot.domain.reminder_offsets import ReminderOffsets
+from bot.domain.reminders import ReminderKind, reminder_plan
 
 HCM = ZoneInfo("Asia/Ho_Chi_Minh")
 due_dates = st.dates(min_value=date(2000, 1, 1), max_value=date(2099, 12, 31))

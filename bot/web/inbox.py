@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from telegram import Update
 
 from bot.app import BotApplication
-from bot.context import Dependencies
+from bot.dependencies import Dependencies
 from db import received_updates
 from db.advisory_lock import supports_advisory_locks
 from db.session import Database

@@ -1,5 +1,6 @@
-"""A province of N units and their answers for M report occurrences: what the digest and export
-benchmark reads.
+"""A province of N units and their answers for M report occurrences: what the digest, export and
+dashboard benchmarks read, and the dashboard matrix tests seed (smaller). Benchmarks import it
+from here; tests never import benchmark code.
 
 The schema comes from the migrations; nothing of the shipped province is loaded. Units, people,
 the deadlines and every answer are bulk-inserted (SQLAlchemy Core `insert()` with a list of rows:

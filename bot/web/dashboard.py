@@ -20,7 +20,8 @@ from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import BaseRoute, Mount, Route
 
 from bot.app import BotApplication
-from bot.context import REMINDERS_KEY, Dependencies
+from bot.context import REMINDERS_KEY
+from bot.dependencies import Dependencies
 from bot.domain.dashboard import parse_due_date, parse_matrix_filter
 from bot.domain.dates import format_vn_date
 from bot.domain.errors import (

@@ -1,4 +1,4 @@
-"""The HTTP side of service mode: Telegram's posts, `/healthz`, `/readyz` and `/metrics`."""
+"""The webhook server's routes: Telegram's posts, `/healthz`, `/readyz` and `/metrics`."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ from telegram import Update
 
 from bot.app import BotApplication
 from bot.clock import Clock
-from bot.service.metrics import ServiceMetrics
+from bot.web.metrics import ServiceMetrics
 from db import received_updates
 from db.session import Database, DatabaseUnavailable
 
@@ -41,7 +41,7 @@ class WebhookReceiver:
         """Answer Telegram's post at once; the Application handles the update afterwards.
 
         Steps: refuse a post without the secret (403, nothing read); parse the update (400 if it
-        is not one); record it (bot.service.inbox), and acknowledge a repeated delivery without
+        is not one); record it (bot.web.inbox), and acknowledge a repeated delivery without
         handling it; queue the update for the Application and answer 200.
         """
         given = request.headers.get(SECRET_HEADER, "")

@@ -20,14 +20,15 @@ from telegram import Update
 from telegram.request import BaseRequest, HTTPXRequest
 
 from bot.app import BotApplication
-from bot.context import REMINDERS_KEY, Dependencies
+from bot.context import REMINDERS_KEY
+from bot.dependencies import Dependencies
 from bot.lifecycle import retry_with_backoff, run_until_stopped
-from bot.service import inbox
-from bot.service.dashboard import Dashboard
-from bot.service.embedded_server import EmbeddedServer, bind_socket, until_listening
-from bot.service.metrics import CountingRequest, ServiceMetrics
-from bot.service.web import WebhookReceiver, build_web_app
 from bot.update_processor import LoggingUpdateProcessor
+from bot.web import inbox
+from bot.web.asgi import WebhookReceiver, build_web_app
+from bot.web.dashboard import Dashboard
+from bot.web.embedded_server import EmbeddedServer, bind_socket, until_listening
+from bot.web.metrics import CountingRequest, ServiceMetrics
 from config.settings import WebhookEndpoint
 from db import received_updates
 from db.session import Database

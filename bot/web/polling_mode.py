@@ -16,10 +16,10 @@ from loguru import logger
 from starlette.applications import Starlette
 
 from bot.app import BotApplication
-from bot.context import Dependencies
+from bot.dependencies import Dependencies
 from bot.lifecycle import UpdateIntake, long_polling
-from bot.service.dashboard import Dashboard
-from bot.service.embedded_server import EmbeddedServer, bind_socket, until_listening
+from bot.web.dashboard import Dashboard
+from bot.web.embedded_server import EmbeddedServer, bind_socket, until_listening
 from config.settings import WebEndpoint
 
 # Browsers keep connections open; on stop, requests still running get this long to finish.

@@ -21,8 +21,8 @@ from telegram.request import BaseRequest, RequestData
 
 from bot.clock import Clock
 from bot.domain.delivery import SendOutcome
-from bot.service.inbox import MAX_REPLAYS, given_up
 from bot.services.reminders import outbox_counts, outbox_lag
+from bot.web.inbox import MAX_REPLAYS, given_up
 from db.session import Database
 
 # Handlers answer in tens of milliseconds; exports and charts take seconds.

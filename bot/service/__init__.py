@@ -1,1 +1,0 @@
-"""Service mode (`deadline-bot run --webhook`): Telegram's webhook, health and metrics over HTTP."""
