@@ -1,4 +1,10 @@
-"""Fixtures shared by every test: databases (SQLite and a real PostgreSQL server)."""
+"""Fixtures shared by every test: databases (SQLite and a real PostgreSQL server).
+
+Under pytest-xdist (`-n`, as scripts/test runs) the controlling process starts one throw-away
+PostgreSQL server before the workers and hands its address to them in TEST_POSTGRESQL_URL; each
+worker migrates its own template database and gives every test a database of its own, so
+workers never share one. Tests that stop a server start their own (test_scheduler_failover).
+"""
 
 from __future__ import annotations
 
@@ -16,6 +22,33 @@ from tests.support.postgres_server import (
     postgres_server_from_environment,
     start_postgres_server,
 )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """On the xdist controller: start the server the workers share (they inherit the URL)."""
+    if not _is_xdist_controller(config) or postgres_server_from_environment() is not None:
+        return
+    bindir = find_postgres_bindir()
+    if bindir is None:
+        return  # each worker skips or fails its PostgreSQL tests as a single process would
+    server = start_postgres_server(bindir)
+    config.stash[_SHARED_SERVER] = server
+    os.environ["TEST_POSTGRESQL_URL"] = server.url("postgres")
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    server = config.stash.get(_SHARED_SERVER, None)
+    if server is not None:
+        os.environ.pop("TEST_POSTGRESQL_URL", None)
+        server.stop()
+
+
+def _is_xdist_controller(config: pytest.Config) -> bool:
+    workers = getattr(config.option, "numprocesses", None)
+    return bool(workers) and not hasattr(config, "workerinput")
+
+
+_SHARED_SERVER = pytest.StashKey[PostgresServer]()
 
 
 @pytest.fixture(scope="session")
