@@ -13,7 +13,7 @@ from bot.services.reminders import OutboxLine
 
 _WEEKDAYS = ("T2", "T3", "T4", "T5", "T6", "T7", "CN")  # Thứ hai … Chủ nhật
 _GROUP_NAMES = {"department": "Sở, ban, ngành", "district": "UBND cấp huyện",
-                "agency": "Cơ quan, đơn vị khác"}
+                "agency": "Cơ quan, đơn vị khác", "commune": "UBND cấp xã"}
 
 
 def schedule_json(schedule: Sequence[ScheduledOccurrence]) -> str:

@@ -32,38 +32,40 @@ SUPPORTED_FORMAT = 1
 OFFSET_CHECK_YEARS = 4
 
 
-class _Entry(BaseModel):
+class FileEntry(BaseModel):
+    """An entry of a data file: unknown keys and loose types are mistakes."""
+
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
 
 
-class _Reminders(_Entry):
+class _Reminders(FileEntry):
     before: list[Any] | None = None
     on_due_day: bool | None = None
     overdue: list[Any] | None = None
     escalation: list[Any] | None = None
 
 
-class _Day(_Entry):
+class _Day(FileEntry):
     date: str
     name: str = Field(min_length=1)
 
 
-class _Calendar(_Entry):
+class _Calendar(FileEntry):
     extra_days_off: list[_Day] = []
     extra_working_days: list[_Day] = []
 
 
-class _Header(_Entry):
+class _Header(FileEntry):
     name: str = Field(min_length=1)
     office: str
 
 
-class _Recipient(_Entry):
+class _Recipient(FileEntry):
     code: str
     name: str = Field(min_length=1)
 
 
-class _Unit(_Entry):
+class _Unit(FileEntry):
     code: str
     name: str = Field(min_length=1)
     group: UnitGroup = Field(strict=False)
@@ -72,7 +74,7 @@ class _Unit(_Entry):
     active_until: str | None = None
 
 
-class _LegalBasis(_Entry):
+class _LegalBasis(FileEntry):
     type: str = ""
     document: str
     date: str | None = None
@@ -81,13 +83,13 @@ class _LegalBasis(_Entry):
     clause: str = Field(min_length=1)
 
 
-class _Period(_Entry):
+class _Period(FileEntry):
     kind: str = "none"
     label: str = ""
     shift: int = 0
 
 
-class _Deadline(_Entry):
+class _Deadline(FileEntry):
     code: str
     title: str = Field(min_length=1)
     legal_basis: _LegalBasis
@@ -99,7 +101,7 @@ class _Deadline(_Entry):
     active: bool = True
 
 
-class _ProvinceFile(_Entry):
+class _ProvinceFile(FileEntry):
     format: int
     province: _Header
     reminders: _Reminders = _Reminders()
@@ -122,7 +124,7 @@ def load_province(path: Path | None = None) -> Province:
         data = _ProvinceFile.model_validate(raw)
     except ValidationError as error:
         first = error.errors()[0]
-        where = _where(raw, first["loc"])
+        where = error_location(raw, first["loc"])
         raise InvalidProvinceData(file=path.name, where=where, detail=first["msg"]) from None
     if data.format != SUPPORTED_FORMAT:
         raise InvalidProvinceData(file=path.name, where="format",
@@ -201,7 +203,7 @@ class _Builder:
         try:
             yield
         except DomainError as error:
-            detail = _describe(error)
+            detail = error_detail(error)
             raise InvalidProvinceData(file=self.file, where=where, detail=detail) from error
 
     def _unit(self, index: int, entry: _Unit) -> Unit:
@@ -279,7 +281,7 @@ def _offsets(entry: _Reminders | None, defaults: ReminderOffsets) -> ReminderOff
     )
 
 
-def _describe(error: DomainError) -> str:
+def error_detail(error: DomainError) -> str:
     """What is wrong, in English, from the error's params (for operators reading a log)."""
     params = error.params
     detail = str(params.get("reason") or error)
@@ -293,7 +295,7 @@ def _describe(error: DomainError) -> str:
     return detail
 
 
-def _where(raw: object, loc: tuple[int | str, ...]) -> str:
+def error_location(raw: object, loc: tuple[int | str, ...]) -> str:
     """A pydantic location as a path, with each list entry's code: units[3] (skhdt).name."""
     path, node = "", raw
     for step in loc:

@@ -64,6 +64,16 @@ def wait_for_transaction_lock(connection: Connection | Session, name: str) -> No
         connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": advisory_key(name)})
 
 
+def try_transaction_lock(session: Session, name: str) -> bool:
+    """On PostgreSQL, take the advisory lock `name` for this transaction if no other session
+    holds it (True) or give up at once (False); on SQLite, where one process runs, True."""
+    if session.get_bind().dialect.name != "postgresql":
+        return True
+    taken = session.execute(text("SELECT pg_try_advisory_xact_lock(:key)"),
+                            {"key": advisory_key(name)})
+    return bool(taken.scalar())
+
+
 class SessionAdvisoryLock:
     """One advisory lock on its own connection; every call is blocking (run it in a thread).
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -14,6 +14,7 @@ from bot.domain.audit_actions import AuditAction
 from bot.domain.periods import PeriodKind, PeriodSpec
 from bot.domain.recurrence import parse_rule
 from bot.domain.reminder_offsets import ReminderOffsets
+from bot.domain.reorganisations import Lineage
 from bot.domain.units import Unit as DomainUnit
 from bot.domain.units import resolve_units
 from db.models import AuditEntry, Deadline
@@ -22,18 +23,35 @@ from db.models import AuditEntry, Deadline
 PAUSE_ACTIONS = {AuditAction.DEADLINE_PAUSE: True, AuditAction.DEADLINE_RESUME: False}
 
 
-def current_deadlines(session: Session, units: Sequence[DomainUnit]) -> tuple[domain.Deadline, ...]:
-    """Every deadline not deleted, with its unit selector resolved against `units`."""
+@dataclass(frozen=True, slots=True)
+class UnitHistory:
+    """What resolving a selector as of a day needs: every unit, the reorganisations, and the
+    reports they handed over (by deadline id)."""
+
+    units: Sequence[DomainUnit]
+    lineage: Lineage = field(default_factory=Lineage)
+    handovers: Mapping[int, tuple[domain.Handover, ...]] = field(default_factory=dict)
+
+    def change_dates(self) -> tuple[date, ...]:
+        """The days from which a selection may name other units: a unit starts or ends."""
+        days = {unit.active_from for unit in self.units if unit.active_from is not None}
+        days |= {unit.active_until + timedelta(days=1) for unit in self.units
+                 if unit.active_until is not None and unit.active_until < date.max}
+        return tuple(sorted(days | set(self.lineage.change_dates())))
+
+
+def current_deadlines(session: Session, history: UnitHistory) -> tuple[domain.Deadline, ...]:
+    """Every deadline not deleted, with its unit selector resolved as of each change date."""
     rows = session.scalars(select(Deadline).where(Deadline.deleted_at.is_(None))
                            .order_by(Deadline.id))
-    return tuple(to_domain(row, units) for row in rows)
+    return tuple(to_domain(row, history) for row in rows)
 
 
-def ended_deadlines(session: Session, units: Sequence[DomainUnit]) -> tuple[domain.Deadline, ...]:
+def ended_deadlines(session: Session, history: UnitHistory) -> tuple[domain.Deadline, ...]:
     """Every deleted deadline (inactive), for the history of its past occurrences."""
     rows = session.scalars(select(Deadline).where(Deadline.deleted_at.is_not(None))
                            .order_by(Deadline.id))
-    return tuple(to_domain(row, units) for row in rows)
+    return tuple(to_domain(row, history) for row in rows)
 
 
 def existing_codes(session: Session) -> set[str]:
@@ -57,13 +75,18 @@ def add_deadline(session: Session, deadline: domain.Deadline, now: datetime) -> 
     ))
 
 
-def to_domain(row: Deadline, units: Sequence[DomainUnit]) -> domain.Deadline:
+def to_domain(row: Deadline, history: UnitHistory | Sequence[DomainUnit]) -> domain.Deadline:
+    if not isinstance(history, UnitHistory):
+        history = UnitHistory(history)
+    spans = _unit_spans(row.units_selector, history)
+    units = spans[-1].units if spans else resolve_units(row.units_selector, history.units,
+                                                        stored=True)
     return domain.Deadline(
         code=row.code,
         title=row.title,
         legal_basis=legal_basis_of(row),
         recipient=domain.Recipient(row.recipient_code, row.recipient_name),
-        units=resolve_units(row.units_selector, units, stored=True),
+        units=units,
         rule=parse_rule(row.rule),
         earlier_rules=tuple(parse_rule(text) for text in row.earlier_rules),
         period=period_spec_of(row),
@@ -72,7 +95,28 @@ def to_domain(row: Deadline, units: Sequence[DomainUnit]) -> domain.Deadline:
             escalation=tuple(row.escalation_offsets), on_due_day=row.remind_on_due_day),
         unit_selector=row.units_selector,
         active=not row.paused and row.deleted_at is None,
+        unit_spans=spans,
+        handovers=history.handovers.get(row.id, ()),
     )
+
+
+def _unit_spans(selector: str, history: UnitHistory) -> tuple[domain.UnitSpan, ...]:
+    """The selection as of each change date, with a first span for the days before the first
+    change; () when no unit ever started or ended (the selection never changes)."""
+    days = history.change_dates()
+    if not days:
+        return ()
+
+    def on(day: date) -> tuple[str, ...]:
+        return resolve_units(selector, history.units, on=day, stored=True,
+                             successors=history.lineage.successors_on)
+
+    spans = [domain.UnitSpan(date.min, on(days[0] - timedelta(days=1)))]
+    for day in days:
+        units = on(day)
+        if units != spans[-1].units:
+            spans.append(domain.UnitSpan(day, units))
+    return tuple(spans)
 
 
 def legal_basis_of(row: Deadline) -> domain.LegalBasis:

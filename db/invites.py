@@ -42,3 +42,8 @@ def open_invites(session: Session, now: datetime) -> list[tuple[Invite, Unit | N
                Invite.uses < Invite.max_uses)
         .order_by(Invite.id))
     return [(invite, unit) for invite, unit in rows]
+
+
+def revoke(session: Session, invite_id: int, now: datetime) -> None:
+    session.execute(update(Invite).where(Invite.id == invite_id, Invite.revoked_at.is_(None))
+                    .values(revoked_at=now))

@@ -55,12 +55,14 @@ class Person(Base):
 
 
 class Unit(Base):
-    """A reporting unit: a provincial department, a district committee or another agency."""
+    """A reporting unit: a provincial department, a district or commune committee, an agency.
+
+    `unit_group` holds a bot.domain.units.UnitGroup value, checked there rather than by a CHECK
+    list, so a new kind of unit needs no migration. `active_from`/`active_until` are the days it
+    exists (a reorganisation ends it); its code is never reused.
+    """
 
     __tablename__ = "units"
-    __table_args__ = (
-        CheckConstraint("unit_group IN ('department', 'district', 'agency')", name="unit_group"),
-    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     code: Mapped[str] = mapped_column(String(16), unique=True)
@@ -71,6 +73,66 @@ class Unit(Base):
     active_until: Mapped[date | None] = mapped_column(Date)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class Reorganisation(Base):
+    """One applied reorganisation event: from `effective_on` its predecessors are closed and
+    its successors carry their duties (reorganisation_units); `key` makes applying it twice a
+    no-op (bot.domain.reorganisations.Reorganisation.key)."""
+
+    __tablename__ = "reorganisations"
+    __table_args__ = (
+        CheckConstraint("kind IN ('merge', 'absorb', 'split', 'rename', 'dissolve')",
+                        name="kind"),
+        CheckConstraint("pending_rule IN ('carry', 'close')", name="pending_rule"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(512), unique=True)
+    effective_on: Mapped[date] = mapped_column(Date, index=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    legal_document: Mapped[str] = mapped_column(String(128))
+    legal_issued_on: Mapped[date | None] = mapped_column(Date)
+    note: Mapped[str] = mapped_column(Text, default="")
+    pending_rule: Mapped[str] = mapped_column(String(8))
+    applied_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    applied_by: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
+
+
+class ReorganisationUnit(Base):
+    """A unit's part in a reorganisation: a predecessor (closed by it; a unit closes once) or a
+    successor (`created` when the event made it)."""
+
+    __tablename__ = "reorganisation_units"
+    __table_args__ = (
+        CheckConstraint("role IN ('predecessor', 'successor')", name="role"),
+        UniqueConstraint("reorganisation_id", "unit_id", "role"),
+        Index("ux_reorganisation_units_closes_once", "unit_id", unique=True,
+              sqlite_where=text("role = 'predecessor'"),
+              postgresql_where=text("role = 'predecessor'")),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    reorganisation_id: Mapped[int] = mapped_column(ForeignKey("reorganisations.id"))
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"))
+    role: Mapped[str] = mapped_column(String(12))
+    position: Mapped[int] = mapped_column(default=0)  # the order the event named them in
+    created: Mapped[bool] = mapped_column(default=False)
+
+
+class ReportHandover(Base):
+    """A closed unit's report due before its reorganisation and unanswered when it was applied:
+    `carried` to the event's successors, or closed as "unit reorganised" (owed by nobody)."""
+
+    __tablename__ = "report_handovers"
+    __table_args__ = (UniqueConstraint("deadline_id", "due_date", "unit_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    reorganisation_id: Mapped[int] = mapped_column(ForeignKey("reorganisations.id"), index=True)
+    deadline_id: Mapped[int] = mapped_column(ForeignKey("deadlines.id"))
+    due_date: Mapped[date] = mapped_column(Date)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"))
+    carried: Mapped[bool] = mapped_column()
 
 
 class Deadline(Base):

@@ -18,8 +18,9 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from bot.domain.deadlines import Deadline
+from bot.domain.reorganisations import Lineage
 from bot.domain.units import Unit
-from db import deadlines, revisions, units
+from db import deadlines, reorganisations, revisions, units
 from db.digests import UnitScope, unit_scope
 from db.models import Deadline as DeadlineRow
 from db.models import Unit as UnitRow
@@ -35,6 +36,7 @@ class ProvinceSnapshot:
     deadline_ids: Mapping[str, int]  # every deadline ever stored, deleted ones included
     deadlines: tuple[Deadline, ...]  # not deleted (paused ones included), selectors resolved
     ended: tuple[Deadline, ...]  # deleted: inactive, their rules cut at the deletion (history)
+    lineage: Lineage = field(default_factory=Lineage)  # the reorganisations applied
 
     # The digest queries' scope per deadline's units, filled on first use: 10,000 ids need not
     # be looked up again for every digest while the province is unchanged.
@@ -83,7 +85,11 @@ def _read(session: Session, revision: int) -> ProvinceSnapshot:
     unit_ids = {code: id_ for code, id_ in session.execute(select(UnitRow.code, UnitRow.id))}
     deadline_ids = {code: id_ for code, id_
                     in session.execute(select(DeadlineRow.code, DeadlineRow.id))}
+    codes = {id_: code for code, id_ in unit_ids.items()}
+    lineage = reorganisations.lineage(session, codes)
+    history = deadlines.UnitHistory(
+        every_unit, lineage, reorganisations.handovers_by_deadline(session, lineage, codes))
     return ProvinceSnapshot(revision, every_unit, MappingProxyType(unit_ids),
                             MappingProxyType(deadline_ids),
-                            deadlines.current_deadlines(session, every_unit),
-                            deadlines.ended_deadlines(session, every_unit))
+                            deadlines.current_deadlines(session, history),
+                            deadlines.ended_deadlines(session, history), lineage)

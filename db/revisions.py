@@ -1,6 +1,7 @@
-"""The province's revision: a counter raised by every transaction that changes units or
-deadlines, so each process can keep the province's units and resolved deadlines between
-requests (db.province_snapshot) and rebuild them only when the counter has moved.
+"""The province's revision: a counter raised by every transaction that changes units,
+deadlines or their reorganisations, so each process can keep the province's units and resolved
+deadlines between requests (db.province_snapshot) and rebuild them only when the counter has
+moved.
 
 Raised from SQLAlchemy's session events, so every write counts, whether an ORM object is
 added or changed or an ORM-enabled INSERT/UPDATE/DELETE names the table; there is no call to
@@ -15,10 +16,10 @@ from typing import Any
 from sqlalchemy import event, select, update
 from sqlalchemy.orm import ORMExecuteState, Session, UOWTransaction
 
-from db.models import Deadline, Revision, Unit
+from db.models import Deadline, Reorganisation, ReportHandover, Revision, Unit
 
 PROVINCE = "province"
-_WATCHED: tuple[type[Any], ...] = (Unit, Deadline)
+_WATCHED: tuple[type[Any], ...] = (Unit, Deadline, Reorganisation, ReportHandover)
 _CHANGED = "province_changed"
 
 

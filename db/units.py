@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
@@ -22,6 +22,16 @@ def all_units(session: Session) -> tuple[domain.Unit, ...]:
                                   Unit.active_from, Unit.active_until).order_by(Unit.id))
     return tuple(domain.Unit(code, name, domain.UnitGroup(group), active, starts, ends)
                  for code, name, group, active, starts, ends in rows)
+
+
+def ids_by_code(session: Session) -> dict[str, int]:
+    return {code: id_ for code, id_ in session.execute(select(Unit.code, Unit.id))}
+
+
+def close(session: Session, code: str, last_day: date, now: datetime) -> None:
+    """End the unit `code` after `last_day` (a reorganisation closes it; its code stays)."""
+    session.execute(update(Unit).where(Unit.code == code)
+                    .values(active_until=last_day, updated_at=now))
 
 
 def existing_codes(session: Session) -> set[str]:

@@ -11,6 +11,7 @@ class AuditAction(StrEnum):
     UNIT_EDIT = "unit.edit"
     UNIT_DISABLE = "unit.disable"
     UNIT_ENABLE = "unit.enable"
+    UNIT_REORGANISE = "unit.reorganise"
     INVITE_CREATE = "invite.create"
     INVITE_REVOKE = "invite.revoke"
     PERSON_REGISTER = "person.register"

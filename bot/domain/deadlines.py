@@ -55,11 +55,32 @@ class Recipient:
 
 
 @dataclass(frozen=True, slots=True)
+class UnitSpan:
+    """The units a deadline's selection names from `starts` until the next span."""
+
+    starts: date
+    units: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Handover:
+    """A closed unit's report, due before its reorganisation and unanswered then: owed by
+    `to_units` instead (carried), or by nobody (closed as "unit reorganised")."""
+
+    due_date: date
+    unit: str
+    to_units: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Deadline:
     """A reporting obligation: its rule, the units that must report and who receives it.
 
     `units` holds resolved unit codes; `unit_selector` keeps how they were chosen (`all -bdt`)
-    for display. An inactive deadline has no occurrences.
+    for display. An inactive deadline has no occurrences. Where units were reorganised,
+    `unit_spans` holds the selection as of each change date (`units` is the newest), and
+    `handovers` the reports of closed units that their successors owe instead
+    (see `units_on`).
     """
 
     code: str
@@ -73,10 +94,27 @@ class Deadline:
     unit_selector: str = ""
     active: bool = True
     earlier_rules: tuple[Recurrence, ...] = ()  # replaced rules, each ended before `rule` began
+    unit_spans: tuple[UnitSpan, ...] = ()  # by start date; empty when no unit ever changed
+    handovers: tuple[Handover, ...] = ()
 
     def __post_init__(self) -> None:
         check_deadline_code(self.code)
         object.__setattr__(self, "title", unicodedata.normalize("NFC", self.title.strip()))
+
+    def units_on(self, due: date) -> tuple[str, ...]:
+        """The units that owe the report due (nominally) on `due`: the selection as of that day,
+        less the closed units whose report was handed over, plus the units it went to."""
+        units = self.units
+        for span in self.unit_spans:  # the first starts at date.min
+            if span.starts <= due:
+                units = span.units
+        moved = [handover for handover in self.handovers if handover.due_date == due]
+        if not moved:
+            return units
+        gone = {handover.unit for handover in moved}
+        added = [code for handover in moved for code in handover.to_units]
+        kept = [code for code in units if code not in gone]
+        return (*kept, *(code for code in dict.fromkeys(added) if code not in kept))
 
     def due_dates_between(self, first: date, last: date) -> tuple[date, ...]:
         """The nominal due dates d with first <= d <= last, of the rule and the earlier ones."""
@@ -144,7 +182,7 @@ def occurrences(
             period=period_of(deadline.period, due),
             due_date=due,
             effective_due_date=calendar.effective_due_date(due, policy),
-            units=deadline.units,
+            units=deadline.units_on(due),
             recipient=deadline.recipient,
             offsets=deadline.offsets,
         )

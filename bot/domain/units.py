@@ -1,11 +1,12 @@
-"""Reporting units (departments, district committees, agencies) and selections like `all -bdt`."""
+"""Reporting units (departments, district and commune committees, agencies) and selections like
+`all -bdt`, resolved as of a day."""
 
 from __future__ import annotations
 
 import difflib
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -31,8 +32,9 @@ class UnitGroup(StrEnum):
     """Which kind of body a unit is."""
 
     DEPARTMENT = "department"  # Sở, ban, ngành of the province (incl. Văn phòng UBND tỉnh)
-    DISTRICT = "district"  # UBND cấp huyện: districts, towns and the provincial city
+    DISTRICT = "district"  # UBND cấp huyện: districts, towns, the provincial city (until 2025)
     AGENCY = "agency"  # central agencies in the province and other provincial bodies
+    COMMUNE = "commune"  # UBND cấp xã: xã, phường, đặc khu (the local level from 1/7/2025)
 
 
 # Selector words and the groups they select; they can never be unit codes.
@@ -41,6 +43,7 @@ GROUP_WORDS: dict[str, frozenset[UnitGroup]] = {
     "departments": frozenset({UnitGroup.DEPARTMENT}),
     "districts": frozenset({UnitGroup.DISTRICT}),
     "agencies": frozenset({UnitGroup.AGENCY}),
+    "communes": frozenset({UnitGroup.COMMUNE}),
 }
 
 
@@ -48,8 +51,9 @@ GROUP_WORDS: dict[str, frozenset[UnitGroup]] = {
 class Unit:
     """A reporting unit: short ASCII code for commands, full Vietnamese name (NFC), group.
 
-    `active` is the admin's switch; `active_from` / `active_until` (inclusive, optional) record
-    reorganisations such as the 2025 merger of departments.
+    `active` is the admin's switch; `active_from` / `active_until` (inclusive, optional) are
+    the days it exists: a reorganisation (bot.domain.reorganisations) ends a unit and starts
+    its successors, and history reads each day against the units valid then.
     """
 
     code: str
@@ -87,6 +91,7 @@ GROUP_ALIASES: dict[str, UnitGroup] = {
     "department": UnitGroup.DEPARTMENT, "so": UnitGroup.DEPARTMENT,
     "district": UnitGroup.DISTRICT, "huyen": UnitGroup.DISTRICT,
     "agency": UnitGroup.AGENCY, "co-quan": UnitGroup.AGENCY, "coquan": UnitGroup.AGENCY,
+    "commune": UnitGroup.COMMUNE, "xa": UnitGroup.COMMUNE, "phuong": UnitGroup.COMMUNE,
 }
 
 
@@ -134,7 +139,8 @@ def fold_code(text: str) -> str:
 
 
 def resolve_units(
-    selector: str, units: Sequence[Unit], *, on: date | None = None, stored: bool = False
+    selector: str, units: Sequence[Unit], *, on: date | None = None, stored: bool = False,
+    successors: Callable[[str, date], tuple[str, ...]] | None = None,
 ) -> tuple[str, ...]:
     """The codes a selection names, in the order of `units`; raise on unknown or inactive codes.
 
@@ -143,7 +149,9 @@ def resolve_units(
     Group words select active units only (on `on`, when given); naming an inactive unit raises
     InactiveUnit; a selection that leaves nothing raises EmptyUnitSelection. A `stored`
     selection (a deadline's, read back) was checked when typed: a unit disabled since then is
-    left out, and it may leave nothing.
+    left out, and it may leave nothing. With `successors` (a lineage's `successors_on`) and
+    `on`, a unit named in a stored selection that was reorganised before `on` stands for the
+    units that took it over.
     """
     included, excluded = _split_tokens(selector)
     by_code = {unit.code: unit for unit in units}
@@ -151,12 +159,27 @@ def resolve_units(
         if token not in GROUP_WORDS and token not in by_code:
             raise UnknownUnit(code=token, suggestions=close_codes(token, by_code),
                               reason=f"no unit has the code {token!r}")
+    if stored and successors is not None and on is not None:
+        included = _taken_over(included, by_code, on, successors)
+        excluded = _taken_over(excluded, by_code, on, successors)
     chosen = _expand(included, units, on, explicit=not stored) - _expand(excluded, units, on)
     codes = tuple(unit.code for unit in units if unit.code in chosen
                   and (not stored or by_code[unit.code].is_active_on(on)))
     if not codes and not stored:
         raise EmptyUnitSelection(selector=selector, reason="the selection leaves no unit")
     return codes
+
+
+def _taken_over(tokens: Sequence[str], by_code: Mapping[str, Unit], on: date,
+                successors: Callable[[str, date], tuple[str, ...]]) -> list[str]:
+    """`tokens` with each unit closed before `on` replaced by the units that took it over."""
+    replaced: list[str] = []
+    for token in tokens:
+        closed = token in by_code and not by_code[token].is_active_on(on)
+        for code in (successors(token, on) if closed else (token,)):
+            if code not in replaced:
+                replaced.append(code)
+    return replaced
 
 
 def close_codes(code: str, known: Iterable[str]) -> tuple[str, ...]:

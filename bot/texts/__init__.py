@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import html
 import unicodedata
+from datetime import date, datetime
 from typing import Literal
 
+from bot.domain.dates import format_vn_date
 from bot.domain.errors import DomainError
 from bot.texts.audit import AUDIT_MESSAGES
 from bot.texts.deadlines import DEADLINE_MESSAGES
@@ -20,6 +22,7 @@ from bot.texts.messages import GENERAL_MESSAGES
 from bot.texts.office_actions import OFFICE_ACTION_MESSAGES
 from bot.texts.people import PEOPLE_MESSAGES
 from bot.texts.reminders import REMINDER_MESSAGES
+from bot.texts.reorganisations import REORGANISATION_MESSAGES
 from bot.texts.statuses import STATUS_MESSAGES
 from bot.texts.units import UNIT_MESSAGES
 from bot.texts.web import WEB_MESSAGES
@@ -32,6 +35,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     **GROUP_MESSAGES, **FLOW_MESSAGES, **UNIT_FLOW_MESSAGES, **DIGEST_MESSAGES,
     **OFFICE_ACTION_MESSAGES, **EXPORT_MESSAGES, **DEADLINE_MESSAGES, **WORKING_DAY_MESSAGES,
     **DUE_RULE_MESSAGES, **AUDIT_MESSAGES, **WEB_MESSAGES, **IMPORT_MESSAGES,
+    **REORGANISATION_MESSAGES,
 }
 
 
@@ -75,7 +79,9 @@ def _named(params: dict[str, object], lang: Lang) -> dict[str, object]:
 
 def _plain(value: object) -> str:
     if isinstance(value, list | tuple | set | frozenset):
-        return ", ".join(str(item) for item in value)
+        return ", ".join(_plain(item) for item in value)
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return format_vn_date(value)
     return str(value)
 
 

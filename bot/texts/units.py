@@ -6,6 +6,7 @@ UNIT_MESSAGES: dict[str, dict[str, str]] = {
     "unit_group.department": {"vi": "Sở, ban, ngành", "en": "Departments"},
     "unit_group.district": {"vi": "UBND cấp huyện", "en": "District committees"},
     "unit_group.agency": {"vi": "Cơ quan khác", "en": "Other agencies"},
+    "unit_group.commune": {"vi": "UBND cấp xã", "en": "Commune committees"},
     "unit_field.name": {"vi": "tên", "en": "name"},
     "unit_field.group": {"vi": "nhóm", "en": "group"},
     "units.none": {

@@ -8,7 +8,17 @@ refused at import).
 
 from __future__ import annotations
 
-from bot.texts.errors import deadlines, directives, flows, people, reports, units, web, working_days
+from bot.texts.errors import (
+    deadlines,
+    directives,
+    flows,
+    people,
+    reorganisations,
+    reports,
+    units,
+    web,
+    working_days,
+)
 
 
 def _merged(*catalogues: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
@@ -23,4 +33,4 @@ def _merged(*catalogues: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]
 
 ERROR_MESSAGES = _merged(deadlines.MESSAGES, directives.MESSAGES, people.MESSAGES,
                          units.MESSAGES, flows.MESSAGES, reports.MESSAGES, working_days.MESSAGES,
-                         web.MESSAGES)
+                         web.MESSAGES, reorganisations.MESSAGES)

@@ -7,10 +7,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     # Unit administration (/unit_add, /unit_edit, /unit_disable) and inline buttons.
     "invalid_unit_group": {
         "vi": "Nhóm đơn vị “{value}” chưa đúng; chưa có gì bị thay đổi. Anh/chị chọn một trong: "
-              "department hoặc so (sở, ban, ngành), district hoặc huyen (UBND cấp huyện), "
-              "agency hoặc co-quan (cơ quan khác).",
+              "department hoặc so (sở, ban, ngành), commune hoặc xa (UBND cấp xã), district hoặc "
+              "huyen (UBND cấp huyện), agency hoặc co-quan (cơ quan khác).",
         "en": "“{value}” is not a unit group; nothing was changed. Use department (or so), "
-              "district (or huyen), agency (or co-quan).",
+              "commune (or xa), district (or huyen), agency (or co-quan).",
     },
     "unit_name_empty": {
         "vi": "Tên đơn vị không được để trống; chưa có gì bị thay đổi. Anh/chị vui lòng nhập "
