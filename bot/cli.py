@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from telegram.error import InvalidToken
 
 from bot.cli_output import outbox_table, schedule_json, schedule_table, units_table
+from bot.cli_province import add_province_commands
 from bot.dependencies import Dependencies
 from bot.domain.delivery import SendOutcome
 from bot.domain.errors import InvalidProvinceData
@@ -80,6 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
                            help=f"show {state} sends")
     reminders.add_argument("--limit", type=int, default=50, help="how many lines (default 50)")
     reminders.set_defaults(handler=_reminders, state="pending")
+    add_province_commands(commands)
     return parser
 
 

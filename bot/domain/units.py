@@ -150,8 +150,9 @@ def resolve_units(
     InactiveUnit; a selection that leaves nothing raises EmptyUnitSelection. A `stored`
     selection (a deadline's, read back) was checked when typed: a unit disabled since then is
     left out, and it may leave nothing. With `successors` (a lineage's `successors_on`) and
-    `on`, a unit named in a stored selection that was reorganised before `on` stands for the
-    units that took it over.
+    `on`, a unit a stored selection includes by name that was reorganised before `on` stands
+    for the units that took it over (an excluded one does not: its successors had duties of
+    their own).
     """
     included, excluded = _split_tokens(selector)
     by_code = {unit.code: unit for unit in units}
@@ -161,7 +162,6 @@ def resolve_units(
                               reason=f"no unit has the code {token!r}")
     if stored and successors is not None and on is not None:
         included = _taken_over(included, by_code, on, successors)
-        excluded = _taken_over(excluded, by_code, on, successors)
     chosen = _expand(included, units, on, explicit=not stored) - _expand(excluded, units, on)
     codes = tuple(unit.code for unit in units if unit.code in chosen
                   and (not stored or by_code[unit.code].is_active_on(on)))

@@ -67,6 +67,15 @@ class SelectorChange:
 
 
 @dataclass(frozen=True, slots=True)
+class RecipientChange:
+    """A deadline whose reports went to a closed unit: they go to its one successor."""
+
+    deadline_code: str
+    before: str
+    after: str
+
+
+@dataclass(frozen=True, slots=True)
 class OpenReport:
     """A closed unit's report due before the date and unanswered: carried to `to_units` or
     closed (to_units empty)."""
@@ -95,6 +104,7 @@ class EventPlan:
     selectors: tuple[SelectorChange, ...]
     open_reports: tuple[OpenReport, ...]
     invites: tuple[RevokedInvite, ...]
+    recipients: tuple[RecipientChange, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,16 +183,21 @@ def _plan_event(session: Session, event: Reorganisation, state: _State,
     for row in deadline_rows:
         was = to_domain(row, before_history)
         will_be = to_domain(row, after_history)
-        before_units = was.units_on(event.last_day)
+        before_units = was.units_on(event.effective_on)  # as if this event did not happen
         after_units = will_be.units_on(event.effective_on)
-        if before_units != after_units:
+        still_due = was.active and was.next_due_date(event.last_day) is not None
+        if still_due and before_units != after_units:
             selectors.append(SelectorChange(
                 row.code, row.units_selector,
                 tuple(c for c in before_units if c not in after_units),
                 tuple(c for c in after_units if c not in before_units)))
         open_reports += _open_reports(was, row.id, event, submitted, unit_ids)
+    recipients = tuple(RecipientChange(row.code, row.recipient_code, event.successors[0])
+                       for row in deadline_rows
+                       if row.recipient_code in event.predecessors and len(event.successors) == 1)
     return EventPlan(event, closed, event.created, _people(session, event, unit_ids),
-                     tuple(selectors), tuple(open_reports), _invites(session, event, now))
+                     tuple(selectors), tuple(open_reports), _invites(session, event, now),
+                     recipients)
 
 
 def _open_reports(deadline: Deadline, deadline_id: int, event: Reorganisation,
@@ -236,7 +251,13 @@ def _apply_event(session: Session, plan: EventPlan, now: datetime, actor_id: int
     for code in event.predecessors:
         units.close(session, code, event.last_day, now)
     event_id = reorganisations.add_event(session, event, unit_ids, now, actor_id)
-    deadline_ids = {row.code: row.id for row in live_deadline_rows(session)}
+    live = {row.code: row for row in live_deadline_rows(session)}
+    deadline_ids = {code: row.id for code, row in live.items()}
+    successor_names = {unit.code: unit.name for unit in units.all_units(session)}
+    for change in plan.recipients:
+        row = live[change.deadline_code]
+        row.recipient_code, row.recipient_name = change.after, successor_names[change.after]
+        row.updated_at = now
     for report in plan.open_reports:
         reorganisations.add_handover(session, event_id, deadline_ids[report.deadline_code],
                                      report.due_date, unit_ids[report.unit_code],

@@ -61,6 +61,10 @@ REORGANISATION_MESSAGES: dict[str, dict[str, str]] = {
         "vi": "• Hạn {code} ({selector}): bớt {removed}; thêm {added}",
         "en": "• Deadline {code} ({selector}): drops {removed}; adds {added}",
     },
+    "reorg.plan.recipient": {
+        "vi": "• Hạn {code}: nơi nhận báo cáo {before} → {after}",
+        "en": "• Deadline {code}: reports go to {after} instead of {before}",
+    },
     "reorg.plan.report_carried": {
         "vi": "• Báo cáo {code} hạn {due} của {unit} chưa gửi → chuyển cho {to_units}",
         "en": "• Report {code} due {due} of {unit}, unanswered → carried to {to_units}",

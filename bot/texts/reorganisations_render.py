@@ -58,6 +58,8 @@ def _event_lines(number: int, plan: EventPlan, names: Mapping[str, str], lang: L
     lines += [text("reorg.plan.selector", lang, code=change.deadline_code,
                    selector=change.selector, removed=_codes(change.removed) or none,
                    added=_codes(change.added) or none) for change in plan.selectors]
+    lines += [text("reorg.plan.recipient", lang, code=change.deadline_code, before=change.before,
+                   after=change.after) for change in plan.recipients]
     for report in plan.open_reports:
         key = "reorg.plan.report_carried" if report.to_units else "reorg.plan.report_closed"
         lines.append(text(key, lang, code=report.deadline_code,
