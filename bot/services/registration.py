@@ -26,7 +26,7 @@ from bot.domain.errors import (
 from bot.domain.roles import require
 from bot.services.audit import record_change
 from bot.services.people import Caller, admin_chat_ids, describe
-from bot.services.units import active_unit
+from bot.services.units import active_unit, refuse_reorganised_unit
 from db import access_requests, invites, memberships, people, units
 from db.models import AccessRequest, Invite
 
@@ -134,6 +134,8 @@ def usable_invite(session: Session, token: str, now: datetime) -> Invite:
     invite = invites.find_by_hash(session, _hash(token))
     if invite is None:
         raise InvalidInvite()
+    if invite.unit_id is not None:
+        refuse_reorganised_unit(session, units.get_row(session, invite.unit_id).code)
     if invite.revoked_at is not None:
         raise RevokedInvite()
     if invite.expires_at <= now:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy.orm import Session
 
@@ -13,6 +13,8 @@ from bot.domain.errors import (
     InactiveUnit,
     UnitAlreadyActive,
     UnitAlreadyDisabled,
+    UnitDissolved,
+    UnitReorganised,
     UnknownUnit,
 )
 from bot.domain.roles import require
@@ -27,7 +29,7 @@ from bot.domain.units import (
 )
 from bot.services.audit import record_change
 from bot.services.people import Caller
-from db import memberships, units
+from db import memberships, reorganisations, units
 from db.models import Unit
 
 _GROUP_ORDER = {group.value: index for index, group in enumerate(UnitGroup)}
@@ -43,10 +45,16 @@ class UnitLine:
     active: bool
     officers: int
     heads: tuple[str, ...] = ()
+    until: date | None = None  # its last day, once a reorganisation closed it
 
     @property
     def never_registered(self) -> bool:
         return self.officers == 0
+
+    @property
+    def follows(self) -> bool:
+        """Still followed: not disabled, not closed by a reorganisation."""
+        return self.active and self.until is None
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,21 +84,36 @@ def stored_unit(session: Session, typed_code: str) -> Unit:
 
 
 def active_unit(session: Session, typed_code: str) -> Unit:
-    """The active unit a person typed the code of (any case, with or without diacritics)."""
+    """The active unit a person typed the code of (any case, with or without diacritics); a
+    unit closed by a reorganisation is refused naming the units that took over."""
     unit = stored_unit(session, typed_code)
+    refuse_reorganised_unit(session, unit.code)
     if not unit.active:
         raise InactiveUnit(code=unit.code, name=unit.name, reason=f"unit {unit.code!r} is disabled")
     return unit
 
 
+def refuse_reorganised_unit(session: Session, code: str) -> None:
+    """Raise UnitReorganised, naming who took over, if a reorganisation closed unit `code`."""
+    event = reorganisations.lineage(session).closing_event(code)
+    if event is None:
+        return
+    names = {unit.code: unit.name for unit in units.all_units(session)}
+    if not event.successors:
+        raise UnitDissolved(code=code, name=names.get(code, code), day=event.effective_on)
+    raise UnitReorganised(code=code, name=names.get(code, code), day=event.effective_on,
+                          successors=tuple(f"{names.get(c, c)} ({c})" for c in event.successors))
+
+
 def active_units(session: Session) -> list[tuple[str, str]]:
-    """(code, name) of every active unit, in their stored order."""
-    return [(unit.code, unit.name) for unit in units.all_units(session) if unit.active]
+    """(code, name) of every active unit not closed by a reorganisation, in stored order."""
+    return [(unit.code, unit.name) for unit in units.all_units(session)
+            if unit.active and unit.active_until is None]
 
 
 def _line(row: Unit, officers: int, heads: list[str]) -> UnitLine:
     return UnitLine(row.code, row.name, UnitGroup(row.unit_group), row.active, officers,
-                    tuple(heads))
+                    tuple(heads), row.active_until)
 
 
 def _line_of(session: Session, row: Unit) -> UnitLine:

@@ -28,6 +28,10 @@ UNIT_MESSAGES: dict[str, dict[str, str]] = {
     },
     "units.heads": {"vi": "; lãnh đạo: {names}", "en": "; head: {names}"},
     "units.disabled": {"vi": " <i>(đã ngừng theo dõi)</i>", "en": " <i>(disabled)</i>"},
+    "units.closed": {
+        "vi": " <i>(đã sắp xếp lại, hoạt động đến {day}; /unit để xem đơn vị kế thừa)</i>",
+        "en": " <i>(reorganised, last day {day}; /unit shows who took over)</i>",
+    },
     "unit_add.usage": {
         "vi": (
             "<b>Thêm đơn vị</b>: <code>/unit_add &lt;mã&gt; &lt;nhóm&gt; &lt;tên đầy đủ&gt;</code>\n"

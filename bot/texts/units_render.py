@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from bot.domain.dates import format_vn_date
 from bot.domain.units import UnitGroup
 from bot.services.units import UnitEdit, UnitLine
 from bot.texts import MESSAGES, Lang, text
@@ -51,8 +52,8 @@ def units_page(units: Sequence[UnitLine], page: int, lang: Lang,
     pages = page_count(len(units), per_page)
     page = min(max(page, 1), pages)
     lines = [text("units.header", lang, page=page, pages=pages, total=len(units),
-                  active=sum(unit.active for unit in units),
-                  never=sum(unit.never_registered for unit in units if unit.active))]
+                  active=sum(unit.follows for unit in units),
+                  never=sum(unit.never_registered for unit in units if unit.follows))]
     current_group: UnitGroup | None = None
     for unit in units[(page - 1) * per_page: page * per_page]:
         if unit.group is not current_group:
@@ -73,6 +74,8 @@ def _unit_line(unit: UnitLine, lang: Lang) -> str:
         shown = [shorten(head, HEAD_NAME_SHOWN) for head in unit.heads[:HEADS_SHOWN]]
         extra = len(unit.heads) - len(shown)
         line += text("units.heads", lang, names=", ".join(shown) + (f" +{extra}" if extra else ""))
+    if unit.until is not None:
+        return line + text("units.closed", lang, day=format_vn_date(unit.until))
     return line if unit.active else line + text("units.disabled", lang)
 
 

@@ -84,6 +84,7 @@ from bot.domain.errors.reorganisations import (
     ReorganisationCycle,
     ReorganisationInProgress,
     SuccessorClosed,
+    UnitDissolved,
     UnitReorganised,
     UnitReorganisedTwice,
 )
@@ -247,6 +248,7 @@ __all__ = [
     "TextWithNul",
     "UnitAlreadyActive",
     "UnitAlreadyDisabled",
+    "UnitDissolved",
     "UnitNameControlCharacters",
     "UnitNameTooLong",
     "UnitNotExpected",

@@ -55,3 +55,10 @@ class UnitReorganised(DomainError):
     successors — names of the units that took over, empty when dissolved)."""
 
     code = "unit_reorganised"
+
+
+class UnitDissolved(UnitReorganised):
+    """An invite or a command for a unit dissolved with no successor (params: code, name,
+    day)."""
+
+    code = "unit_dissolved"

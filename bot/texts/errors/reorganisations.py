@@ -58,4 +58,11 @@ MESSAGES: dict[str, dict[str, str]] = {
               "{successors}. Please ask the provincial office for a registration link of the "
               "new unit.",
     },
+    "unit_dissolved": {
+        "vi": "{name} (mã {code}) đã giải thể từ ngày {day} do sắp xếp lại đơn vị, không có "
+              "đơn vị kế thừa. Anh/chị vui lòng liên hệ Văn phòng UBND tỉnh nếu cần đăng ký "
+              "cho đơn vị khác.",
+        "en": "{name} (code {code}) was dissolved on {day} in a reorganisation, with no "
+              "successor. Please ask the provincial office if you serve another unit.",
+    },
 }
