@@ -39,6 +39,7 @@ from handlers import (
     reminders,
     start,
     status,
+    unit_heads,
     web,
 )
 from handlers.deadline_flows import DEADLINE_FLOW_ROUTES
@@ -118,6 +119,8 @@ def register_handlers(application: BotApplication) -> None:
                                                  pattern=access_requests.CALLBACK_PATTERN))
     application.add_handler(CallbackQueryHandler(office_actions.on_office_button,
                                                  pattern=office_actions.CALLBACK_PATTERN))
+    application.add_handler(CallbackQueryHandler(unit_heads.on_head_button,
+                                                 pattern=unit_heads.CALLBACK_PATTERN))
     register_unit_handlers(application)
     register_deadline_handlers(application)
     register_working_day_handlers(application)

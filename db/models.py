@@ -135,6 +135,26 @@ class ReportHandover(Base):
     carried: Mapped[bool] = mapped_column()
 
 
+class Notice(Base):
+    """A message a use case leaves for the running bot to send (the leader, after its
+    reminders): `kind` and `payload` say what, rendered in the bot's language when sent, so a
+    change made from the command line still reaches the people it concerns."""
+
+    __tablename__ = "notices"
+    __table_args__ = (Index("ix_notices_pending", "sent_at", "id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    chat_id: Mapped[int] = mapped_column(BigInteger)
+    person_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))
+    kind: Mapped[str] = mapped_column(String(32))
+    payload: Mapped[dict[str, object]] = mapped_column(JSON)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    attempts: Mapped[int] = mapped_column(default=0)
+    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    failed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    last_error: Mapped[str | None] = mapped_column(String(512))
+
+
 class Deadline(Base):
     """A reporting obligation: what, on which legal basis, to whom, from whom and when (RRULE).
 

@@ -28,6 +28,7 @@ from bot.services.reminders import PlanReport, ReminderTiming
 from db.session import Database
 from scheduler.background import BackgroundTasks, wake_at
 from scheduler.leader import AlwaysLeader, Leadership
+from scheduler.notices import NoticeSender
 from scheduler.sender import OutboxSender, Pacing, SendReport
 
 if TYPE_CHECKING:
@@ -55,6 +56,7 @@ class ReminderRunner:
     # A send claimed longer ago than this is taken to be lost with its process.
     claim_lease: timedelta = timedelta(minutes=2)
     leader: Leadership = field(default_factory=AlwaysLeader)
+    notices: NoticeSender | None = None  # sent after each pass, never during a fan-out
 
     def __post_init__(self) -> None:
         self._plan_lock = asyncio.Lock()
@@ -137,6 +139,10 @@ class ReminderRunner:
         if report.handled:
             logger.info("Reminders: {} sent, {} to retry, {} failed, {} deferred",
                         report.sent, report.retried, report.failed, report.deferred)
+        if self.notices is not None:
+            sent = await self.notices.send_pending()
+            if sent:
+                logger.info("Notices: {} handled", sent)
         await self.schedule_wakeups()
         return report
 
@@ -205,6 +211,8 @@ def build_reminder_runner(deps: Dependencies, job_queue: JobQueue[Any], sender_b
     sender = OutboxSender(sender_bot, deps.database, deps.clock, settings.bot_language,
                           settings.bot_timezone, pacing=pacing,
                           may_send=lambda: leader.is_leader)
+    notices = NoticeSender(sender_bot, deps.database, deps.clock, settings.bot_language,
+                           may_send=lambda: leader.is_leader)
     return ReminderRunner(database=deps.database, clock=deps.clock,
                           timing=deps.timing, sender=sender, job_queue=job_queue,
-                          leader=leader)
+                          leader=leader, notices=notices)

@@ -9,7 +9,7 @@ from datetime import datetime
 from sqlalchemy.orm import Session
 
 from bot.domain.audit_actions import AuditAction
-from bot.domain.errors import LastAdmin, NotAMember, UnknownPerson, WrongUsage
+from bot.domain.errors import HeadNotServing, LastAdmin, NotAMember, UnknownPerson, WrongUsage
 from bot.domain.roles import require
 from bot.services.audit import record_change
 from bot.services.people import Caller, UnitRole, describe
@@ -115,3 +115,28 @@ def set_admin(session: Session, actor: Caller, ref: str, grant: bool,
     record_change(session, actor.person_id, action,
                   person.full_name, now, before={"admin": before}, after={"admin": grant})
     return RoleChange(describe(session, person))
+
+
+@dataclass(frozen=True, slots=True)
+class HeadConfirmed:
+    full_name: str
+    unit_code: str
+    unit_name: str
+
+
+def confirm_head(session: Session, actor: Caller, person_id: int, unit_code: str,
+                 now: datetime) -> HeadConfirmed:
+    """The office confirms a person who serves `unit_code` as its head (after a
+    reorganisation moved them there); refuse if they no longer serve it."""
+    require(actor.roles, "dondoc")
+    unit = active_unit(session, unit_code)
+    membership = memberships.find(session, person_id, unit.id)
+    person = session.get(Person, person_id)
+    if membership is None or person is None:
+        raise HeadNotServing(unit=unit.name)
+    if not membership.is_head:
+        membership.is_head = True
+        record_change(session, actor.person_id, AuditAction.PERSON_REGISTER, person.full_name,
+                      now, before={"unit": unit.code, "head": False},
+                      after={"unit": unit.code, "head": True})
+    return HeadConfirmed(person.full_name, unit.code, unit.name)

@@ -9,7 +9,9 @@ Applying, per event not applied before (its key), in order:
 4. move the predecessors' people: to the one successor of a merge, absorption or rename, as
    officers (a head is proposed to the office as the successor's head); of a split or a
    dissolution, their roles there end (they are told who took over);
-5. revoke the predecessors' open invites, and audit the event.
+5. leave notices for the running bot to send (scheduler.notices): each person moved or
+   released is told, and the office is asked to confirm each former head as the new unit's;
+6. revoke the predecessors' open invites, and audit the event.
 Reports due from the date on follow the selectors resolved as of their due date
 (db.deadlines.UnitHistory), so nothing else is rewritten and history stays as it was.
 """
@@ -35,7 +37,8 @@ from bot.domain.reorganisations import (
 )
 from bot.domain.units import Unit
 from bot.services.audit import record_change
-from db import invites, memberships, reorganisations, status_updates, units
+from bot.services.notices import leave_notice
+from db import invites, memberships, people, reorganisations, status_updates, units
 from db.advisory_lock import try_transaction_lock
 from db.deadlines import UnitHistory, to_domain
 from db.deadlines import live_rows as live_deadline_rows
@@ -263,6 +266,7 @@ def _apply_event(session: Session, plan: EventPlan, now: datetime, actor_id: int
                                      report.due_date, unit_ids[report.unit_code],
                                      carried=bool(report.to_units))
     _move_people(session, plan.people, unit_ids, now)
+    _leave_notices(session, event, plan.people, now)
     for revoked in plan.invites:
         invites.revoke(session, revoked.invite_id, now)
     record_change(session, actor_id, AuditAction.UNIT_REORGANISE, _subject(event), now,
@@ -283,6 +287,33 @@ def _move_people(session: Session, moves: Sequence[PersonMove], unit_ids: dict[s
                 session, move.person_id, unit_ids[move.to_code]) is None:
             memberships.add(session, move.person_id, unit_ids[move.to_code], False, now)
     session.flush()
+
+
+NOTICE_MOVED = "reorg_moved"
+NOTICE_RELEASED = "reorg_released"
+NOTICE_HEAD = "reorg_head"
+
+
+def _leave_notices(session: Session, event: Reorganisation, moves: Sequence[PersonMove],
+                   now: datetime) -> None:
+    """One notice per person moved or released, naming the old and the new unit; one per former
+    head to each member of the office, who confirms the new unit's head."""
+    names = {unit.code: unit.name for unit in units.all_units(session)}
+    common: dict[str, object] = {"day": event.effective_on.isoformat(), "kind": event.kind.value}
+    office = people.office_staff(session)
+    for move in moves:
+        payload = {**common, "old_code": move.from_code, "old_name": names[move.from_code]}
+        if move.to_code is None:
+            payload["successors"] = [f"{names[c]} ({c})" for c in event.successors]
+            leave_notice(session, move.telegram_user_id, move.person_id, NOTICE_RELEASED,
+                         payload, now)
+            continue
+        payload |= {"new_code": move.to_code, "new_name": names[move.to_code]}
+        leave_notice(session, move.telegram_user_id, move.person_id, NOTICE_MOVED, payload, now)
+        if move.was_head:
+            head = {**payload, "person_id": move.person_id, "person_name": move.full_name}
+            for member in office:
+                leave_notice(session, member.telegram_user_id, member.id, NOTICE_HEAD, head, now)
 
 
 def _subject(event: Reorganisation) -> str:

@@ -99,6 +99,27 @@ REORGANISATION_MESSAGES: dict[str, dict[str, str]] = {
               "by: {successors}. You no longer serve the old unit; the provincial office will "
               "send a registration link if you serve a new one.",
     },
-    "reorg.notice.joined": {"vi": "đã được sắp xếp lại", "en": "was reorganised"},
+    "reorg.notice.what.merge": {"vi": "được hợp nhất thành {new_name}",
+                                "en": "was merged into the new {new_name}"},
+    "reorg.notice.what.absorb": {"vi": "được sáp nhập vào {new_name}",
+                                 "en": "was absorbed into {new_name}"},
+    "reorg.notice.what.rename": {"vi": "được đổi tên thành {new_name}",
+                                 "en": "was renamed {new_name}"},
+    "reorg.notice.what.split": {"vi": "được chia tách", "en": "was split"},
+    "reorg.notice.what.dissolve": {"vi": "được giải thể", "en": "was dissolved"},
+    "reorg.notice.head": {
+        "vi": "🏛 Sắp xếp lại đơn vị từ ngày {day}: {name} là lãnh đạo {old_name} ({old_code}), "
+              "nay là cán bộ của <b>{new_name}</b> (mã {new_code}). Văn phòng vui lòng xác nhận "
+              "nếu {name} là lãnh đạo đơn vị mới.",
+        "en": "🏛 Units reorganised from {day}: {name} headed {old_name} ({old_code}) and now "
+              "serves <b>{new_name}</b> (code {new_code}). Please confirm if {name} heads the "
+              "new unit.",
+    },
+    "reorg.head.button": {"vi": "✅ Xác nhận {name} là lãnh đạo {code}",
+                          "en": "✅ Confirm {name} as head of {code}"},
+    "reorg.head.confirmed": {
+        "vi": "✅ {name} đã là lãnh đạo {unit} (mã {code}).",
+        "en": "✅ {name} is now head of {unit} (code {code}).",
+    },
     "reorg.successors.none": {"vi": "không có (giải thể)", "en": "none (dissolved)"},
 }

@@ -6,11 +6,14 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
 
 from bot.domain.dates import format_vn_date
 from bot.domain.reorganisations import Reorganisation
 from bot.services.reorganisations import EventPlan, PersonMove, ReorganisationPlan
-from bot.texts import Lang, text
+from bot.texts import Html, Lang, text
 
 _TAG = re.compile(r"</?[a-z]+>")
 
@@ -68,6 +71,35 @@ def _event_lines(number: int, plan: EventPlan, names: Mapping[str, str], lang: L
     lines += [text("reorg.plan.invite", lang, number=invite.invite_id, unit=invite.unit_code,
                    role=text(f"audit.role.{invite.role}", lang)) for invite in plan.invites]
     return lines
+
+
+@dataclass(frozen=True, slots=True)
+class HeadRequest:
+    """The person the office is asked to confirm as the head of a unit."""
+
+    person_id: int
+    person_name: str
+    unit_code: str
+
+
+def notice_message(kind: str, payload: Mapping[str, Any], lang: Lang
+                   ) -> tuple[str, HeadRequest | None]:
+    """A reorganisation notice (bot.services.reorganisations) as HTML, and the head to confirm
+    when the office must confirm one."""
+    day = format_vn_date(date.fromisoformat(str(payload["day"])))
+    old = {"old_code": payload["old_code"], "old_name": payload["old_name"]}
+    if kind == "reorg_released":
+        successors = ", ".join(payload.get("successors") or []) or text(
+            "reorg.successors.none", lang)
+        return text("reorg.notice.released", lang, day=day, successors=successors, **old), None
+    new = {"new_code": payload["new_code"], "new_name": payload["new_name"]}
+    what = text(f"reorg.notice.what.{payload['kind']}", lang, new_name=payload["new_name"])
+    if kind == "reorg_head":
+        head = HeadRequest(int(payload["person_id"]), str(payload["person_name"]),
+                           str(payload["new_code"]))
+        return text("reorg.notice.head", lang, day=day, name=payload["person_name"], **old,
+                    **new), head
+    return text("reorg.notice.moved", lang, day=day, what=Html(what), **old, **new), None
 
 
 def _person_line(move: PersonMove, lang: Lang) -> str:

@@ -79,6 +79,7 @@ from bot.domain.errors.people import (
 )
 from bot.domain.errors.reorganisations import (
     AnswersAfterReorganisation,
+    HeadNotServing,
     InvalidReorganisation,
     OverlappingReorganisation,
     ReorganisationCycle,
@@ -198,6 +199,7 @@ __all__ = [
     "GroupAlreadyRegistered",
     "GroupInviteInPrivateChat",
     "GroupServesAnotherTarget",
+    "HeadNotServing",
     "InactiveUnit",
     "InvalidDashboardFilter",
     "InvalidDate",

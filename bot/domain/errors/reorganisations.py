@@ -62,3 +62,9 @@ class UnitDissolved(UnitReorganised):
     day)."""
 
     code = "unit_dissolved"
+
+
+class HeadNotServing(DomainError):
+    """The office confirmed as head someone who no longer serves the unit (params: unit)."""
+
+    code = "head_not_serving"

@@ -65,4 +65,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{name} (code {code}) was dissolved on {day} in a reorganisation, with no "
               "successor. Please ask the provincial office if you serve another unit.",
     },
+    "head_not_serving": {
+        "vi": "Người này không còn là cán bộ của {unit} nên chưa thể xác nhận là lãnh đạo; "
+              "chưa có gì bị thay đổi.",
+        "en": "That person no longer serves {unit}, so they cannot be confirmed as its head; "
+              "nothing was changed.",
+    },
 }

@@ -1,5 +1,6 @@
 """Units change over time: reorganisation events, the units they close and create, and the
-reports of closed units handed over; unit groups are no longer a fixed CHECK list (a commune
+reports of closed units handed over, and the notices the running bot sends for changes made
+elsewhere (the command line); unit groups are no longer a fixed CHECK list (a commune
 group, and any later one, needs no migration).
 
 On SQLite the CHECK is removed the way SQLite documents for removing a CHECK constraint (edit
@@ -96,9 +97,28 @@ def upgrade() -> None:
     )
     op.create_index(op.f("ix_report_handovers_reorganisation_id"), "report_handovers",
                     ["reorganisation_id"], unique=False)
+    op.create_table(
+        "notices",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("chat_id", sa.BigInteger(), nullable=False),
+        sa.Column("person_id", sa.Integer(), nullable=True),
+        sa.Column("kind", sa.String(length=32), nullable=False),
+        sa.Column("payload", sa.JSON(), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("attempts", sa.Integer(), nullable=False),
+        sa.Column("sent_at", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("failed_at", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("last_error", sa.String(length=512), nullable=True),
+        sa.ForeignKeyConstraint(["person_id"], ["people.id"], ondelete="SET NULL",
+                                name=op.f("fk_notices_person_id_people")),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_notices")),
+    )
+    op.create_index("ix_notices_pending", "notices", ["sent_at", "id"], unique=False)
 
 
 def downgrade() -> None:
+    op.drop_index("ix_notices_pending", table_name="notices")
+    op.drop_table("notices")
     op.drop_index(op.f("ix_report_handovers_reorganisation_id"), table_name="report_handovers")
     op.drop_table("report_handovers")
     op.drop_index("ux_reorganisation_units_closes_once", table_name="reorganisation_units")
