@@ -33,7 +33,7 @@ def lineage(session: Session, units_by_id: Mapping[int, str] | None = None) -> L
                            .order_by(ReorganisationRow.effective_on, ReorganisationRow.id)).all()
     if not rows:
         return Lineage()
-    codes = units_by_id or dict(session.execute(select(Unit.id, Unit.code)).tuples().all())
+    codes = units_by_id or {id_: code for id_, code in session.execute(select(Unit.id, Unit.code))}
     parts: dict[int, dict[str, list[str]]] = defaultdict(lambda: {PREDECESSOR: [],
                                                                   SUCCESSOR: []})
     for event_id, unit_id, role in session.execute(

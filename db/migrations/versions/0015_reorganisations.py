@@ -32,7 +32,7 @@ def upgrade() -> None:
     if op.get_bind().dialect.name == "sqlite":
         _sqlite_drop_group_check()
     else:
-        op.drop_constraint(_GROUP_CHECK, "units", type_="check")
+        op.drop_constraint(op.f(_GROUP_CHECK), "units", type_="check")
     op.create_table(
         "reorganisations",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -126,7 +126,7 @@ def downgrade() -> None:
     op.drop_index(op.f("ix_reorganisations_effective_on"), table_name="reorganisations")
     op.drop_table("reorganisations")
     if op.get_bind().dialect.name != "sqlite":
-        op.create_check_constraint(_GROUP_CHECK, "units", _OLD_GROUPS)
+        op.create_check_constraint(op.f(_GROUP_CHECK), "units", _OLD_GROUPS)
 
 
 def _sqlite_drop_group_check() -> None:
