@@ -26,6 +26,7 @@ from bot.domain.errors import (
     UnknownUnit,
 )
 from bot.domain.exports import OnTimeRate, UnitLine, unit_on_time_rate
+from bot.domain.reorganisations import Reorganisation
 from bot.domain.statuses import ReportStatus, Standing, standing, unit_due_date
 from bot.domain.units import Unit, close_codes, fold_code
 from bot.services.digests import DigestContext, digest_context
@@ -109,6 +110,20 @@ class UnitHistory:
     unit: Unit
     reports: tuple[tuple[Occurrence, UnitLine], ...]
     on_time: OnTimeRate | None
+    took_over: tuple[LineageLink, ...] = ()  # the reorganisations that gave it other units
+    handed_to: LineageLink | None = None  # the one that closed it
+    # Each predecessor's own reports of the year, as separate lines.
+    predecessors: tuple[tuple[Unit, tuple[tuple[Occurrence, UnitLine], ...]], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class LineageLink:
+    """A reorganisation seen from one unit: when, what kind, the other units, the basis."""
+
+    day: date
+    kind: str
+    units: tuple[Unit, ...]
+    basis: str
 
 
 def year_matrix(session: Session, typed_year: str | None, now: datetime,
@@ -281,5 +296,19 @@ def unit_history(session: Session, typed_year: str | None, unit_code: str, now: 
         raise UnknownUnit(code=unit_code[:16], reason="no unit has this code",
                           suggestions=close_codes(code, [u.code for u in every_unit]))
     found = unit_year(session, typed_year, code, now, timing)
+    lineage = province_snapshot(session).lineage
+    by_code = {u.code: u for u in every_unit}
+
+    def link(event: Reorganisation, codes: tuple[str, ...]) -> LineageLink:
+        return LineageLink(event.effective_on, event.kind.value,
+                           tuple(by_code[c] for c in codes), event.basis.citation())
+
+    took_over = tuple(link(e, e.predecessors) for e in lineage.predecessor_events(code))
+    closing = lineage.closing_event(code)
+    predecessors = tuple(
+        (by_code[c], unit_year(session, typed_year, c, now, timing).reports)
+        for event in lineage.predecessor_events(code) for c in event.predecessors)
     return UnitHistory(found.year, found.today, unit, found.reports,
-                       unit_on_time_rate(unit.name, found.reports, found.today))
+                       unit_on_time_rate(unit.name, found.reports, found.today), took_over,
+                       link(closing, closing.successors) if closing else None,
+                       tuple((u, reports) for u, reports in predecessors if reports))

@@ -6,6 +6,7 @@ templates in bot/texts/templates lay them out.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from urllib.parse import urlencode
@@ -18,7 +19,7 @@ from bot.domain.digests import STANDING_ORDER
 from bot.domain.errors import DomainError
 from bot.domain.exports import OnTimeRate, ranked_units
 from bot.domain.office_actions import OfficeActionKind, line_actions
-from bot.domain.units import UnitGroup
+from bot.domain.units import Unit, UnitGroup
 from bot.services.charts import OnTimeChart
 from bot.services.dashboard import OccurrenceDetail, UnitHistory, YearMatrix
 from bot.texts import MESSAGES, Lang, error_text
@@ -88,12 +89,17 @@ def label(key: str, lang: Lang, **params: object) -> str:
     return template.format(**params) if params else template
 
 
+def unit_names(units: Sequence[Unit]) -> str:
+    """'Sở Tài chính (stc), Xã Càng Long (xacl)': plain text, escaped by the template."""
+    return ", ".join(f"{unit.name} ({unit.code})" for unit in units)
+
+
 @cache
 def _environment() -> Environment:
     environment = Environment(loader=PackageLoader("bot.texts", "templates"),
                               autoescape=select_autoescape(default=True), trim_blocks=True,
                               lstrip_blocks=True)
-    environment.globals.update(label=label, vn_date=format_vn_date, percent=rate_percent,
+    environment.globals.update(label=label, unit_names=unit_names, vn_date=format_vn_date, percent=rate_percent,
                                file_size=file_size_text)
     return environment
 

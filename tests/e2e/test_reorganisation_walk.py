@@ -43,7 +43,7 @@ from tests.e2e.webhook_harness import loopback_socket
 from tests.fake_telegram import FakeTelegram, FakeUser, LoggedMessage, RateLimits
 from tests.support.clock import TRA_VINH, SimulatedClock, local
 from tests.support.digest_data import add_answer
-from tests.support.html_table import table_rows
+from tests.support.html_table import page_text, table_rows
 from tests.support.postgres_server import PostgresServer
 from tests.support.reminder_data import add_one_off_deadline
 
@@ -91,6 +91,7 @@ class Walk:
     invite_refusal: str
     workbook: bytes
     matrix: tuple[list[str], dict[str, list[str]]]
+    unit_pages: dict[str, str]  # code → the dashboard's 2025 page of the unit (its words)
 
     def reminders(self, name: str, since: date = date.min) -> list[Received]:
         return [m for m in self.inbox[name]
@@ -154,11 +155,11 @@ async def walk_june_and_july(database_url: str, folder: Path) -> Walk:
         await bot.reminders.idle()
         heads = await bot.deps.database.run(heads_of("xacl"))
         workbook = await export_2025(fake, people[OFFICE])
-        matrix = await dashboard_2025(fake, people[OFFICE])
+        matrix, unit_pages = await dashboard_2025(fake, people[OFFICE])
         inbox = {name: [Received.of(m) for m in fake.bot_messages(user)]
                  for name, user in people.items()}
     return Walk(inbox, plain(plan_text(plan, "vi")), plain(plan_text(again, "vi")),
-                confirmed, heads, refusal.text or "", workbook, matrix)
+                confirmed, heads, refusal.text or "", workbook, matrix, unit_pages)
 
 
 async def register_everyone(bot: RunningBot, fake: FakeTelegram, admin: FakeUser
@@ -216,15 +217,19 @@ async def export_2025(fake: FakeTelegram, office: FakeUser) -> bytes:
 
 
 async def dashboard_2025(fake: FakeTelegram, office: FakeUser
-                         ) -> tuple[list[str], dict[str, list[str]]]:
+                         ) -> tuple[tuple[list[str], dict[str, list[str]]], dict[str, str]]:
     link = LINK.search((await answer_to(fake, office, "web")).text or "")
     assert link is not None
     base_url, path = link.group(1), link.group(2)
     async with httpx.AsyncClient(base_url=base_url, trust_env=False) as client:
         opened = await client.get(path)
         page = await client.get(opened.headers["location"], params={"year": "2025"})
+        units = {code: await client.get(f"/unit/{code}", params={"year": "2025"})
+                 for code in ("xacl", "canglong", "duyenhai")}
     assert page.status_code == 200, page.text
-    return table_rows(page.text, "matrix")
+    assert all(unit.status_code == 200 for unit in units.values())
+    return table_rows(page.text, "matrix"), {code: page_text(unit.text)
+                                             for code, unit in units.items()}
 
 
 # -- what the plan said and did --------------------------------------------------------------
@@ -326,3 +331,13 @@ def test_the_dashboard_matrix_shows_both_structures(walk: Walk) -> None:
     assert rows["canglong"][q2] != "Quá hạn"
 
 
+def test_a_units_page_shows_its_lineage_and_the_predecessors_record(walk: Walk) -> None:
+    xacl = walk.unit_pages["xacl"]
+    assert ("Từ 01/07/2025: hợp nhất Ủy ban nhân dân huyện Càng Long (canglong), Ủy ban nhân "
+            "dân huyện Cầu Kè (cauke) vào đơn vị này (1687/NQ-UBTVQH15 ngày 16/06/2025).") in xacl
+    assert "Hồ sơ năm 2025 của đơn vị tiền thân Ủy ban nhân dân huyện Càng Long (canglong)" in xacl
+    assert "Hồ sơ năm 2025 của đơn vị tiền thân Ủy ban nhân dân huyện Cầu Kè (cauke)" in xacl
+    assert ("Từ 01/07/2025: đơn vị này hợp nhất; đơn vị kế thừa: Xã Càng Long (xacl)"
+            in walk.unit_pages["canglong"])
+    assert ("Từ 01/07/2025: đơn vị này giải thể; đơn vị kế thừa: không có"
+            in walk.unit_pages["duyenhai"])
