@@ -160,10 +160,10 @@ DEADLINE_MESSAGES.update({
     },
     "deadline_flow.ask.units": {
         "vi": "Đơn vị nào phải báo cáo? Chọn bên dưới, hoặc nhập mã đơn vị, nhóm (all, "
-              "departments, districts, agencies) và loại trừ bằng dấu trừ, ví dụ "
+              "departments, communes, districts, agencies) và loại trừ bằng dấu trừ, ví dụ "
               "<code>all -bdt</code>.",
         "en": "Which units must report? Choose below, or type unit codes, groups (all, "
-              "departments, districts, agencies) and exclusions with a minus, e.g. "
+              "departments, communes, districts, agencies) and exclusions with a minus, e.g. "
               "<code>all -bdt</code>.",
     },
     "deadline_flow.ask.offsets": {

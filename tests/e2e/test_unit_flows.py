@@ -33,7 +33,7 @@ CODE_QUESTION = ("Bước 1/4. Anh/chị gõ mã đơn vị: 2–16 chữ cái t
 NAME_QUESTION = ("Bước 2/4. Mã: sdl.\nAnh/chị gõ tên đầy đủ của đơn vị, có dấu, tối đa 256 ký "
                  "tự, ví dụ: Sở Du lịch.")
 GROUP_QUESTION = ("Bước 3/4. Sở Du lịch (mã sdl) thuộc nhóm nào? Anh/chị bấm một nút bên dưới.")
-GROUP_BUTTONS = ["Sở, ban, ngành", "UBND cấp huyện", "Cơ quan khác", "Hủy"]
+GROUP_BUTTONS = ["Sở, ban, ngành", "UBND cấp huyện", "Cơ quan khác", "UBND cấp xã", "Hủy"]
 STEP_PASSED = ("Bước này đã được trả lời; anh/chị vui lòng dùng tin nhắn mới nhất. Không có gì "
                "thay đổi.")
 REFUSED = "Xin lỗi, lệnh /{command} chỉ dành cho quản trị viên. Không có gì bị thay đổi."

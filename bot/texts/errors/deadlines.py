@@ -81,9 +81,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "invalid_unit_code": {
         "vi": "Mã đơn vị “{code}” chưa hợp lệ: mã gồm 2–16 chữ cái thường không dấu hoặc chữ số "
-              "(ví dụ skhdt) và không trùng các từ all, departments, districts, agencies.",
+              "(ví dụ skhdt) và không trùng các từ all, departments, communes, districts, "
+              "agencies.",
         "en": "The unit code “{code}” is not valid: use 2–16 lowercase letters without accents "
-              "or digits (e.g. skhdt), other than all, departments, districts, agencies.",
+              "or digits (e.g. skhdt), other than all, departments, communes, districts, "
+              "agencies.",
     },
     "duplicate_code": {
         "vi": "Mã “{code}” đã được dùng. Anh/chị vui lòng chọn mã khác.",
@@ -91,10 +93,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "invalid_unit_selector": {
         "vi": "Cách chọn đơn vị “{selector}” chưa hợp lệ. Anh/chị hãy dùng all (tất cả), "
-              "departments (sở, ban, ngành), districts (UBND cấp huyện), agencies (cơ quan "
-              "khác) hoặc mã đơn vị; thêm dấu trừ để loại trừ, ví dụ: all -bdt.",
-        "en": "The unit selection “{selector}” is not valid. Use all, departments, districts, "
-              "agencies or unit codes; put a minus sign before one to leave it out, e.g. all -bdt.",
+              "departments (sở, ban, ngành), communes (UBND cấp xã), districts (UBND cấp "
+              "huyện), agencies (cơ quan khác) hoặc mã đơn vị; thêm dấu trừ để loại trừ, ví dụ: all -bdt.",
+        "en": "The unit selection “{selector}” is not valid. Use all, departments, communes, "
+              "districts, agencies or unit codes; put a minus sign before one to leave it out, e.g. all -bdt.",
     },
     "empty_unit_selection": {
         "vi": "Cách chọn “{selector}” không còn đơn vị nào. Anh/chị vui lòng kiểm tra lại.",
