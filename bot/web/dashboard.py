@@ -15,9 +15,12 @@ from urllib.parse import quote
 
 from loguru import logger
 from starlette.datastructures import FormData
-from starlette.requests import Request
+from starlette.exceptions import HTTPException
+from starlette.middleware import Middleware
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import BaseRoute, Mount, Route
+from starlette.types import Scope
 
 from bot.app import BotApplication
 from bot.context import REMINDERS_KEY
@@ -60,6 +63,7 @@ from bot.texts.dashboard_render import (
     unit_page,
 )
 from bot.texts.export_render import export_workbook
+from bot.web.request_limits import MAX_BODY_BYTES, BodySizeLimit, BodyTooLarge
 from scheduler.runner import ReminderRunner
 
 SESSION_COOKIE = "deadline_bot_session"
@@ -68,6 +72,9 @@ INIT_DATA_HEADER = "X-Telegram-Init-Data"
 _FILTERS = ("group", "deadline", "standing")
 _NO_CACHE = {"Cache-Control": "no-store", "Referrer-Policy": "no-referrer",
              "X-Content-Type-Options": "nosniff"}
+# The dashboard's forms have two fields (csrf, unit) of at most 64 characters, and no file.
+MAX_FORM_FIELDS = 8
+MAX_FORM_FIELD_BYTES = 1024
 _STATUS: tuple[tuple[type[DomainError], int], ...] = (
     (UnknownLoginLink, 404), (UsedLoginLink, 410), (ExpiredLoginLink, 410),
     (WebSignInRefused, 401), (NotAllowed, 403), (OccurrenceNotInYear, 404),
@@ -84,6 +91,11 @@ class _Unauthenticated(Exception):
 
 class _ForgedForm(Exception):
     """A post without the CSRF token of the reader's session."""
+
+
+class _MalformedForm(Exception):
+    """A post whose body is not a form the dashboard sends: not parsable, a file, too many
+    fields or too long a field."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,6 +131,10 @@ class Dashboard:
         ]
         prefix = self.deps.settings.web.path_prefix
         return [Mount(prefix, routes=routes)] if prefix else routes
+
+    def middleware(self) -> list[Middleware]:
+        """What wraps the server's routes: the bound on a request's body."""
+        return [Middleware(BodySizeLimit, limit=MAX_BODY_BYTES, refusal=self._too_large)]
 
     async def matrix(self, request: Request) -> Response:
         """GET /?year=&group=&deadline=&standing=&page=: the year's units × reports."""
@@ -269,10 +285,22 @@ class Dashboard:
             except DomainError as error:
                 status = next((code for kind, code in _STATUS if isinstance(error, kind)), 400)
                 return _html(error_page(self._bare_frame(request), error), status)
+            except _MalformedForm as error:
+                logger.warning("Dashboard post to {} refused: {}", request.url.path, error)
+                return self._refuse(request, 400, "web.error.bad_form")
+            except BodyTooLarge:
+                raise  # BodySizeLimit answers it
+            except ClientDisconnect:
+                logger.info("Dashboard post to {}: the client left before sending it all",
+                            request.url.path)
+                return Response(status_code=400)
             except Exception:
                 logger.exception("Dashboard page {} failed", request.url.path)
                 return self._refuse(request, 500, "web.error.unexpected")
         return page
+
+    def _too_large(self, scope: Scope) -> Response:
+        return self._refuse(Request(scope), 413, "web.error.too_large")
 
     def _refuse(self, request: Request, status: int, key: str) -> Response:
         frame = self._bare_frame(request)
@@ -303,8 +331,13 @@ class Dashboard:
 
 
 async def _checked_form(request: Request, reader: _Reader) -> FormData:
-    """The posted form; raise _ForgedForm unless it carries the reader's CSRF token."""
-    form = await request.form()
+    """The posted form; raise _MalformedForm if it is not one the dashboard sends, _ForgedForm
+    unless it carries the reader's CSRF token."""
+    try:
+        form = await request.form(max_files=0, max_fields=MAX_FORM_FIELDS,
+                                  max_part_size=MAX_FORM_FIELD_BYTES)
+    except HTTPException as error:  # how Starlette refuses a form its parser cannot take
+        raise _MalformedForm(error.detail) from None
     given = form.get("csrf")
     if not isinstance(given, str) or not csrf_matches(reader.secret, given):
         raise _ForgedForm()

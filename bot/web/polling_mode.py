@@ -37,9 +37,11 @@ def with_dashboard(deps: Dependencies, sock: socket.socket,
 
     @contextlib.asynccontextmanager
     async def serving_dashboard(application: BotApplication) -> AsyncIterator[None]:
+        dashboard = Dashboard(deps, application)
         server = EmbeddedServer(uvicorn.Config(
-            Starlette(routes=Dashboard(deps, application).routes()), log_config=None,
-            access_log=False, lifespan="off", timeout_graceful_shutdown=SHUTDOWN_GRACE_SECONDS))
+            Starlette(routes=dashboard.routes(), middleware=dashboard.middleware()),
+            log_config=None, access_log=False, lifespan="off",
+            timeout_graceful_shutdown=SHUTDOWN_GRACE_SECONDS))
         serving = asyncio.create_task(server.serve(sockets=[sock]))
         try:
             await until_listening(server, serving)

@@ -80,8 +80,9 @@ async def _webhook_intake(application: BotApplication, *, deps: Dependencies,
     processor.listeners.append(metrics.observe_update)
     processor.after_handling.append(partial(inbox.mark_handled, deps.database))
     receiver = WebhookReceiver(application, deps.database, deps.clock, endpoint.secret, metrics)
+    dashboard = Dashboard(deps, application)
     web_app = build_web_app(receiver, endpoint.path, partial(scheduler_problem, application),
-                            Dashboard(deps, application).routes())
+                            dashboard.routes(), dashboard.middleware())
     server = EmbeddedServer(uvicorn.Config(
         web_app, log_config=None, access_log=False, lifespan="off",
         timeout_graceful_shutdown=int(drain_timeout)))
