@@ -11,7 +11,6 @@ import contextlib
 import socket
 from collections.abc import AsyncIterator
 
-import uvicorn
 from loguru import logger
 from starlette.applications import Starlette
 
@@ -19,7 +18,7 @@ from bot.app import BotApplication
 from bot.dependencies import Dependencies
 from bot.lifecycle import UpdateIntake, long_polling
 from bot.web.dashboard import Dashboard
-from bot.web.embedded_server import EmbeddedServer, bind_socket, until_listening
+from bot.web.embedded_server import EmbeddedServer, bind_socket, server_config, until_listening
 from config.settings import WebEndpoint
 
 # Browsers keep connections open; on stop, requests still running get this long to finish.
@@ -38,10 +37,9 @@ def with_dashboard(deps: Dependencies, sock: socket.socket,
     @contextlib.asynccontextmanager
     async def serving_dashboard(application: BotApplication) -> AsyncIterator[None]:
         dashboard = Dashboard(deps, application)
-        server = EmbeddedServer(uvicorn.Config(
+        server = EmbeddedServer(server_config(
             Starlette(routes=dashboard.routes(), middleware=dashboard.middleware()),
-            log_config=None, access_log=False, lifespan="off",
-            timeout_graceful_shutdown=SHUTDOWN_GRACE_SECONDS))
+            SHUTDOWN_GRACE_SECONDS))
         serving = asyncio.create_task(server.serve(sockets=[sock]))
         try:
             await until_listening(server, serving)

@@ -1,20 +1,23 @@
 """What the dashboard's server takes from a client, end to end over real sockets: a post that
 is not one of its forms gets a short page (400, or 413 when too large) and one warning, never
-a traceback.
+a traceback; a client that sends its request slowly, or never, is disconnected.
 
 These do not depend on the database, so they run on SQLite only.
 """
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import re
 from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
 import httpx
+import pytest
 from loguru import logger
 
+from bot.web import embedded_server
 from bot.web.asgi import SECRET_HEADER
 from bot.web.request_limits import MAX_BODY_BYTES
 from tests.e2e.test_dashboard import browser, dashboard_bot
@@ -131,3 +134,98 @@ async def test_the_webhook_server_bounds_a_posts_body_too(sqlite_url: str) -> No
     assert [(level, exc) for level, _message, exc in declared_lines] == [("WARNING", False)]
     assert [(level, exc) for level, _message, exc in streamed_lines] == [("WARNING", False)]
     assert health.text == "ok"
+
+
+@pytest.fixture
+def short_timeouts(monkeypatch: pytest.MonkeyPatch) -> float:
+    """The servers' request and keep-alive timeouts cut to a second (set before they start)."""
+    monkeypatch.setattr(embedded_server, "REQUEST_READ_TIMEOUT_SECONDS", 1.0)
+    monkeypatch.setattr(embedded_server, "KEEP_ALIVE_TIMEOUT_SECONDS", 1)
+    return 1.0
+
+
+async def closed_by_server(reader: asyncio.StreamReader, bound: float) -> bool:
+    """Whether the server closes the connection within `bound` seconds (what it sends first,
+    if anything, is read and dropped)."""
+    try:
+        async with asyncio.timeout(bound):
+            while await reader.read(65536):
+                pass
+    except TimeoutError:
+        return False
+    except ConnectionResetError:
+        pass
+    return True
+
+
+async def trickle(writer: asyncio.StreamWriter, lines: Iterator[bytes]) -> None:
+    """Send one line every 0.2 s until the server hangs up."""
+    with contextlib.suppress(ConnectionError):
+        for line in lines:
+            writer.write(line)
+            await writer.drain()
+            await asyncio.sleep(0.2)
+
+
+def endless_headers() -> Iterator[bytes]:
+    yield b"GET /?year=2020 HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+    for number in range(10_000):
+        yield f"X-Slow-{number}: still coming\r\n".encode()
+
+
+def endless_body(cookie: str) -> Iterator[bytes]:
+    yield (f"POST /logout HTTP/1.1\r\nHost: 127.0.0.1\r\nCookie: {cookie}\r\nContent-Type: "
+           "application/x-www-form-urlencoded\r\nContent-Length: 100000\r\n\r\n").encode()
+    while True:
+        yield b"x"
+
+
+async def test_clients_that_send_their_request_slowly_or_never_are_disconnected(
+    sqlite_url: str, short_timeouts: float
+) -> None:
+    """Silent connections, headers or a body trickled a line at a time (signed in, so the
+    form is being read, or not), and a kept-alive connection that starts a second request and
+    stalls: all closed within the timeout (here a second), however many there are, with no
+    error logged; the server still answers others meanwhile."""
+    bound = short_timeouts + 2
+    with logged() as lines:
+        async with dashboard_bot(sqlite_url, SimulatedClock(TODAY)) as (bot, fake, admin), \
+                browser(fake, admin) as signed_in:
+            port = bot.deps.settings.web.port
+            session = f"deadline_bot_session={signed_in.cookies['deadline_bot_session']}"
+            opened = [await asyncio.open_connection("127.0.0.1", port) for _ in range(60)]
+            headers, body = opened[20:40], opened[40:]  # and 20 that send nothing
+            senders = [asyncio.create_task(trickle(writer, endless_headers()))
+                       for _reader, writer in headers]
+            senders += [asyncio.create_task(trickle(writer, endless_body(session if n % 2 else "")))
+                        for n, (_reader, writer) in enumerate(body)]
+            kept_reader, kept_writer = await asyncio.open_connection("127.0.0.1", port)
+            kept_writer.write(b"GET /nothing-here HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+            first = await kept_reader.readuntil(b"\r\n")
+            kept_writer.write(b"GET / HTTP/1.1\r\nHost: 127.0")  # and nothing more
+            async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}",
+                                         trust_env=False) as client:
+                meanwhile = await client.get("/")
+            closed = await asyncio.gather(
+                *(closed_by_server(reader, bound) for reader, _writer in opened),
+                closed_by_server(kept_reader, bound))
+            for sender in senders:
+                sender.cancel()
+            for _reader, writer in [*opened, (kept_reader, kept_writer)]:
+                writer.close()
+    assert first.startswith(b"HTTP/1.1 404")
+    assert meanwhile.status_code == 401
+    assert closed == [True] * 61
+    assert [line for line in lines if line[0] != "WARNING"] == []
+
+
+async def test_an_idle_kept_alive_connection_is_closed(sqlite_url: str,
+                                                       short_timeouts: float) -> None:
+    async with dashboard_bot(sqlite_url, SimulatedClock(TODAY)) as (bot, _fake, _admin):
+        reader, writer = await asyncio.open_connection("127.0.0.1", bot.deps.settings.web.port)
+        writer.write(b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+        answer = await reader.readuntil(b"\r\n")
+        closed = await closed_by_server(reader, short_timeouts + 2)
+        writer.close()
+    assert answer.startswith(b"HTTP/1.1 401")
+    assert closed
