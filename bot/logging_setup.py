@@ -20,9 +20,11 @@ _CONSOLE_FORMAT = (
     "<cyan>{name}</cyan> {extra[extra_context]}<level>{message}</level>"
 )
 _CONTEXT_KEYS = ("update_id", "user_id", "chat_id", "job")
+# python-multipart warns of every malformed form it meets; the dashboard logs the refusal
+# itself, once (bot/web/dashboard.py).
 _NOISY_LIBRARIES = {"httpx": logging.WARNING, "httpcore": logging.WARNING,
                     "apscheduler": logging.WARNING, "telegram": logging.INFO,
-                    "alembic": logging.WARNING}
+                    "alembic": logging.WARNING, "python_multipart": logging.ERROR}
 
 
 class _InterceptHandler(logging.Handler):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -78,6 +79,13 @@ def migrated_postgres_template(postgres_server: PostgresServer) -> str:
     upgrade_to_head(database)
     database.dispose()
     return name
+
+
+@pytest.fixture
+def sqlite_url(tmp_path: Path) -> str:
+    """An empty SQLite database, for tests of what does not depend on the database (the web
+    server's limits and headers), which need not run twice."""
+    return f"sqlite:///{tmp_path}/deadline-bot.sqlite3"
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

@@ -1,7 +1,8 @@
 """The dashboard's HTML pages, rendered with Jinja2 (every value autoescaped).
 
 Words come from the text catalogue (`web.*`, `export.*`, `unit_group.*`) as plain text; the
-templates in bot/texts/templates lay them out.
+templates in bot/texts/templates lay them out, with the stylesheet and the Mini App's script
+from bot/texts/static (files, so that the pages' Content-Security-Policy needs no inline code).
 """
 
 from __future__ import annotations
@@ -9,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from hashlib import sha256
+from importlib.resources import files
 from urllib.parse import urlencode
 
 from jinja2 import Environment, PackageLoader, select_autoescape
@@ -27,6 +30,29 @@ from bot.texts.chart_render import bar_colour, chart_caption, rate_figure, rate_
 from bot.texts.statuses_render import file_size_text
 
 HTML_TYPE = "text/html; charset=utf-8"
+# Every file under bot/texts/static the pages use, and its type.
+_STATIC_TYPES = {"dashboard.css": "text/css; charset=utf-8",
+                 "mini_app.js": "text/javascript; charset=utf-8"}
+
+
+@dataclass(frozen=True, slots=True)
+class StaticAsset:
+    """A file of the pages: its content, type and version (a hash of the content)."""
+
+    content: bytes
+    media_type: str
+    version: str
+
+
+def static_asset(name: str) -> StaticAsset | None:
+    """The pages' file called `name` (see _STATIC_TYPES), or None for any other name."""
+    return _load_static(name) if name in _STATIC_TYPES else None
+
+
+@cache
+def _load_static(name: str) -> StaticAsset:
+    content = (files("bot.texts") / "static" / name).read_bytes()
+    return StaticAsset(content, _STATIC_TYPES[name], sha256(content).hexdigest()[:16])
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +76,12 @@ class PageFrame:
         out)."""
         kept = {**self.query, **{k: str(v) for k, v in params.items() if v is not None}}
         return f"{self.prefix}{path}" + (f"?{urlencode(kept)}" if kept else "")
+
+    def asset_url(self, name: str) -> str:
+        """The address of the pages' file `name`, which changes whenever the file does."""
+        found = static_asset(name)
+        assert found is not None, name
+        return f"{self.prefix}/static/{name}?v={found.version}"
 
 
 @dataclass(frozen=True, slots=True)

@@ -79,6 +79,14 @@ WEB_MESSAGES: dict[str, dict[str, str]] = {
         "en": "Sorry, the file cannot be fetched from Telegram right now. Please try again in a few minutes.",
     },
     "web.error.not_found": {"vi": "Không tìm thấy trang này.", "en": "This page does not exist."},
+    "web.error.bad_form": {
+        "vi": "Xin lỗi, biểu mẫu gửi lên không đúng định dạng nên chưa được xử lý; không có gì bị thay đổi. Vui lòng tải lại trang và thử lại.",
+        "en": "Sorry, the form sent was not in the expected format and was not processed; nothing was changed. Please reload the page and try again.",
+    },
+    "web.error.too_large": {
+        "vi": "Xin lỗi, dữ liệu gửi lên quá lớn nên chưa được xử lý; không có gì bị thay đổi. Vui lòng tải lại trang và thử lại.",
+        "en": "Sorry, what was sent is too large and was not processed; nothing was changed. Please reload the page and try again.",
+    },
     "web.error.unexpected": {
         "vi": "Xin lỗi, đã có lỗi khi mở trang. Vui lòng thử lại sau ít phút.",
         "en": "Sorry, something went wrong opening the page. Please try again in a few minutes.",

@@ -13,6 +13,7 @@ from loguru import logger
 from prometheus_client import CONTENT_TYPE_LATEST
 from sqlalchemy.exc import SQLAlchemyError
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import BaseRoute, Route
@@ -90,9 +91,11 @@ async def healthz(_request: Request) -> Response:
 
 def build_web_app(receiver: WebhookReceiver, path: str,
                   scheduler_problem: Callable[[], str | None],
-                  dashboard: Sequence[BaseRoute] = ()) -> Starlette:
+                  dashboard: Sequence[BaseRoute] = (),
+                  middleware: Sequence[Middleware] = ()) -> Starlette:
     """The ASGI app: Telegram posts to `path`; `scheduler_problem` says why reminders are not
-    running (None when they are); the `dashboard`'s routes come after the service's own."""
+    running (None when they are); the `dashboard`'s routes come after the service's own, and
+    `middleware` (the dashboard's limits and headers) wraps them all."""
 
     async def readyz(_request: Request) -> Response:
         try:
@@ -113,4 +116,4 @@ def build_web_app(receiver: WebhookReceiver, path: str,
         Route("/readyz", readyz, methods=["GET"]),
         Route("/metrics", metrics, methods=["GET"]),
         *dashboard,
-    ])
+    ], middleware=middleware)

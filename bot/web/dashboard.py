@@ -15,9 +15,12 @@ from urllib.parse import quote
 
 from loguru import logger
 from starlette.datastructures import FormData
-from starlette.requests import Request
+from starlette.exceptions import HTTPException
+from starlette.middleware import Middleware
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import BaseRoute, Mount, Route
+from starlette.types import Scope
 
 from bot.app import BotApplication
 from bot.context import REMINDERS_KEY
@@ -57,17 +60,24 @@ from bot.texts.dashboard_render import (
     label,
     matrix_page,
     message_page,
+    static_asset,
     unit_page,
 )
 from bot.texts.export_render import export_workbook
+from bot.web.request_limits import MAX_BODY_BYTES, BodySizeLimit, BodyTooLarge
+from bot.web.security_headers import NO_CACHE, SECURITY_HEADERS, SecurityHeaders
 from scheduler.runner import ReminderRunner
 
 SESSION_COOKIE = "deadline_bot_session"
 # A Mini App sends Telegram.WebApp.initData in this header with every request.
 INIT_DATA_HEADER = "X-Telegram-Init-Data"
 _FILTERS = ("group", "deadline", "standing")
-_NO_CACHE = {"Cache-Control": "no-store", "Referrer-Policy": "no-referrer",
-             "X-Content-Type-Options": "nosniff"}
+_PAGE_HEADERS = {**SECURITY_HEADERS, **NO_CACHE}
+# The stylesheet and the script are named with their content's hash (`?v=`): kept for good.
+_ASSET_HEADERS = {**SECURITY_HEADERS, "Cache-Control": "public, max-age=31536000, immutable"}
+# The dashboard's forms have two fields (csrf, unit) of at most 64 characters, and no file.
+MAX_FORM_FIELDS = 8
+MAX_FORM_FIELD_BYTES = 1024
 _STATUS: tuple[tuple[type[DomainError], int], ...] = (
     (UnknownLoginLink, 404), (UsedLoginLink, 410), (ExpiredLoginLink, 410),
     (WebSignInRefused, 401), (NotAllowed, 403), (OccurrenceNotInYear, 404),
@@ -84,6 +94,11 @@ class _Unauthenticated(Exception):
 
 class _ForgedForm(Exception):
     """A post without the CSRF token of the reader's session."""
+
+
+class _MalformedForm(Exception):
+    """A post whose body is not a form the dashboard sends: not parsable, a file, too many
+    fields or too long a field."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,9 +131,16 @@ class Dashboard:
             Route("/xlsx", self._page(self.workbook), methods=["GET"]),
             Route("/login/{token}", self._page(self.login), methods=["GET"]),
             Route("/logout", self._page(self.logout), methods=["POST"]),
+            Route("/static/{name}", self._page(self.asset), methods=["GET"]),
         ]
         prefix = self.deps.settings.web.path_prefix
         return [Mount(prefix, routes=routes)] if prefix else routes
+
+    def middleware(self) -> list[Middleware]:
+        """What wraps the server's routes: the security headers on every answer (Starlette's
+        own 404 and 405 included), then the bound on a request's body."""
+        return [Middleware(SecurityHeaders),
+                Middleware(BodySizeLimit, limit=MAX_BODY_BYTES, refusal=self._too_large)]
 
     async def matrix(self, request: Request) -> Response:
         """GET /?year=&group=&deadline=&standing=&page=: the year's units × reports."""
@@ -161,7 +183,7 @@ class Dashboard:
         back = self._frame(request, reader).url(
             f"/report/{notice.deadline_code}/{due.isoformat()}", done=kind.value,
             unit=notice.unit_code, told=sent.delivered)
-        return RedirectResponse(back, status_code=303, headers=_NO_CACHE)
+        return RedirectResponse(back, status_code=303, headers=_PAGE_HEADERS)
 
     async def file(self, request: Request) -> Response:
         """GET /file/<id>: a file a unit attached, fetched through the bot (no transaction
@@ -174,8 +196,8 @@ class Dashboard:
         content = await download_into_memory(self.application.bot, found.telegram_file_id)
         if content is None:
             return self._refuse(request, 502, "web.error.file_unavailable")
-        return Response(content, media_type=found.mime_type,
-                        headers={**_NO_CACHE, "Content-Disposition": _attachment(found.file_name)})
+        return Response(content, media_type=found.mime_type, headers={
+            **_PAGE_HEADERS, "Content-Disposition": _attachment(found.file_name)})
 
     async def unit(self, request: Request) -> Response:
         """GET /unit/<code>?year=: the unit's reports of the year and its on-time rate."""
@@ -204,8 +226,8 @@ class Dashboard:
         lang = self._lang(request)
         made = await self.deps.database.run(
             lambda s: export_workbook(export.year_export(s, typed, now, timing), lang))
-        return Response(made.content, media_type=made.mime_type,
-                         headers={**_NO_CACHE, "Content-Disposition": _attachment(made.file_name)})
+        return Response(made.content, media_type=made.mime_type, headers={
+            **_PAGE_HEADERS, "Content-Disposition": _attachment(made.file_name)})
 
     async def login(self, request: Request) -> Response:
         """GET /login/<token>: use the link up, set the session cookie, go to the matrix."""
@@ -213,7 +235,7 @@ class Dashboard:
         issued = await self.deps.database.run(
             lambda s: web_access.open_login_link(s, token, now))
         web = self.deps.settings.web
-        response = RedirectResponse(f"{web.path_prefix}/", status_code=303, headers=_NO_CACHE)
+        response = RedirectResponse(f"{web.path_prefix}/", status_code=303, headers=_PAGE_HEADERS)
         response.set_cookie(SESSION_COOKIE, issued.token,
                             max_age=int(SESSION_LIFETIME.total_seconds()),
                             path=f"{web.path_prefix}/", secure=web.secure, httponly=True,
@@ -232,6 +254,13 @@ class Dashboard:
         response = _html(message_page(self._bare_frame(request), label("web.signed_out", lang)))
         response.delete_cookie(SESSION_COOKIE, path=f"{self.deps.settings.web.path_prefix}/")
         return response
+
+    async def asset(self, request: Request) -> Response:
+        """GET /static/<name>: the pages' stylesheet or script (no sign-in: nothing private)."""
+        found = static_asset(request.path_params["name"])
+        if found is None:
+            return self._refuse(request, 404, "web.error.not_found")
+        return Response(found.content, media_type=found.media_type, headers=_ASSET_HEADERS)
 
     async def _reader(self, request: Request) -> _Reader:
         """The Mini App's user (its data checked on every request) or the session's owner.
@@ -269,10 +298,22 @@ class Dashboard:
             except DomainError as error:
                 status = next((code for kind, code in _STATUS if isinstance(error, kind)), 400)
                 return _html(error_page(self._bare_frame(request), error), status)
+            except _MalformedForm as error:
+                logger.warning("Dashboard post to {} refused: {}", request.url.path, error)
+                return self._refuse(request, 400, "web.error.bad_form")
+            except BodyTooLarge:
+                raise  # BodySizeLimit answers it
+            except ClientDisconnect:
+                logger.info("Dashboard post to {}: the client left before sending it all",
+                            request.url.path)
+                return Response(status_code=400)
             except Exception:
                 logger.exception("Dashboard page {} failed", request.url.path)
                 return self._refuse(request, 500, "web.error.unexpected")
         return page
+
+    def _too_large(self, scope: Scope) -> Response:
+        return self._refuse(Request(scope), 413, "web.error.too_large")
 
     def _refuse(self, request: Request, status: int, key: str) -> Response:
         frame = self._bare_frame(request)
@@ -303,8 +344,13 @@ class Dashboard:
 
 
 async def _checked_form(request: Request, reader: _Reader) -> FormData:
-    """The posted form; raise _ForgedForm unless it carries the reader's CSRF token."""
-    form = await request.form()
+    """The posted form; raise _MalformedForm if it is not one the dashboard sends, _ForgedForm
+    unless it carries the reader's CSRF token."""
+    try:
+        form = await request.form(max_files=0, max_fields=MAX_FORM_FIELDS,
+                                  max_part_size=MAX_FORM_FIELD_BYTES)
+    except HTTPException as error:  # how Starlette refuses a form its parser cannot take
+        raise _MalformedForm(error.detail) from None
     given = form.get("csrf")
     if not isinstance(given, str) or not csrf_matches(reader.secret, given):
         raise _ForgedForm()
@@ -326,4 +372,4 @@ def _attachment(file_name: str) -> str:
 
 
 def _html(body: str, status: int = 200) -> HTMLResponse:
-    return HTMLResponse(body, status_code=status, headers=_NO_CACHE, media_type=HTML_TYPE)
+    return HTMLResponse(body, status_code=status, headers=_PAGE_HEADERS, media_type=HTML_TYPE)

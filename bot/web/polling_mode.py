@@ -11,7 +11,6 @@ import contextlib
 import socket
 from collections.abc import AsyncIterator
 
-import uvicorn
 from loguru import logger
 from starlette.applications import Starlette
 
@@ -19,7 +18,7 @@ from bot.app import BotApplication
 from bot.dependencies import Dependencies
 from bot.lifecycle import UpdateIntake, long_polling
 from bot.web.dashboard import Dashboard
-from bot.web.embedded_server import EmbeddedServer, bind_socket, until_listening
+from bot.web.embedded_server import EmbeddedServer, bind_socket, server_config, until_listening
 from config.settings import WebEndpoint
 
 # Browsers keep connections open; on stop, requests still running get this long to finish.
@@ -37,9 +36,10 @@ def with_dashboard(deps: Dependencies, sock: socket.socket,
 
     @contextlib.asynccontextmanager
     async def serving_dashboard(application: BotApplication) -> AsyncIterator[None]:
-        server = EmbeddedServer(uvicorn.Config(
-            Starlette(routes=Dashboard(deps, application).routes()), log_config=None,
-            access_log=False, lifespan="off", timeout_graceful_shutdown=SHUTDOWN_GRACE_SECONDS))
+        dashboard = Dashboard(deps, application)
+        server = EmbeddedServer(server_config(
+            Starlette(routes=dashboard.routes(), middleware=dashboard.middleware()),
+            SHUTDOWN_GRACE_SECONDS))
         serving = asyncio.create_task(server.serve(sockets=[sock]))
         try:
             await until_listening(server, serving)

@@ -14,7 +14,6 @@ from collections.abc import AsyncIterator
 from datetime import datetime, timedelta
 from functools import partial
 
-import uvicorn
 from loguru import logger
 from telegram import Update
 from telegram.request import BaseRequest, HTTPXRequest
@@ -27,7 +26,7 @@ from bot.update_processor import LoggingUpdateProcessor
 from bot.web import inbox
 from bot.web.asgi import WebhookReceiver, build_web_app
 from bot.web.dashboard import Dashboard
-from bot.web.embedded_server import EmbeddedServer, bind_socket, until_listening
+from bot.web.embedded_server import EmbeddedServer, bind_socket, server_config, until_listening
 from bot.web.metrics import CountingRequest, ServiceMetrics
 from config.settings import WebhookEndpoint
 from db import received_updates
@@ -80,11 +79,10 @@ async def _webhook_intake(application: BotApplication, *, deps: Dependencies,
     processor.listeners.append(metrics.observe_update)
     processor.after_handling.append(partial(inbox.mark_handled, deps.database))
     receiver = WebhookReceiver(application, deps.database, deps.clock, endpoint.secret, metrics)
+    dashboard = Dashboard(deps, application)
     web_app = build_web_app(receiver, endpoint.path, partial(scheduler_problem, application),
-                            Dashboard(deps, application).routes())
-    server = EmbeddedServer(uvicorn.Config(
-        web_app, log_config=None, access_log=False, lifespan="off",
-        timeout_graceful_shutdown=int(drain_timeout)))
+                            dashboard.routes(), dashboard.middleware())
+    server = EmbeddedServer(server_config(web_app, int(drain_timeout)))
     await inbox.start_replays(application, deps)  # before listening: see its docstring
     serving = asyncio.create_task(server.serve(sockets=[sock]))
     try:

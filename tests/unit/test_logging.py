@@ -53,6 +53,17 @@ def test_httpx_request_lines_are_not_logged_at_info(capsys: pytest.CaptureFixtur
     assert "HTTP Request" not in capsys.readouterr().err
 
 
+def test_python_multipart_leaves_a_malformed_form_to_the_dashboards_one_warning(
+    capsys: pytest.CaptureFixture[str]
+) -> None:
+    configure_logging("INFO")
+    logging.getLogger("python_multipart.multipart").warning("Expected boundary character 45")
+    logging.getLogger("python_multipart.multipart").error("Something it cannot go on from")
+    console = capsys.readouterr().err
+    assert "Expected boundary" not in console
+    assert "cannot go on from" in console
+
+
 def test_update_context_is_shown_on_each_line(capsys: pytest.CaptureFixture[str]) -> None:
     configure_logging("INFO")
     with logger.contextualize(update_id=42, user_id=7):
