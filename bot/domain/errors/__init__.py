@@ -84,10 +84,12 @@ from bot.domain.errors.reorganisations import (
     OverlappingReorganisation,
     ReorganisationCycle,
     ReorganisationInProgress,
+    SplitNeedsFile,
     SuccessorClosed,
     UnitDissolved,
     UnitReorganised,
     UnitReorganisedTwice,
+    UnknownReorganisationKind,
 )
 from bot.domain.errors.reports import (
     AmbiguousOccurrence,
@@ -244,6 +246,7 @@ __all__ = [
     "RequestAlreadyHandled",
     "RevokedInvite",
     "RuleNeverFires",
+    "SplitNeedsFile",
     "StaleButton",
     "StatusFileNotVisible",
     "SuccessorClosed",
@@ -263,6 +266,7 @@ __all__ = [
     "UnknownOccurrence",
     "UnknownPerson",
     "UnknownRecipient",
+    "UnknownReorganisationKind",
     "UnknownReport",
     "UnknownStatusFile",
     "UnknownUnit",

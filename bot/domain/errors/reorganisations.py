@@ -68,3 +68,16 @@ class HeadNotServing(DomainError):
     """The office confirmed as head someone who no longer serves the unit (params: unit)."""
 
     code = "head_not_serving"
+
+
+class UnknownReorganisationKind(DomainError):
+    """/reorganize with a word that names no kind of event (params: value)."""
+
+    code = "unknown_reorganisation_kind"
+
+
+class SplitNeedsFile(DomainError):
+    """/reorganize split: a split creates several units, so it goes through a reorganisation
+    file (params: none)."""
+
+    code = "split_needs_file"

@@ -71,4 +71,20 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "That person no longer serves {unit}, so they cannot be confirmed as its head; "
               "nothing was changed.",
     },
+    "unknown_reorganisation_kind": {
+        "vi": "“{value}” không phải là một hình thức sắp xếp lại; chưa có gì bị thay đổi. "
+              "Anh/chị dùng một trong: sáp nhập (absorb), hợp nhất (merge), đổi tên (rename), "
+              "giải thể (dissolve), ví dụ: /reorganize sáp nhập skhdt stc 01/03/2025.",
+        "en": "“{value}” is no kind of reorganisation; nothing was changed. Use one of: absorb "
+              "(sáp nhập), merge (hợp nhất), rename (đổi tên), dissolve (giải thể), e.g. "
+              "/reorganize absorb skhdt stc 01/03/2025.",
+    },
+    "split_needs_file": {
+        "vi": "Chia tách tạo ra nhiều đơn vị mới nên được thực hiện bằng tệp sắp xếp lại "
+              "(lệnh deadline-bot province reorganize trên máy chủ); chưa có gì bị thay đổi. "
+              "Trong Telegram, /reorganize nhận sáp nhập, hợp nhất, đổi tên và giải thể.",
+        "en": "A split creates several new units, so it goes through a reorganisation file "
+              "(deadline-bot province reorganize on the server); nothing was changed. In "
+              "Telegram, /reorganize takes absorb, merge, rename and dissolve.",
+    },
 }
