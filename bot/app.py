@@ -49,6 +49,7 @@ from handlers.errors import on_error
 from handlers.flows import on_flow_text, register_flow_handlers
 from handlers.groups import register_group_handlers
 from handlers.identify import identify_caller
+from handlers.reorganisations import REORGANIZE_FLOW_ROUTES, register_reorganisation_handlers
 from handlers.status import STATUS_FLOW_ROUTES, register_status_handlers
 from handlers.unit_flows import UNIT_FLOW_ROUTES
 from handlers.units import register_unit_handlers
@@ -122,12 +123,13 @@ def register_handlers(application: BotApplication) -> None:
     application.add_handler(CallbackQueryHandler(unit_heads.on_head_button,
                                                  pattern=unit_heads.CALLBACK_PATTERN))
     register_unit_handlers(application)
+    register_reorganisation_handlers(application)
     register_deadline_handlers(application)
     register_working_day_handlers(application)
     register_group_handlers(application)
     # Typed answers of an open flow (before the stray-text fallback), its buttons, /cancel.
     routes = {**UNIT_FLOW_ROUTES, **STATUS_FLOW_ROUTES, **DEADLINE_FLOW_ROUTES,
-              **IMPORT_FLOW_ROUTES}
+              **IMPORT_FLOW_ROUTES, **REORGANIZE_FLOW_ROUTES}
     register_status_handlers(application, partial(on_flow_text, routes=routes),
                              directive_import.on_file)
     register_flow_handlers(application, routes)

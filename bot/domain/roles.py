@@ -53,6 +53,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("unit_add", Role.ADMIN),
     Command("unit_edit", Role.ADMIN),
     Command("unit_disable", Role.ADMIN),
+    Command("reorganize", Role.ADMIN),
     Command("people", Role.ADMIN),
     Command("remove", Role.ADMIN),
     Command("grant_admin", Role.ADMIN),

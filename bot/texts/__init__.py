@@ -22,6 +22,7 @@ from bot.texts.messages import GENERAL_MESSAGES
 from bot.texts.office_actions import OFFICE_ACTION_MESSAGES
 from bot.texts.people import PEOPLE_MESSAGES
 from bot.texts.reminders import REMINDER_MESSAGES
+from bot.texts.reorganisation_chat import REORGANISATION_CHAT_MESSAGES
 from bot.texts.reorganisations import REORGANISATION_MESSAGES
 from bot.texts.statuses import STATUS_MESSAGES
 from bot.texts.units import UNIT_MESSAGES
@@ -35,7 +36,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     **GROUP_MESSAGES, **FLOW_MESSAGES, **UNIT_FLOW_MESSAGES, **DIGEST_MESSAGES,
     **OFFICE_ACTION_MESSAGES, **EXPORT_MESSAGES, **DEADLINE_MESSAGES, **WORKING_DAY_MESSAGES,
     **DUE_RULE_MESSAGES, **AUDIT_MESSAGES, **WEB_MESSAGES, **IMPORT_MESSAGES,
-    **REORGANISATION_MESSAGES,
+    **REORGANISATION_MESSAGES, **REORGANISATION_CHAT_MESSAGES,
 }
 
 

@@ -48,8 +48,9 @@ def _event_lines(number: int, plan: EventPlan, names: Mapping[str, str], lang: L
     event = plan.event
     none = text("reorg.plan.none", lang)
     lines = [text("reorg.plan.event", lang, number=number,
-                  what=event_in_words(event, names, lang)),
-             text("reorg.plan.basis", lang, basis=event.basis.citation())]
+                  what=event_in_words(event, names, lang))]
+    if event.basis.citation():  # /reorganize may leave it out
+        lines.append(text("reorg.plan.basis", lang, basis=event.basis.citation()))
     if event.note:
         lines.append(text("reorg.plan.note", lang, note=event.note))
     lines.append(text("reorg.plan.closed", lang, units=_codes(event.predecessors) or none))
