@@ -1,4 +1,4 @@
-"""/reorganize: one reorganisation event, its plan, then Apply / Cancel.
+"""/reorganize (one event: its plan, then Apply / Cancel) and /unit (one unit and its lineage).
 
 The previewed event is kept as the admin's chat flow (bot.services.reorganisation_commands), so
 its buttons are flow buttons: handlers.flows checks that the tap belongs to the presser's open
@@ -14,8 +14,8 @@ from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import Application, CommandHandler
 
 from bot.context import BotContext
-from bot.domain.errors import AnswerWithButtons
-from bot.services import reorganisation_commands
+from bot.domain.errors import AnswerWithButtons, WrongUsage
+from bot.services import reorganisation_commands, unit_detail
 from bot.services.flows import Flow
 from bot.services.reorganisation_commands import ReorganisationPreview
 from bot.texts import Lang, text
@@ -23,16 +23,20 @@ from bot.texts.reorganisation_chat_render import (
     reorganisation_applied_text,
     reorganisation_preview_text,
 )
+from bot.texts.unit_detail_render import unit_detail_text
 from handlers.flows import FlowRoute, cancel_button, flow_button, flow_owner, show_step
 from handlers.identify import caller_of
 from handlers.replies import reply
 from handlers.units import allowed_caller, command_words
 
+UNIT_USAGE = WrongUsage(usage="/unit <mã đơn vị>", example="/unit stc")
+
 
 def register_reorganisation_handlers(
         application: Application[Any, Any, Any, Any, Any, Any]) -> None:
-    """Add /reorganize (its Apply button is a flow button: REORGANIZE_FLOW_ROUTES)."""
+    """Add /reorganize and /unit (the Apply button is a flow button: REORGANIZE_FLOW_ROUTES)."""
     application.add_handler(CommandHandler("reorganize", reorganize))
+    application.add_handler(CommandHandler("unit", show_unit))
 
 
 async def reorganize(update: Update, context: BotContext) -> None:
@@ -81,3 +85,14 @@ def _apply_or_cancel(preview: ReorganisationPreview,
                     reorganisation_commands.APPLY),
         cancel_button(preview.flow_ref, lang)]])
 
+
+async def show_unit(update: Update, context: BotContext) -> None:
+    """/unit <code>: the unit in full, with the units it took over and those that took it over."""
+    caller = allowed_caller(context, "unit")
+    args = context.args or []
+    if len(args) != 1:
+        raise UNIT_USAGE
+    today = context.deps.clock().astimezone(context.deps.settings.bot_timezone).date()
+    detail = await context.deps.database.run(
+        lambda s: unit_detail.unit_detail(s, caller, args[0], today))
+    await reply(update, unit_detail_text(detail, context.lang))

@@ -53,6 +53,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("unit_add", Role.ADMIN),
     Command("unit_edit", Role.ADMIN),
     Command("unit_disable", Role.ADMIN),
+    Command("unit", Role.ADMIN, also=frozenset({Role.OFFICE})),
     Command("reorganize", Role.ADMIN),
     Command("people", Role.ADMIN),
     Command("remove", Role.ADMIN),

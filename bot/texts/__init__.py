@@ -25,6 +25,7 @@ from bot.texts.reminders import REMINDER_MESSAGES
 from bot.texts.reorganisation_chat import REORGANISATION_CHAT_MESSAGES
 from bot.texts.reorganisations import REORGANISATION_MESSAGES
 from bot.texts.statuses import STATUS_MESSAGES
+from bot.texts.unit_detail import UNIT_DETAIL_MESSAGES
 from bot.texts.units import UNIT_MESSAGES
 from bot.texts.web import WEB_MESSAGES
 from bot.texts.working_days import WORKING_DAY_MESSAGES
@@ -37,6 +38,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     **OFFICE_ACTION_MESSAGES, **EXPORT_MESSAGES, **DEADLINE_MESSAGES, **WORKING_DAY_MESSAGES,
     **DUE_RULE_MESSAGES, **AUDIT_MESSAGES, **WEB_MESSAGES, **IMPORT_MESSAGES,
     **REORGANISATION_MESSAGES, **REORGANISATION_CHAT_MESSAGES,
+    **UNIT_DETAIL_MESSAGES,
 }
 
 
