@@ -24,6 +24,7 @@ import re
 import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from bot.domain.dates import parse_date_text
 from bot.domain.errors import (
@@ -121,26 +122,32 @@ def parse_reorganize_command(typed: str, units: Sequence[Unit]) -> Reorganisatio
         maxsplit=form.head)
     if len(words) < form.head:
         raise form.usage
-    tail = words[form.head] if len(words) > form.head else ""
-    name, options = _split_options(tail)
+    name, options = _split_options(words[form.head] if len(words) > form.head else "")
     if bool(name.strip()) != form.name:
         raise form.usage
     by_code = {unit.code: unit for unit in units}
     predecessors = _old_codes(words[0], by_code, form.usage)
-    successor = words[1] if form.successor else ""
     effective_on = parse_date_text(words[1 + form.successor])
-    created: tuple[Unit, ...] = ()
-    if kind is ReorganisationKind.ABSORB:
-        successor = _known(fold_code(successor), by_code)
-    elif form.name:
-        successor = check_unit_code(successor.strip().lower())
-        group = (parse_unit_group(words[3]) if form.group
-                 else by_code[_renamed(predecessors)].group)
-        created = (Unit(successor, clean_unit_name(name), group, True, effective_on),)
+    successors, created = _successors(kind, words, predecessors, name, effective_on, by_code)
     return Reorganisation(
-        effective_on=effective_on, kind=kind, predecessors=predecessors,
-        successors=(successor,) if successor else (), basis=options.basis or LegalReference(""),
-        created=created, pending=_pending(kind, options.pending, form.usage))
+        effective_on=effective_on, kind=kind, predecessors=predecessors, successors=successors,
+        basis=options.basis or LegalReference(""), created=created,
+        pending=_pending(kind, options.pending, form.usage))
+
+
+def _successors(kind: ReorganisationKind, words: Sequence[str], predecessors: tuple[str, ...],
+                name: str, effective_on: date, by_code: Mapping[str, Unit],
+                ) -> tuple[tuple[str, ...], tuple[Unit, ...]]:
+    """The successor's code (none for a dissolution), and the unit a merger or a rename creates
+    (a merger names its group; a renamed unit keeps its own)."""
+    if kind is ReorganisationKind.DISSOLVE:
+        return (), ()
+    if kind is ReorganisationKind.ABSORB:
+        return (_known(fold_code(words[1]), by_code),), ()
+    code = check_unit_code(words[1].strip().lower())
+    group = (parse_unit_group(words[3]) if kind is ReorganisationKind.MERGE
+             else by_code[_renamed(predecessors)].group)
+    return (code,), (Unit(code, clean_unit_name(name), group, True, effective_on),)
 
 
 def _kind(typed: str) -> tuple[ReorganisationKind, str]:
