@@ -47,13 +47,13 @@ class PendingRule(StrEnum):
     CLOSE = "close"  # closed as "unit reorganised": nobody owes them, nobody is late
 
 
-# (fewest predecessors, fewest successors, most successors or None for any)
-_SHAPES: dict[ReorganisationKind, tuple[int, int, int | None]] = {
-    ReorganisationKind.MERGE: (2, 1, 1),
-    ReorganisationKind.ABSORB: (1, 1, 1),
-    ReorganisationKind.SPLIT: (1, 2, None),
-    ReorganisationKind.RENAME: (1, 1, 1),
-    ReorganisationKind.DISSOLVE: (1, 0, 0),
+# (fewest and most predecessors, fewest and most successors; None for any number)
+_SHAPES: dict[ReorganisationKind, tuple[int, int | None, int, int | None]] = {
+    ReorganisationKind.MERGE: (2, None, 1, 1),
+    ReorganisationKind.ABSORB: (1, None, 1, 1),
+    ReorganisationKind.SPLIT: (1, 1, 2, None),
+    ReorganisationKind.RENAME: (1, 1, 1, 1),
+    ReorganisationKind.DISSOLVE: (1, None, 0, 0),
 }
 # An unanswered report of a closed unit is "open" (carried or closed by the event's rule) when
 # it fell due at most this long before the date: the digests' own look-back for open reports.
@@ -186,13 +186,14 @@ def created_units(event: Reorganisation) -> tuple[Unit, ...]:
 
 
 def _check_shape(event: Reorganisation) -> None:
-    fewest_before, fewest_after, most_after = _SHAPES[event.kind]
+    fewest_before, most_before, fewest_after, most_after = _SHAPES[event.kind]
     before, after = len(event.predecessors), len(event.successors)
-    if (before < fewest_before or after < fewest_after
-            or (most_after is not None and after > most_after)):
+    if not (_within(before, fewest_before, most_before)
+            and _within(after, fewest_after, most_after)):
         raise InvalidReorganisation(kind=event.kind.value, predecessors=before, successors=after,
-                                    reason=f"{event.kind.value} takes {fewest_before}+ units "
-                                    f"before and {fewest_after}-{most_after or 'n'} after")
+                                    reason=f"{event.kind.value} takes {fewest_before}-"
+                                    f"{most_before or 'n'} units before and {fewest_after}-"
+                                    f"{most_after or 'n'} after")
     if set(event.predecessors) & set(event.successors) or len(set(event.predecessors)) < before:
         raise ReorganisationCycle(codes=tuple(sorted(set(event.predecessors))),
                                   reason="a unit cannot take over itself")
@@ -203,6 +204,10 @@ def _check_shape(event: Reorganisation) -> None:
     if event.kind is ReorganisationKind.ABSORB and new:
         raise InvalidReorganisation(kind=event.kind.value, predecessors=before, successors=after,
                                     reason="absorb hands over to an existing unit")
+
+
+def _within(count: int, fewest: int, most: int | None) -> bool:
+    return count >= fewest and (most is None or count <= most)
 
 
 def _check_created(event: Reorganisation, by_code: Mapping[str, Unit]) -> None:

@@ -126,13 +126,19 @@ def test_a_deadline_owes_each_report_to_the_units_valid_on_its_due_date() -> Non
     (event(ReorganisationKind.ABSORB, ("ctcl",), ("xacl",), (commune("xacl", "Xã A"),)),
      InvalidReorganisation),
     (event(ReorganisationKind.RENAME, ("sxd",), ("stc",)), InvalidReorganisation),
+    (event(ReorganisationKind.RENAME, ("sxd", "sgtvt"), ("sxdm",),
+           (Unit("sxdm", "Sở Xây dựng", UnitGroup.DEPARTMENT, True, JULY_1),)),
+     InvalidReorganisation),
+    (event(ReorganisationKind.SPLIT, ("ctcl", "ctck"), ("xaan", "xabinh"),
+           (commune("xaan", "Xã An"), commune("xabinh", "Xã Bình"))), InvalidReorganisation),
     (event(ReorganisationKind.ABSORB, ("khongco",), ("stc",)), UnknownUnit),
     (event(ReorganisationKind.ABSORB, ("skhdt",), ("khongco",)), UnknownUnit),
     (event(ReorganisationKind.ABSORB, ("stc",), ("stc",)), ReorganisationCycle),
     (event(ReorganisationKind.MERGE, ("ctcl", "ctck"), ("stc",), (commune("stc", "Xã A"),)),
      DuplicateCode),
 ], ids=["merge-of-one", "split-into-one", "dissolve-with-successor", "absorb-into-new",
-        "rename-to-existing", "unknown-predecessor", "unknown-successor", "self", "code-reused"])
+        "rename-to-existing", "rename-of-two", "split-of-two", "unknown-predecessor",
+        "unknown-successor", "self", "code-reused"])
 def test_an_event_that_does_not_fit_is_refused(bad: Reorganisation,
                                                 error: type[Exception]) -> None:
     with pytest.raises(error):
