@@ -154,8 +154,8 @@ async def test_a_wrong_answer_is_explained_and_the_same_question_asked_again(
         await edited_to(fake, admin, at_preview, "Đã thêm")
         after = await database_state(bot)
     assert invalid == ("Mã đơn vị “sở dl” chưa hợp lệ: mã gồm 2–16 chữ cái thường không dấu hoặc "
-                       "chữ số (ví dụ skhdt) và không trùng các từ all, departments, districts, "
-                       f"agencies.\n\n{CODE_QUESTION}")
+                       "chữ số (ví dụ skhdt) và không trùng các từ all, departments, communes, "
+                       f"districts, agencies.\n\n{CODE_QUESTION}")
     assert taken == f"Mã “syt” đã được dùng. Anh/chị vui lòng chọn mã khác.\n\n{CODE_QUESTION}"
     assert reserved is not None and reserved.startswith("Mã đơn vị “all” chưa hợp lệ")
     assert right == NAME_QUESTION
