@@ -214,9 +214,19 @@ def _prepare_unless_stopped(settings: Settings) -> Dependencies | None:
 async def _run_with_signals(main: Callable[[asyncio.Event], object]) -> None:
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
-    for signum in (signal.SIGINT, signal.SIGTERM):
+    signals = (signal.SIGINT, signal.SIGTERM)
+    previous = {signum: signal.getsignal(signum) for signum in signals}
+    for signum in signals:
         loop.add_signal_handler(signum, stop.set)
-    await main(stop)  # type: ignore[misc]
+    try:
+        await main(stop)  # type: ignore[misc]
+    finally:
+        # Closing the loop would reset SIGTERM to its default, which kills the process while
+        # it closes the database: the earlier handlers (bot.process) take the signals again.
+        for signum in signals:
+            loop.remove_signal_handler(signum)
+            if previous[signum] is not None:
+                signal.signal(signum, previous[signum])
 
 
 def _configuration_error(line: str) -> int:
@@ -225,7 +235,8 @@ def _configuration_error(line: str) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of `deadline-bot` and `python -m bot`; returns the exit code."""
+    """The command line of `deadline-bot` and `python -m bot` (bot.process runs it); returns
+    the exit code."""
     args = build_parser().parse_args(argv)
     try:
         settings = load_settings()
@@ -239,7 +250,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _configuration_error(f"DATABASE_URL: cannot open the database ({error})")
     except InvalidProvinceData as error:
         return _configuration_error(f"BOT_PROVINCE_FILE: {error}")
-    except KeyboardInterrupt:
+    except KeyboardInterrupt:  # SIGTERM too (bot.process), before the bot could handle it
+        if args.command == "run":  # stopping is how the bot ends: nothing went wrong
+            logger.info("Stopped while starting")
+            return 0
         logger.info("Interrupted")
         return 130
 

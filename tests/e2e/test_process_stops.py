@@ -155,3 +155,34 @@ async def wait_until(condition: Callable[[], bool], timeout: float = 30) -> None
     async with asyncio.timeout(timeout):
         while not condition():
             await asyncio.sleep(0.05)
+
+
+def handles_signal(pid: int, signum: signal.Signals) -> bool:
+    """Whether the process has a handler of its own for `signum` (Linux: SigCgt)."""
+    status = Path(f"/proc/{pid}/status").read_text()
+    caught = next(line for line in status.splitlines() if line.startswith("SigCgt:"))
+    return bool(int(caught.split()[1], 16) >> (signum - 1) & 1)
+
+
+def has_loaded(pid: int, library: str) -> bool:
+    return library in Path(f"/proc/{pid}/maps").read_text()
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads /proc (Linux)")
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
+async def test_a_signal_while_the_bot_is_still_being_imported_ends_it_cleanly(
+    tmp_path: Path, signum: signal.Signals
+) -> None:
+    env = bot_environment(tmp_path, f"sqlite:///{tmp_path}/bot.sqlite3",
+                          "http://127.0.0.1:9/bot", "123456:" + "A" * 35)
+    async with bot_process(env, tmp_path) as process:
+        async with asyncio.timeout(30):
+            while not handles_signal(process.pid, signal.SIGTERM):
+                await asyncio.sleep(0.001)
+        # The settings' validation library is among the first of the bot's imports.
+        still_importing = not has_loaded(process.pid, "pydantic_core")
+        process.send_signal(signum)
+        _, stderr = await asyncio.wait_for(process.communicate(), STOPS_WITHIN_SECONDS)
+    assert still_importing, "SIGTERM was handled only once the bot was imported"
+    assert process.returncode == 0
+    assert "Traceback" not in stderr.decode()
