@@ -110,6 +110,14 @@ def admin_chat_ids(session: Session) -> list[int]:
     return [person.telegram_user_id for person in people.admins(session)]
 
 
+def office_and_admin_chat_ids(session: Session) -> list[int]:
+    """Telegram ids of the office's members and the admins, once each (their private chats),
+    for what the office must hear of and an admin may have to fix."""
+    found = [person.telegram_user_id for person in (*people.office_staff(session),
+                                                     *people.admins(session))]
+    return list(dict.fromkeys(found))
+
+
 def admins_and_office_with_roles(session: Session) -> list[Caller]:
     """Every admin and member of the office, once each, with their current roles (to publish
     their command menus and Mini App button at start)."""
