@@ -28,11 +28,13 @@ class TelegramUser:
 
 @dataclass(frozen=True, slots=True)
 class UnitRole:
-    """A unit a person serves, and whether as its head."""
+    """A unit a person serves, whether as its head, and whether the unit is still followed
+    (an admin may have disabled it since)."""
 
     code: str
     name: str
     is_head: bool
+    active: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,7 +54,7 @@ class Caller:
 
 def describe(session: Session, person: Person) -> Caller:
     """The person's current roles and units."""
-    units = tuple(UnitRole(unit.code, unit.name, membership.is_head)
+    units = tuple(UnitRole(unit.code, unit.name, membership.is_head, unit.active)
                   for membership, unit in memberships.of_person(session, person.id))
     roles = {Role.EVERYONE}
     roles |= {Role.ADMIN} if person.is_admin else set()
