@@ -23,7 +23,7 @@ from bot.services.reminders import OutboxLine, outbox_counts, outbox_lines, plan
 from bot.services.schedule import unit_list, year_schedule
 from bot.web.polling_mode import dashboard_socket, with_dashboard
 from bot.web.webhook_mode import listening_socket, run_webhook_until_stopped
-from config.settings import Settings, SettingsError, load_settings
+from config.settings import Settings, SettingsError, load_settings, unused_settings
 from db.migrate import upgrade_to_head
 from db.process_lock import DatabaseInUse, lock_database_file
 from db.session import Database, DatabaseUnavailable
@@ -229,6 +229,17 @@ async def _run_with_signals(main: Callable[[asyncio.Event], object]) -> None:
                 signal.signal(signum, previous[signum])
 
 
+def _warn_of_unused_settings() -> None:
+    """One WARNING per variable set for the bot that no setting reads (retired or mistyped)."""
+    for unused in unused_settings():
+        if unused.hint:
+            logger.warning("{} (set in the {}) is no longer used and is ignored: {}",
+                           unused.name, unused.source, unused.hint)
+        else:
+            logger.warning("{} (set in the {}) is not a setting of deadline-bot and is ignored; "
+                           "see README, Settings", unused.name, unused.source)
+
+
 def _configuration_error(line: str) -> int:
     print(f"deadline-bot: configuration error: {line}", file=sys.stderr)
     return EXIT_CONFIG_ERROR
@@ -243,6 +254,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         secrets = [value.get_secret_value() for value in (settings.telegram_bot_token,
                                                            settings.webhook_secret) if value]
         configure_logging(settings.bot_log_level, settings.bot_log_json_file, secrets=secrets)
+        _warn_of_unused_settings()
         return int(args.handler(settings, args))
     except (SettingsError, ConfigurationProblem) as error:
         return _configuration_error(str(error))
