@@ -262,9 +262,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _configuration_error(f"DATABASE_URL: cannot open the database ({error})")
     except InvalidProvinceData as error:
         return _configuration_error(f"BOT_PROVINCE_FILE: {error}")
-    except KeyboardInterrupt:  # SIGTERM too (bot.process), before the bot could handle it
+    except KeyboardInterrupt:  # SIGTERM too (bot.process), where the bot has no handler
         if args.command == "run":  # stopping is how the bot ends: nothing went wrong
-            logger.info("Stopped while starting")
+            logger.info("Stopped")
             return 0
         logger.info("Interrupted")
         return 130
