@@ -20,10 +20,9 @@ from tests.e2e.test_webhook_process import free_loopback_port
 from tests.fake_telegram import FakeTelegram, serve_with_uvicorn
 from tests.support.ports import free_port
 
-# Generous against a loaded machine; before the fix the process did not stop for minutes.
-STOPS_WITHIN_SECONDS = 5
-# A running bot owes its operator a prompt stop (issue 22: 5.7 s after five failed polls).
-RUNNING_BOT_STOPS_WITHIN_SECONDS = 2.0
+# Issue 22: exit 0 within 2 s in every phase (measured 0.02-0.3 s on a busy 2-core machine;
+# before, a start did not stop for minutes, a running bot took 5.7 s after five failed polls).
+STOPS_WITHIN_SECONDS = 2.0
 
 
 def bot_environment(tmp_path: Path, database_url: str, base_url: str, token: str,
@@ -190,12 +189,12 @@ class ProcessLog:
 async def timed_stop(process: asyncio.subprocess.Process,
                      signum: signal.Signals) -> tuple[float, int | None]:
     """Seconds from the signal to the process's exit, and its exit code (None if it was still
-    running STOPS_WITHIN_SECONDS later)."""
+    running 10 s later)."""
     loop = asyncio.get_running_loop()
     signalled = loop.time()
     process.send_signal(signum)
     try:
-        await asyncio.wait_for(process.wait(), STOPS_WITHIN_SECONDS)
+        await asyncio.wait_for(process.wait(), 10)
     except TimeoutError:
         return loop.time() - signalled, None
     return loop.time() - signalled, process.returncode
@@ -226,7 +225,7 @@ async def test_the_running_bot_stops_within_two_seconds_while_its_polls_fail(
             seconds, code = await timed_stop(process, signum)
             output = await log.until_closed()
     assert code == 0, output
-    assert seconds < RUNNING_BOT_STOPS_WITHIN_SECONDS, f"stopped in {seconds:.1f} s"
+    assert seconds < STOPS_WITHIN_SECONDS, f"stopped in {seconds:.1f} s"
     assert "Traceback" not in output and " ERROR " not in output, output
 
 
@@ -248,14 +247,20 @@ async def test_a_signal_while_the_bot_is_still_being_imported_ends_it_cleanly(
 ) -> None:
     env = bot_environment(tmp_path, f"sqlite:///{tmp_path}/bot.sqlite3",
                           "http://127.0.0.1:9/bot", "123456:" + "A" * 35)
-    async with bot_process(env, tmp_path) as process:
-        async with asyncio.timeout(30):
-            while not handles_signal(process.pid, signal.SIGTERM):
-                await asyncio.sleep(0.001)
-        # The settings' validation library is among the first of the bot's imports.
-        still_importing = not has_loaded(process.pid, "pydantic_core")
-        process.send_signal(signum)
-        _, stderr = await asyncio.wait_for(process.communicate(), STOPS_WITHIN_SECONDS)
-    assert still_importing, "SIGTERM was handled only once the bot was imported"
+    # The test may be descheduled between seeing the handler and the signal, long enough for
+    # the import to go on: then it tries again with a new process.
+    for _attempt in range(5):
+        async with bot_process(env, tmp_path) as process:
+            async with asyncio.timeout(30):
+                while not handles_signal(process.pid, signal.SIGTERM):
+                    await asyncio.sleep(0.001)
+            # The settings' validation library is among the first of the bot's imports.
+            if has_loaded(process.pid, "pydantic_core"):
+                continue
+            process.send_signal(signum)
+            _, stderr = await asyncio.wait_for(process.communicate(), STOPS_WITHIN_SECONDS)
+            break
+    else:
+        pytest.fail("SIGTERM was handled only once the bot was imported, five times")
     assert process.returncode == 0
     assert "Traceback" not in stderr.decode()
