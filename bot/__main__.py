@@ -1,7 +1,5 @@
 """`python -m bot` is the same as `deadline-bot`."""
 
-import sys
+from bot.process import run
 
-from bot.cli import main
-
-sys.exit(main())
+run()

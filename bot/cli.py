@@ -24,7 +24,7 @@ from bot.services.reminders import OutboxLine, outbox_counts, outbox_lines, plan
 from bot.services.schedule import unit_list, year_schedule
 from bot.web.polling_mode import dashboard_socket, with_dashboard
 from bot.web.webhook_mode import listening_socket, run_webhook_until_stopped
-from config.settings import Settings, SettingsError, load_settings
+from config.settings import Settings, SettingsError, load_settings, unused_settings
 from db.migrate import upgrade_to_head
 from db.process_lock import DatabaseInUse, lock_database_file
 from db.session import Database, DatabaseUnavailable
@@ -216,9 +216,30 @@ def _prepare_unless_stopped(settings: Settings) -> Dependencies | None:
 async def _run_with_signals(main: Callable[[asyncio.Event], object]) -> None:
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
-    for signum in (signal.SIGINT, signal.SIGTERM):
+    signals = (signal.SIGINT, signal.SIGTERM)
+    previous = {signum: signal.getsignal(signum) for signum in signals}
+    for signum in signals:
         loop.add_signal_handler(signum, stop.set)
-    await main(stop)  # type: ignore[misc]
+    try:
+        await main(stop)  # type: ignore[misc]
+    finally:
+        # Closing the loop would reset SIGTERM to its default, which kills the process while
+        # it closes the database: the earlier handlers (bot.process) take the signals again.
+        for signum in signals:
+            loop.remove_signal_handler(signum)
+            if previous[signum] is not None:
+                signal.signal(signum, previous[signum])
+
+
+def _warn_of_unused_settings() -> None:
+    """One WARNING per variable set for the bot that no setting reads (retired or mistyped)."""
+    for unused in unused_settings():
+        if unused.hint:
+            logger.warning("{} (set in the {}) is no longer used and is ignored: {}",
+                           unused.name, unused.source, unused.hint)
+        else:
+            logger.warning("{} (set in the {}) is not a setting of deadline-bot and is ignored; "
+                           "see README, Settings", unused.name, unused.source)
 
 
 def _configuration_error(line: str) -> int:
@@ -227,13 +248,15 @@ def _configuration_error(line: str) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of `deadline-bot` and `python -m bot`; returns the exit code."""
+    """The command line of `deadline-bot` and `python -m bot` (bot.process runs it); returns
+    the exit code."""
     args = build_parser().parse_args(argv)
     try:
         settings = load_settings()
         secrets = [value.get_secret_value() for value in (settings.telegram_bot_token,
                                                            settings.webhook_secret) if value]
         configure_logging(settings.bot_log_level, settings.bot_log_json_file, secrets=secrets)
+        _warn_of_unused_settings()
         return int(args.handler(settings, args))
     except (SettingsError, ConfigurationProblem) as error:
         return _configuration_error(str(error))
@@ -241,7 +264,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _configuration_error(f"DATABASE_URL: cannot open the database ({error})")
     except InvalidProvinceData as error:
         return _configuration_error(f"BOT_PROVINCE_FILE: {error}")
-    except KeyboardInterrupt:
+    except KeyboardInterrupt:  # SIGTERM too (bot.process), where the bot has no handler
+        if args.command == "run":  # stopping is how the bot ends: nothing went wrong
+            logger.info("Stopped")
+            return 0
         logger.info("Interrupted")
         return 130
 

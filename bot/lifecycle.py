@@ -4,13 +4,14 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import AbstractAsyncContextManager, AsyncExitStack, asynccontextmanager
 from datetime import datetime
 
 from loguru import logger
 from sqlalchemy.orm import Session
-from telegram import Bot, Update
+from telegram import Bot
 from telegram.error import InvalidToken, NetworkError, RetryAfter
 from telegram.request import BaseRequest
 
@@ -20,6 +21,7 @@ from bot.command_menu import publish_command_menu, publish_personal_menu
 from bot.context import REMINDERS_KEY
 from bot.dependencies import Dependencies
 from bot.domain.province import Province
+from bot.long_polling import LongPoller
 from bot.reply_limiter import SharedReplyLimiter
 from bot.services.people import admins_and_office_with_roles, bootstrap_admins
 from bot.services.province import seed_province
@@ -33,8 +35,6 @@ from scheduler.digests import start_digests
 from scheduler.leader import Leadership, leader_election
 from scheduler.runner import ReminderRunner, build_reminder_runner
 from scheduler.sender import reminder_sender_bot
-
-LONG_POLL_TIMEOUT_SECONDS = 30
 
 # Receives updates for the started application while its block runs; on exit, takes no more.
 UpdateIntake = Callable[[BotApplication], AbstractAsyncContextManager[object]]
@@ -152,20 +152,20 @@ async def _start_reminders(application: BotApplication, deps: Dependencies,
 
 @asynccontextmanager
 async def long_polling(application: BotApplication) -> AsyncIterator[None]:
-    """Long-poll Telegram for the application while the block runs."""
-    updater = application.updater
-    assert updater is not None
-    try:
-        await updater.start_polling(poll_interval=0.0, timeout=LONG_POLL_TIMEOUT_SECONDS,
-                                    bootstrap_retries=-1, allowed_updates=Update.ALL_TYPES)
-    except asyncio.CancelledError:  # stopped while its first call to Telegram was retried
-        if updater.running:
-            await updater.stop()
-        raise
+    """Long-poll Telegram for the application while the block runs (bot.long_polling); on
+    exit the poll in flight is dropped at once."""
+    bot = application.bot
+    # Telegram refuses getUpdates while a webhook is set (`run --webhook` leaves it registered).
+    await retry_with_backoff(bot.delete_webhook, "Removing the webhook")
+    poller = LongPoller(bot, application.update_queue)
+    polling = asyncio.create_task(poller.poll(), name="long polling")
     try:
         yield
     finally:
-        await updater.stop()
+        polling.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await polling
+        await poller.confirm_fetched()
 
 
 async def _serve(application: BotApplication, deps: Dependencies, sender_bot: Bot,

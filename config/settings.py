@@ -7,13 +7,16 @@ environment variable, lower-cased.
 from __future__ import annotations
 
 import ipaddress
+import os
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import time
 from pathlib import Path
 from typing import Annotated, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from dotenv import dotenv_values
 from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 from sqlalchemy.engine import make_url
@@ -30,6 +33,14 @@ _LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "[::1]")
 DEFAULT_WEB_BASE_URL = "http://127.0.0.1:8081"
 
 Language = Literal["vi", "en"]
+# Settings earlier versions read and this one does not: a .env or an environment still setting
+# them gets a warning at start saying what took their place (their value is ignored).
+RETIRED_SETTINGS = {
+    "BOT_SEND_CONCURRENCY": "BOT_SEND_MAX_IN_FLIGHT replaced it: the reminder sender now keeps as "
+                            "many sends in flight as the round trip to Telegram needs",
+}
+# An environment variable with one of these prefixes is meant for this bot.
+SETTING_PREFIXES = ("TELEGRAM_", "BOT_", "WEBHOOK_", "WEB_", "DATABASE_")
 
 
 class Settings(BaseSettings):
@@ -268,6 +279,33 @@ class SettingsError(Exception):
 
 class MissingSetting(SettingsError):
     """A setting the requested command needs is not set."""
+
+
+@dataclass(frozen=True, slots=True)
+class UnusedSetting:
+    """A variable set for this bot that no setting reads: `source` is '.env' or 'environment',
+    `hint` what replaced it ('' when it never was a setting: a typo, most likely)."""
+
+    name: str
+    source: str
+    hint: str
+
+
+def unused_settings(env_file: Path | None = Path(".env"),
+                    environ: Mapping[str, str] | None = None) -> list[UnusedSetting]:
+    """Every name in `env_file` that is no setting, and every environment variable with one of
+    SETTING_PREFIXES that is none; the settings themselves ignore them."""
+    known = {name.upper() for name in Settings.model_fields}
+    found: dict[str, str] = {}
+    if env_file is not None and env_file.is_file():
+        found.update((name.upper(), ".env") for name in dotenv_values(env_file)
+                     if name.upper() not in known)
+    for name in (os.environ if environ is None else environ):
+        upper = name.upper()
+        if upper.startswith(SETTING_PREFIXES) and upper not in known:
+            found.setdefault(upper, "environment")
+    return [UnusedSetting(name, source, RETIRED_SETTINGS.get(name, ""))
+            for name, source in sorted(found.items())]
 
 
 def load_settings(**overrides: object) -> Settings:

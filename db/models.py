@@ -454,7 +454,8 @@ class DigestSend(Base):
 class StatusFile(Base):
     """A file a unit attached to one of its status updates; Telegram keeps the bytes.
 
-    `archived_path` is set once the bot has downloaded a copy (BOT_ARCHIVE_DIR).
+    `archived_path` is set once the bot has downloaded a copy (BOT_ARCHIVE_DIR), and
+    `archive_error` says why when it could not (the office was told; /metrics counts them).
     """
 
     __tablename__ = "status_files"
@@ -467,6 +468,7 @@ class StatusFile(Base):
     mime_type: Mapped[str] = mapped_column(String(128), default="")
     size_bytes: Mapped[int | None] = mapped_column(BigInteger)  # None when Telegram omits it
     archived_path: Mapped[str | None] = mapped_column(String(1024))
+    archive_error: Mapped[str | None] = mapped_column(String(512))
     received_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
 

@@ -6,7 +6,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import Select, select, update
+from sqlalchemy import Select, func, select, update
 from sqlalchemy.orm import Session
 
 from db.models import Deadline, StatusFile, StatusUpdate, Unit
@@ -34,6 +34,17 @@ def add(session: Session, values: dict[str, object]) -> StatusFile:
 def set_archived_path(session: Session, file_id: int, path: str) -> None:
     session.execute(update(StatusFile).where(StatusFile.id == file_id)
                     .values(archived_path=path[:1024]))
+
+
+def set_archive_error(session: Session, file_id: int, reason: str) -> None:
+    session.execute(update(StatusFile).where(StatusFile.id == file_id)
+                    .values(archive_error=reason[:512]))
+
+
+def count_archive_errors(session: Session) -> int:
+    """Files whose copy could not be kept in the archive."""
+    return session.scalar(select(func.count()).select_from(StatusFile)
+                          .where(StatusFile.archive_error.is_not(None))) or 0
 
 
 def updates_with_files(session: Session, update_ids: Collection[int]) -> set[int]:

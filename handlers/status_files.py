@@ -7,10 +7,9 @@ from telegram import Message, Update
 from telegram.ext import filters
 
 from bot.context import BotContext
-from bot.domain.status_files import IncomingFile, archive_path
-from bot.file_archive import download_to_archive
+from bot.domain.status_files import IncomingFile
+from bot.file_archive import keep_copy
 from bot.services import status_files
-from bot.services.status_files import FileReceipt
 from bot.texts.statuses_render import file_attached_text
 from handlers.flows import flow_owner, in_private_chat
 from handlers.identify import caller_of
@@ -37,20 +36,8 @@ async def on_file(update: Update, context: BotContext) -> None:
         s, caller, incoming, now, timing, max_bytes=settings.max_file_bytes,
         reminder=reminder, owner=owner))
     if settings.bot_archive_dir is not None:
-        await _archive(context, receipt)
+        await keep_copy(context.bot, context.deps, receipt)
     await reply(update, file_attached_text(receipt, context.lang))
-
-
-async def _archive(context: BotContext, receipt: FileReceipt) -> None:
-    root = context.deps.settings.bot_archive_dir
-    assert root is not None
-    ref = receipt.status.report.ref
-    path = archive_path(root, ref.due_date.year, receipt.status.report.deadline_code,
-                        receipt.unit_code, receipt.file.name)
-    saved = await download_to_archive(context.bot, receipt.telegram_file_id, path)
-    if saved is not None:
-        await context.deps.database.run(
-            lambda s: status_files.record_archived(s, receipt.file_row_id, str(saved)))
 
 
 def _reminder_replied_to(message: Message, bot_id: int) -> tuple[int, int] | None:

@@ -30,7 +30,9 @@ _EXTENSION_OF_TYPE = {
     "application/zip": "zip",
     "application/x-zip-compressed": "zip",
 }
-MAX_NAME_LENGTH = 200
+# A file name in the archive is at most 255 bytes (ext4, XFS, Btrfs; UTF-8 on Linux): a long
+# Vietnamese title takes up to 3 bytes a letter, so characters are no measure of it.
+MAX_NAME_BYTES = 255
 _UNSAFE = re.compile(r"[\x00-\x1f\x7f/\\:*?\"<>|]+")
 
 
@@ -79,12 +81,27 @@ def file_extension(file_name: str, mime_type: str) -> str:
 
 def clean_file_name(file_name: str, extension: str, fallback_stem: str) -> str:
     """A name safe to store and to use as a file in the archive: NFC, no folders, no control
-    or reserved characters, no leading dots, at most MAX_NAME_LENGTH characters, ending in
-    `.extension`."""
+    or reserved characters, no leading dots, at most MAX_NAME_BYTES bytes in UTF-8 (cut at a
+    whole character), ending in `.extension`."""
     base = PurePosixPath(unicodedata.normalize("NFC", file_name).replace("\\", "/")).name
     stem = base[: -len(PurePosixPath(base).suffix)] if PurePosixPath(base).suffix else base
     stem = " ".join(_UNSAFE.sub(" ", stem).split()).lstrip(".") or f"tep_{fallback_stem}"
-    return f"{stem[: MAX_NAME_LENGTH - len(extension) - 1]}.{extension}"
+    return fitted_name(stem, f".{extension}")
+
+
+def fitted_name(stem: str, ending: str) -> str:
+    """`stem + ending`, the stem shortened so that the name is at most MAX_NAME_BYTES bytes in
+    UTF-8; it is cut before a whole character, never inside one or between a letter and its
+    marks."""
+    room = MAX_NAME_BYTES - len(ending.encode())
+    size, cut = 0, 0
+    for index, char in enumerate(stem):
+        if not unicodedata.combining(char):
+            cut = index  # cutting here leaves every mark with its letter
+        size += len(char.encode())
+        if size > room:
+            return stem[:cut].rstrip() + ending
+    return stem + ending
 
 
 def archive_path(root: Path, year: int, deadline_code: str, unit_code: str,
@@ -98,8 +115,8 @@ def archive_path(root: Path, year: int, deadline_code: str, unit_code: str,
 
 
 def numbered(path: Path, number: int) -> Path:
-    """The `number`-th alternative to a taken name: 'bao-cao (2).pdf'."""
-    return path.with_name(f"{path.stem} ({number}){path.suffix}")
+    """The `number`-th alternative to a taken name: 'bao-cao (2).pdf', within MAX_NAME_BYTES."""
+    return path.with_name(fitted_name(path.stem, f" ({number}){path.suffix}"))
 
 
 def allowed_types() -> str:

@@ -28,11 +28,13 @@ class TelegramUser:
 
 @dataclass(frozen=True, slots=True)
 class UnitRole:
-    """A unit a person serves, and whether as its head."""
+    """A unit a person serves, whether as its head, and whether the unit is still followed
+    (an admin may have disabled it since)."""
 
     code: str
     name: str
     is_head: bool
+    active: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,7 +54,7 @@ class Caller:
 
 def describe(session: Session, person: Person) -> Caller:
     """The person's current roles and units."""
-    units = tuple(UnitRole(unit.code, unit.name, membership.is_head)
+    units = tuple(UnitRole(unit.code, unit.name, membership.is_head, unit.active)
                   for membership, unit in memberships.of_person(session, person.id))
     roles = {Role.EVERYONE}
     roles |= {Role.ADMIN} if person.is_admin else set()
@@ -108,6 +110,14 @@ def bootstrap_admins(session: Session, admin_ids: Iterable[int], now: datetime) 
 def admin_chat_ids(session: Session) -> list[int]:
     """Telegram ids of every admin (their private chats)."""
     return [person.telegram_user_id for person in people.admins(session)]
+
+
+def office_and_admin_chat_ids(session: Session) -> list[int]:
+    """Telegram ids of the office's members and the admins, once each (their private chats),
+    for what the office must hear of and an admin may have to fix."""
+    found = [person.telegram_user_id for person in (*people.office_staff(session),
+                                                     *people.admins(session))]
+    return list(dict.fromkeys(found))
 
 
 def admins_and_office_with_roles(session: Session) -> list[Caller]:

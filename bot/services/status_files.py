@@ -14,7 +14,7 @@ from bot.domain.roles import require
 from bot.domain.status_files import AcceptedFile, IncomingFile, check_file
 from bot.services import flows
 from bot.services.flows import Flow, FlowOwner
-from bot.services.people import Caller
+from bot.services.people import Caller, office_and_admin_chat_ids
 from bot.services.reminders import ReminderTiming
 from bot.services.status_flows import DOCUMENT, STATUS_FLOW, flow_report
 from bot.services.statuses import ReportRef, StatusReceipt, add_details, report_of_reminder
@@ -59,9 +59,31 @@ def attach_file(session: Session, caller: Caller, file: IncomingFile, now: datet
     return FileReceipt(receipt, accepted, row.id, file.file_id, unit.code)
 
 
+@dataclass(frozen=True, slots=True)
+class ArchiveFailure:
+    """A file the archive could not keep a copy of, why, and whom to tell: the office's members
+    and the admins."""
+
+    receipt: FileReceipt
+    reason: str
+    chat_ids: tuple[int, ...]
+
+
 def record_archived(session: Session, file_row_id: int, path: str) -> None:
     """The copy of a stored file is at `path` (under BOT_ARCHIVE_DIR)."""
     status_files.set_archived_path(session, file_row_id, path)
+
+
+def record_archive_failure(session: Session, receipt: FileReceipt, reason: str) -> ArchiveFailure:
+    """The copy of a stored file could not be made (the file stays recorded with its report);
+    counted by /metrics, and the office and the admins are to be told."""
+    status_files.set_archive_error(session, receipt.file_row_id, reason)
+    return ArchiveFailure(receipt, reason, tuple(office_and_admin_chat_ids(session)))
+
+
+def archive_failures(session: Session) -> int:
+    """How many stored files the archive could not keep a copy of (/metrics)."""
+    return status_files.count_archive_errors(session)
 
 
 def _report_of(session: Session, reminder: tuple[int, int] | None, owner: FlowOwner | None,

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from bot.domain.errors import (
     ExpiredLoginLink,
+    UnitsNoLongerFollowed,
     UnknownLoginLink,
     UsedLoginLink,
 )
@@ -40,8 +41,9 @@ class IssuedToken:
 
 
 def create_login_link(session: Session, caller: Caller, now: datetime) -> IssuedToken:
-    """A single-use login token for the caller, valid LOGIN_LINK_LIFETIME (/web)."""
-    require(caller.roles, "web")
+    """A single-use login token for the caller, valid LOGIN_LINK_LIFETIME (/web). Raise
+    NotAllowed (UnitsNoLongerFollowed) for anyone the dashboard would refuse."""
+    visible_units(caller)
     web_logins.forget_expired(session, now - _KEPT_AFTER_EXPIRY)
     token = new_token()
     web_logins.add_login(session, WebLogin(
@@ -99,9 +101,14 @@ def mini_app_viewer(session: Session, init_data: str, bot_token: str, now: datet
 
 
 def visible_units(viewer: Caller) -> frozenset[str] | None:
-    """The unit codes the viewer may see on the dashboard: None for every unit (the office and
-    admins), their own units for officers. Raise NotAllowed for anyone else."""
+    """The unit codes the viewer may see on the dashboard: None for every unit, disabled ones
+    included (the office and admins); for officers, their own units still followed. Raise
+    UnitsNoLongerFollowed for an officer whose every unit is disabled (their history stays
+    with the office), NotAllowed for anyone else."""
     if viewer.roles & {Role.OFFICE, Role.ADMIN}:
         return None
     require(viewer.roles, "web")  # NotAllowed unless an officer
-    return frozenset(unit.code for unit in viewer.units)
+    followed = frozenset(unit.code for unit in viewer.units if unit.active)
+    if not followed:
+        raise UnitsNoLongerFollowed(units=[unit.name for unit in viewer.units])
+    return followed

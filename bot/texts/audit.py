@@ -75,6 +75,14 @@ AUDIT_MESSAGES: dict[str, dict[str, str]] = {
     "audit.field.request": {"vi": "yêu cầu số", "en": "request no."},
     "audit.field.kind": {"vi": "loại ngày", "en": "day kind"},
     "audit.field.office": {"vi": "nhóm Văn phòng", "en": "office group"},
+    "audit.field.expires_at": {"vi": "hết hạn", "en": "expires"},
+    "audit.field.removed_by": {"vi": "người gỡ bot (mã Telegram)", "en": "removed by (Telegram id)"},
+    # Codes stored as values.
+    "audit.reason.bot_removed": {"vi": "bot bị gỡ khỏi nhóm", "en": "bot removed from the group"},
+    "audit.status.left": {"vi": "rời nhóm", "en": "left the group"},
+    "audit.status.kicked": {"vi": "bị xoá khỏi nhóm", "en": "removed from the group"},
+    # Subjects stored in English.
+    "audit.subject.invite": {"vi": "đường dẫn đăng ký #{id}", "en": "invite #{id}"},
     # Role codes stored in snapshots ("role", "roles").
     "audit.role.everyone": {"vi": "mọi người", "en": "everyone"},
     "audit.role.officer": {"vi": "cán bộ", "en": "officer"},

@@ -92,4 +92,8 @@ STATUS_MESSAGES.update({
     "status.file_size.mb": {"vi": "{size} MB", "en": "{size} MB"},
     "status.file_size.unknown": {"vi": "không rõ dung lượng", "en": "size unknown"},
     "history.file": {"vi": " 📎", "en": " 📎"},
+    "status.archive_failed": {
+        "vi": "⚠️ <b>Chưa lưu được bản sao tệp</b> «{name}» của <b>{unit}</b> ({title}, hạn {due}) vào thư mục lưu trữ trên máy chủ: <code>{reason}</code>\nTệp vẫn được ghi nhận kèm báo cáo và vẫn còn trên Telegram. Quản trị viên cần kiểm tra thư mục lưu trữ (BOT_ARCHIVE_DIR).",
+        "en": "⚠️ <b>Could not keep a copy</b> of the file “{name}” from <b>{unit}</b> ({title}, due {due}) in the archive folder on the server: <code>{reason}</code>\nThe file is still recorded with the report and still kept by Telegram. An admin should check the archive folder (BOT_ARCHIVE_DIR).",
+    },
 })

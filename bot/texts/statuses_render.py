@@ -8,7 +8,7 @@ from datetime import tzinfo
 from bot.domain.dates import format_vn_date
 from bot.domain.status_files import megabytes
 from bot.domain.statuses import ReportStatus, Standing
-from bot.services.status_files import FileReceipt
+from bot.services.status_files import ArchiveFailure, FileReceipt
 from bot.services.status_flows import StatusQuestion
 from bot.services.statuses import ReportView, StatusHistoryLine, StatusReceipt
 from bot.texts import Lang, split_message, text
@@ -43,6 +43,15 @@ def file_attached_text(receipt: FileReceipt, lang: Lang) -> str:
     return text("status.file_attached", lang, name=receipt.file.name,
                 size=file_size_text(receipt.file.size, lang), unit=view.unit_name,
                 title=view.title, due=format_vn_date(view.effective_due_date))
+
+
+def archive_failure_text(failure: ArchiveFailure, lang: Lang) -> str:
+    """The office's and the admins' notice of a copy the archive could not keep."""
+    receipt = failure.receipt
+    view = receipt.status.report
+    return text("status.archive_failed", lang, name=receipt.file.name, unit=view.unit_name,
+                title=view.title, due=format_vn_date(view.effective_due_date),
+                reason=failure.reason)
 
 
 def file_size_text(size: int | None, lang: Lang) -> str:

@@ -22,6 +22,7 @@ from telegram.request import BaseRequest, RequestData
 from bot.clock import Clock
 from bot.domain.delivery import SendOutcome
 from bot.services.reminders import outbox_counts, outbox_lag
+from bot.services.status_files import archive_failures
 from bot.web.inbox import MAX_REPLAYS, given_up
 from db.session import Database
 
@@ -40,11 +41,12 @@ def update_kind(update: Update) -> str:
 @dataclass(slots=True)
 class StoredFigures:
     """What the database knows, as last read: reminder sends per state, the wait of the oldest
-    due one, and the updates given up."""
+    due one, the updates given up and the attached files the archive could not keep."""
 
     counts: dict[str, int] = field(default_factory=dict)
     lag_seconds: float = 0.0
     updates_given_up: int = 0
+    archive_failures: int = 0
 
 
 class _StoredCollector(Collector):
@@ -69,6 +71,9 @@ class _StoredCollector(Collector):
                                 "Updates acknowledged to Telegram, taken up "
                                 f"{MAX_REPLAYS} times and never handled",
                                 value=self.figures.updates_given_up)
+        yield CounterMetricFamily("deadline_bot_archive_failures",
+                                  "Attached files BOT_ARCHIVE_DIR could not keep a copy of",
+                                  value=self.figures.archive_failures)
 
 
 class ServiceMetrics:
@@ -106,7 +111,7 @@ class ServiceMetrics:
         now = self._clock()
         figures = await self._database.run(lambda session: StoredFigures(
             outbox_counts(session), outbox_lag(session, now).total_seconds(),
-            given_up(session, now)))
+            given_up(session, now), archive_failures(session)))
         self._stored.figures = figures
         return generate_latest(self.registry)
 

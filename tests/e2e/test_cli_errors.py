@@ -62,3 +62,14 @@ def test_every_command_has_help(tmp_path: Path, args: list[str]) -> None:
     result = run_cli(tmp_path, *args)
     assert result.returncode == 0
     assert result.stdout.startswith("usage: ")
+
+
+def test_a_retired_setting_in_the_dotenv_file_gets_one_warning_at_start(tmp_path: Path) -> None:
+    """BOT_SEND_CONCURRENCY is no longer read (BOT_SEND_MAX_IN_FLIGHT replaced it)."""
+    (tmp_path / ".env").write_text("BOT_SEND_CONCURRENCY=4\n")
+    result = run_cli(tmp_path, "db", "upgrade")
+    warnings = [line for line in result.stderr.splitlines() if "WARNING" in line]
+    assert result.returncode == 0, result.stderr
+    assert len(warnings) == 1
+    assert ("BOT_SEND_CONCURRENCY (set in the .env) is no longer used and is ignored: "
+            "BOT_SEND_MAX_IN_FLIGHT replaced it") in warnings[0]

@@ -8,12 +8,14 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
+from bot.web.metrics import ServiceMetrics
 from db.models import ChatFlow, StatusFile, StatusUpdate
 from tests.e2e.harness import RunningBot, running_bot
 from tests.e2e.test_reminders import register
 from tests.e2e.test_status_replies import first_reminder
 from tests.fake_telegram import FakeTelegram, RateLimits
 from tests.support.clock import SimulatedClock, local
+from tests.unit.test_status_files import LONG_TITLE
 
 PDF = b"%PDF-1.4\n" + b"0" * 3000  # 3 KB
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -119,3 +121,57 @@ async def test_a_file_answers_the_document_question_and_a_file_without_report_is
     assert files == [("15-BC-SYT.docx", DOCX, 4, "AgAD000002", None)]  # no archive folder set
     assert rows == [("submitted", "", True), ("submitted", "", True)]
     assert flows == 0
+
+
+async def test_a_file_named_with_a_long_vietnamese_title_is_archived_under_a_name_that_fits(
+    database_url: str, tmp_path: Path
+) -> None:
+    fake = FakeTelegram(rate_limits=RateLimits.off())
+    admin, lan = fake.add_user("Admin"), fake.add_user("Lan")
+    clock = SimulatedClock(local(2020, 1, 8, 9))
+    async with running_bot(fake, database_url, admin_ids=(admin.id,), clock=clock,
+                           bot_archive_dir=str(tmp_path), bot_max_file_mb=1) as bot:
+        await register(bot, fake, admin, lan, "syt")
+        reminder = await first_reminder(bot, fake, clock, lan)
+        fake.send_document(lan, b"PK\x03\x04", LONG_TITLE + ".docx", DOCX,
+                           reply_to=reminder.message_id)
+        [attached] = await fake.wait_for_bot_messages(lan)
+        [(name, _, _, _, archived)] = await stored_files(bot)
+    assert attached.text.startswith("📎 Đã đính kèm tệp «Báo cáo kết quả thực hiện Nghị quyết")
+    assert name.endswith(".docx") and LONG_TITLE.startswith(name.removesuffix(".docx"))
+    assert 250 <= len(name.encode()) <= 255
+    assert archived == str(tmp_path / "2020" / "trienkhai" / "syt" / name)
+    assert Path(archived).read_bytes() == b"PK\x03\x04"
+
+
+async def test_a_copy_the_archive_cannot_keep_is_counted_and_told_to_the_office_and_admins(
+    database_url: str, tmp_path: Path
+) -> None:
+    fake = FakeTelegram(rate_limits=RateLimits.off())
+    admin, lan, hoa = fake.add_user("Admin"), fake.add_user("Lan"), fake.add_user("Hoa")
+    clock = SimulatedClock(local(2020, 1, 8, 9))
+    archive = tmp_path / "luu-tru"
+    archive.mkdir()
+    (archive / "2020").write_text("not a folder")  # the year's folder cannot be made
+    async with running_bot(fake, database_url, admin_ids=(admin.id,), clock=clock,
+                           bot_archive_dir=str(archive), bot_max_file_mb=1) as bot:
+        await register(bot, fake, admin, hoa, "office")
+        await register(bot, fake, admin, lan, "syt")
+        reminder = await first_reminder(bot, fake, clock, lan)
+        fake.send_document(lan, PDF, "Báo cáo <quý> I.pdf", "application/pdf",
+                           reply_to=reminder.message_id)
+        [attached] = await fake.wait_for_bot_messages(lan)
+        [to_office] = await fake.wait_for_bot_messages(hoa)
+        [to_admin] = await fake.wait_for_bot_messages(admin)
+        [(_, _, _, _, archived)] = await stored_files(bot)
+        error = await bot.deps.database.run(
+            lambda s: s.scalar(select(StatusFile.archive_error)))
+        metrics = (await ServiceMetrics(bot.deps.database, clock).render()).decode()
+    assert attached.text.startswith("📎 Đã đính kèm tệp «Báo cáo quý I.pdf»")
+    assert archived is None and error and "2020" in error
+    assert to_office.text == to_admin.text
+    assert to_office.text.startswith(
+        "⚠️ Chưa lưu được bản sao tệp «Báo cáo quý I.pdf» của Sở Y tế (")
+    assert "hạn 20/01/2020) vào thư mục lưu trữ trên máy chủ: " in to_office.text
+    assert to_office.text.endswith("Quản trị viên cần kiểm tra thư mục lưu trữ (BOT_ARCHIVE_DIR).")
+    assert "deadline_bot_archive_failures_total 1.0" in metrics

@@ -90,7 +90,7 @@ def test_snapshot_keys_roles_and_unit_groups_read_in_the_readers_language() -> N
     assert describe_changes(None, {"role": "head", "unit": "syt"}, "vi") == (
         "vai trò: lãnh đạo đơn vị, đơn vị: syt")
     assert describe_changes({"roles": ["admin", "officer"]}, {"roles": ["everyone"]}, "en") == (
-        "roles: [admin, officer] → [everyone]")
+        "roles: admin, officer → everyone")
     assert describe_changes({"active": True}, {"active": False}, "vi") == (
         "đang theo dõi: có → không")
 
@@ -103,3 +103,75 @@ def test_snapshot_keys_roles_and_unit_groups_read_in_the_readers_language() -> N
 def test_every_snapshot_key_written_today_has_a_label_in_both_languages(key: str) -> None:
     labels = MESSAGES[f"audit.field.{key}"]
     assert labels.keys() == {"vi", "en"} and all(labels.values())
+
+
+def test_an_invite_reads_in_the_readers_language_with_its_expiry_in_local_time() -> None:
+    """Issue 22: `expires_at: 2020-01-23T02:00:03…+00:00`, an English name and a UTC time."""
+    entries = [AuditLine(AT, "Quản trị", "invite.create", "invite #3", None,
+                         {"role": "officer", "unit": "syt", "group": True,
+                          "expires_at": "2020-01-23T02:00:03.123456+00:00"})]
+    assert audit_text(entries, TRA_VINH, "vi").splitlines()[1] == (
+        "02/03/2020 09:30 · <b>Quản trị</b> · tạo đường dẫn đăng ký · đường dẫn đăng ký #3: "
+        "vai trò: cán bộ, đơn vị: syt, nhóm: có, hết hạn: 23/01/2020 09:00")
+    assert audit_text(entries, TRA_VINH, "en").splitlines()[1] == (
+        "02/03/2020 09:30 · <b>Quản trị</b> · invite created · invite #3: "
+        "role: officer, unit: syt, group: yes, expires: 23/01/2020 09:00")
+
+
+def test_reminder_offsets_read_as_a_list_of_days_not_a_python_list() -> None:
+    """Issue 22: `nhắc trước (ngày): [1]`."""
+    assert describe_changes(None, {"offsets": [1]}, "vi") == "nhắc trước (ngày): 1"
+    assert describe_changes(None, {"offsets": [7, 3, 1]}, "en") == (
+        "reminders before (days): 7, 3, 1")
+    assert describe_changes({"offsets": "7,3,1"}, {"offsets": "3,1"}, "vi") == (
+        "nhắc trước (ngày): 7, 3, 1 → 3, 1")
+    assert describe_changes({"offsets": [1]}, {"offsets": []}, "vi") == "nhắc trước (ngày): 1 → —"
+
+
+def test_a_group_the_bot_was_removed_from_reads_in_words() -> None:
+    after = {"reachable": False, "reason": "bot_removed", "status": "kicked", "removed_by": 42}
+    assert describe_changes({"reachable": True}, after, "vi") == (
+        "liên lạc được: có → không, lý do: bot bị gỡ khỏi nhóm, trạng thái: bị xoá khỏi nhóm, "
+        "người gỡ bot (mã Telegram): 42")
+    assert describe_changes({"reachable": True}, after, "en") == (
+        "reachable: yes → no, reason: bot removed from the group, status: removed from the "
+        "group, removed by (Telegram id): 42")
+
+
+def test_every_snapshot_key_the_code_writes_has_a_label_in_both_languages() -> None:
+    """Read from the code, so a key added later cannot reach /audit unnamed."""
+    keys = _snapshot_keys()
+    assert {"expires_at", "removed_by", "offsets", "title", "kind"} <= keys
+    unnamed = sorted(key for key in keys if f"audit.field.{key}" not in MESSAGES)
+    assert unnamed == []
+    for key in keys:
+        assert MESSAGES[f"audit.field.{key}"].keys() == {"vi", "en"}
+
+
+def _snapshot_keys() -> set[str]:
+    """String keys of the dicts given to record_change as `before`/`after`, and in the modules
+    calling it, of the snapshot helpers (`_stored`, `_snapshot`) and variables `snapshot`."""
+    found: set[str] = set()
+    for path in (ROOT / "bot" / "services").rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        if not any(isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+                   and node.func.id == "record_change" for node in ast.walk(tree)):
+            continue
+        for node in ast.walk(tree):
+            sources: list[ast.AST] = []
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+                    and node.func.id == "record_change"):
+                sources += [kw.value for kw in node.keywords if kw.arg in ("before", "after")]
+            elif isinstance(node, ast.FunctionDef) and node.name in ("_stored", "_snapshot"):
+                sources.append(node)
+            elif isinstance(node, ast.AnnAssign | ast.Assign) and any(
+                    isinstance(target, ast.Name) and target.id == "snapshot"
+                    for target in (node.targets if isinstance(node, ast.Assign)
+                                   else [node.target])):
+                sources.append(node.value or node)
+            for source in sources:
+                found |= {key.value for dict_node in ast.walk(source)
+                          if isinstance(dict_node, ast.Dict)
+                          for key in dict_node.keys
+                          if isinstance(key, ast.Constant) and isinstance(key.value, str)}
+    return found

@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 
-from config.settings import DEFAULT_DATABASE_URL, SettingsError, load_settings
+from config.settings import (
+    DEFAULT_DATABASE_URL,
+    SettingsError,
+    UnusedSetting,
+    load_settings,
+    unused_settings,
+)
 
 VALID_TOKEN = "123456:ABCdefGHIjklMNOpqrSTUvwxYZ_0123-45"
 
@@ -76,3 +83,31 @@ def test_the_token_is_required_only_where_the_bot_runs() -> None:
     settings = load_settings()
     with pytest.raises(SettingsError, match="TELEGRAM_BOT_TOKEN: required"):
         _ = settings.token
+
+
+def test_settings_no_longer_read_are_found_in_the_dotenv_file_and_the_environment(
+    tmp_path: Path
+) -> None:
+    env_file = tmp_path / ".env"
+    env_file.write_text("TELEGRAM_BOT_TOKEN=123456:ABCdefGHIjklMNOpqrSTUvwxYZ_0123-45\n"
+                        "BOT_SEND_CONCURRENCY=4\nBOT_SEND_RATE=20\nbot_languge=en\n")
+    environ = {"BOT_SEND_CONCURRENCY": "2", "BOT_LOG_LEVEL": "DEBUG", "WEB_PORTT": "8082",
+               "PATH": "/usr/bin", "TELEGRAM_BOT_TOKEN": "x"}
+    found = unused_settings(env_file, environ)
+    assert [(unused.name, unused.source) for unused in found] == [
+        ("BOT_LANGUGE", ".env"), ("BOT_SEND_CONCURRENCY", ".env"), ("WEB_PORTT", "environment")]
+    assert found[1].hint.startswith("BOT_SEND_MAX_IN_FLIGHT replaced it")
+    assert found[0].hint == found[2].hint == ""
+    assert unused_settings(tmp_path / "absent.env", {}) == []
+    assert load_settings(_env_file=env_file).bot_send_rate == 20  # the others still load
+
+
+def test_only_what_no_setting_reads_is_reported(tmp_path: Path) -> None:
+    every_setting = {name.upper(): "1" for name in
+                     ("telegram_bot_token", "database_url", "bot_send_max_in_flight",
+                      "webhook_secret", "web_base_url")}
+    assert unused_settings(None, every_setting) == []
+    assert unused_settings(None, {"BOT_SEND_CONCURRENCY": "1"}) == [UnusedSetting(
+        "BOT_SEND_CONCURRENCY", "environment",
+        "BOT_SEND_MAX_IN_FLIGHT replaced it: the reminder sender now keeps as many sends in "
+        "flight as the round trip to Telegram needs")]

@@ -21,6 +21,10 @@ from bot.texts.statuses_render import file_size_text
 from config.settings import SettingsError, load_settings
 
 MB = 1024 * 1024
+# A realistic title, as officers name their files: 221 letters, 295 bytes in UTF-8.
+LONG_TITLE = ("Báo cáo kết quả thực hiện Nghị quyết số 01 của Chính phủ về những nhiệm vụ, giải "
+              "pháp chủ yếu thực hiện kế hoạch phát triển kinh tế - xã hội và dự toán ngân sách "
+              "nhà nước năm 2020 trên địa bàn tỉnh Trà Vinh, trong quý một")
 
 
 def incoming(name: str, mime: str = "", size: int | None = 1000) -> IncomingFile:
@@ -65,7 +69,25 @@ def test_names_lose_folders_control_and_reserved_characters_but_keep_vietnamese(
     assert clean_file_name("C:\\Users\\lan\\bc.docx", "docx", "x") == "bc.docx"
     assert clean_file_name("a\x00b<c>:d|e?.pdf", "pdf", "x") == "a b c d e.pdf"
     assert clean_file_name("...pdf", "pdf", "AgAD9") == "tep_AgAD9.pdf"
-    assert len(clean_file_name("x" * 500 + ".pdf", "pdf", "x")) == 200
+    assert len(clean_file_name("x" * 500 + ".pdf", "pdf", "x")) == 255
+
+
+def test_a_long_vietnamese_title_is_cut_to_255_bytes_at_a_whole_letter_keeping_its_extension(
+) -> None:
+    assert (len(LONG_TITLE), len(LONG_TITLE.encode())) == (221, 295)
+    name = clean_file_name(LONG_TITLE + ".docx", "docx", "x")
+    stem = name.removesuffix(".docx")
+    assert name.endswith(".docx") and LONG_TITLE.startswith(stem)
+    assert 250 <= len(name.encode()) <= 255  # as long as the file system takes
+    renamed = numbered(Path("/srv/luutru") / name, 999).name
+    assert renamed.endswith(" (999).docx") and len(renamed.encode()) <= 255
+    assert LONG_TITLE.startswith(renamed.removesuffix(" (999).docx"))
+
+
+def test_a_letter_is_never_cut_from_its_marks() -> None:
+    decomposed = "x\u0303" * 200  # x̃ has no precomposed form: two code points, 3 bytes
+    stem = clean_file_name(decomposed + ".pdf", "pdf", "x").removesuffix(".pdf")
+    assert len(stem.encode()) <= 251 and stem == "x\u0303" * (len(stem) // 2)
 
 
 def test_the_archive_keeps_files_by_year_report_and_unit() -> None:

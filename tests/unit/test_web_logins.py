@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from bot.domain.errors import (
     ExpiredLoginLink,
     NotAllowed,
+    UnitsNoLongerFollowed,
     UnknownLoginLink,
     UsedLoginLink,
 )
@@ -25,6 +26,7 @@ from bot.services.people import (
     bootstrap_admins,
     record_contact,
 )
+from bot.texts import error_text
 from db.migrate import upgrade_to_head
 from db.models import WebLogin, WebSession
 from db.session import Database
@@ -124,3 +126,30 @@ def test_officers_see_their_units_and_the_office_every_unit() -> None:
     assert web_access.visible_units(officer) == frozenset({"syt"})
     with pytest.raises(NotAllowed):
         web_access.visible_units(Caller(3, 3, "Khách", frozenset({Role.EVERYONE})))
+
+
+def test_an_officer_sees_only_the_units_still_followed() -> None:
+    officer = Caller(2, 2, "Lan", frozenset({Role.EVERYONE, Role.OFFICER}),
+                     (UnitRole("syt", "Sở Y tế", False),
+                      UnitRole("sdl", "Sở Du lịch", False, active=False)))
+    assert web_access.visible_units(officer) == frozenset({"syt"})
+
+
+def test_an_officer_whose_every_unit_is_disabled_gets_no_link_and_no_page(
+    database: Database
+) -> None:
+    closed = (UnitRole("sdl", "Sở Du lịch", True, active=False),
+              UnitRole("bdt", "Ban Dân tộc tỉnh", False, active=False))
+    officer = Caller(2, 2, "Lan", frozenset({Role.EVERYONE, Role.OFFICER}), closed)
+    office = Caller(1, 1, "Hạnh", frozenset({Role.EVERYONE, Role.OFFICE, Role.OFFICER}), closed)
+    with pytest.raises(UnitsNoLongerFollowed) as refused:
+        web_access.visible_units(officer)
+    with pytest.raises(UnitsNoLongerFollowed):
+        link_for(database, officer)
+    assert web_access.visible_units(office) is None  # the office keeps every unit
+    assert error_text(refused.value, "vi") == (
+        "Đơn vị anh/chị phụ trách (Sở Du lịch, Ban Dân tộc tỉnh) đã ngừng theo dõi trên hệ "
+        "thống, nên anh/chị không còn xem được trang theo dõi báo cáo. Nếu cần xem lại các "
+        "báo cáo trước đây của đơn vị, xin liên hệ Văn phòng UBND tỉnh.")
+    assert error_text(refused.value, "en").startswith(
+        "The units you serve (Sở Du lịch, Ban Dân tộc tỉnh) are no longer followed")

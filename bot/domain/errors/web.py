@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot.domain.errors.base import DomainError
+from bot.domain.errors.people import NotAllowed
 
 
 class WebSignInRefused(DomainError):
@@ -33,6 +34,13 @@ class ExpiredInitData(WebSignInRefused):
     """Mini App data older than allowed (params: none)."""
 
     code = "web_init_data_expired"
+
+
+class UnitsNoLongerFollowed(NotAllowed):
+    """An officer whose every unit is disabled: no dashboard, no /web link; their units'
+    history stays with the office and the admins (params: units, their names)."""
+
+    code = "web_units_not_followed"
 
 
 class WebLinkInGroup(DomainError):

@@ -39,6 +39,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Năm {year} không có kỳ báo cáo “{deadline}” hạn {due}. Vui lòng chọn kỳ báo cáo trong bảng tổng hợp.",
         "en": "There is no report “{deadline}” due {due} in {year}. Please pick a report from the overview.",
     },
+    "web_units_not_followed": {
+        "vi": "Đơn vị anh/chị phụ trách ({units}) đã ngừng theo dõi trên hệ thống, nên anh/chị không còn xem được trang theo dõi báo cáo. Nếu cần xem lại các báo cáo trước đây của đơn vị, xin liên hệ Văn phòng UBND tỉnh.",
+        "en": "The units you serve ({units}) are no longer followed, so the reporting dashboard is closed to you. For their past reports, please contact the Provincial Office.",
+    },
     "web_unit_not_visible": {
         "vi": "Anh/chị chỉ xem được lịch sử báo cáo của các đơn vị mình phụ trách; “{code}” không thuộc số đó.",
         "en": "You can only see the report history of the units you serve; “{code}” is not one of them.",
