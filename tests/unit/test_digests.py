@@ -14,6 +14,7 @@ from bot.domain.digests import (
     SilentUnit,
     StatusTally,
     UnitAnswer,
+    expected_by_group,
     is_open,
     open_candidates,
     standing_counts,
@@ -23,6 +24,7 @@ from bot.domain.periods import Period
 from bot.domain.reminder_offsets import ReminderOffsets
 from bot.domain.roles import Role, commands_for
 from bot.domain.statuses import ReportStatus, Standing
+from bot.domain.units import UnitGroup
 from bot.texts import TELEGRAM_TEXT_LIMIT
 from bot.texts.digests_render import digest_messages
 
@@ -72,6 +74,26 @@ def test_units_without_an_answer_are_not_sent_before_the_due_date_and_overdue_af
     assert (before[Standing.NOT_SENT], before[Standing.OVERDUE]) == (3, 0)
     assert (after[Standing.NOT_SENT], after[Standing.OVERDUE]) == (0, 3)
     assert after[Standing.SENT_ON_TIME] == 2 and after[Standing.IN_PROGRESS] == 1
+
+
+def test_units_are_counted_per_group_in_the_order_the_province_lists_the_groups() -> None:
+    group_of = {"syt": UnitGroup.DEPARTMENT, "congan": UnitGroup.AGENCY,
+                "xcanglong": UnitGroup.COMMUNE, "ptravinh": UnitGroup.COMMUNE}
+    units = ("syt", "congan", "xcanglong", "ptravinh")
+    figures = OccurrenceFigures(
+        tallies=(StatusTally(SUBMITTED, True, 1, UnitGroup.DEPARTMENT),
+                 StatusTally(SUBMITTED, False, 1, UnitGroup.COMMUNE),
+                 StatusTally(BLOCKED, None, 1, UnitGroup.COMMUNE)),
+        expected_by_group=expected_by_group(units, group_of))
+    digest = summarize(quarterly(units=units), figures, date(2020, 3, 16), CALENDAR)
+    assert [(g.group, g.expected) for g in digest.groups] == [
+        (UnitGroup.DEPARTMENT, 1), (UnitGroup.AGENCY, 1), (UnitGroup.COMMUNE, 2)]
+    department, agency, commune = ({s: n for s, n in g.counts.items() if n}
+                                   for g in digest.groups)
+    assert department == {Standing.SENT_ON_TIME: 1}
+    assert agency == {Standing.OVERDUE: 1}  # silent after the due date
+    assert commune == {Standing.SENT_LATE: 1, Standing.BLOCKED: 1}
+    assert digest.counts[Standing.OVERDUE] == 1 and digest.expected == 4
 
 
 def test_a_late_report_counts_working_days_after_the_effective_due_date() -> None:
