@@ -7,6 +7,7 @@ from datetime import date
 from bot.domain.calendar import WorkingCalendar
 from bot.domain.deadlines import Occurrence, Recipient
 from bot.domain.digests import (
+    NAMES_SHOWN,
     Digest,
     DigestScope,
     OccurrenceFigures,
@@ -213,17 +214,17 @@ def test_names_and_notes_are_escaped_and_capped_lists_say_how_many_more() -> Non
     assert message.count("… và 2 đơn vị khác") == 1
 
 
-def test_a_long_digest_is_split_into_messages_under_the_limit_at_line_breaks() -> None:
+def test_a_long_list_names_forty_units_says_how_many_more_and_fits_one_message() -> None:
     units = tuple(f"u{i:04d}" for i in range(400))
     silent = tuple(SilentUnit(code, f"Ủy ban nhân dân xã số {code}", ("Nguyễn Văn An",))
                    for code in units)
     digest = summarize(quarterly(units=units), OccurrenceFigures(silent=silent),
                        date(2020, 3, 16), CALENDAR)
-    messages = digest_messages(Digest(date(2020, 3, 16), DigestScope.OPEN, (digest,)), "vi")
-    assert len(messages) > 1
-    assert all(len(message) <= TELEGRAM_TEXT_LIMIT for message in messages)
-    lines = [line for message in messages for line in message.split("\n")]
-    assert sum(line.startswith("• Ủy ban nhân dân xã số") for line in lines) == 400
+    [message] = digest_messages(Digest(date(2020, 3, 16), DigestScope.OPEN, (digest,)), "vi")
+    assert len(message) <= TELEGRAM_TEXT_LIMIT
+    lines = message.split("\n")
+    assert sum(line.startswith("• Ủy ban nhân dân xã số") for line in lines) == NAMES_SHOWN
+    assert "   … và 360 đơn vị khác" in lines
 
 
 def test_digest_is_in_the_menus_of_the_office_and_admins_only() -> None:
