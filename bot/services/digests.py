@@ -23,7 +23,6 @@ from bot.domain.digests import (
     SilentUnit,
     StatusTally,
     UnitAnswer,
-    expected_by_group,
     is_open,
     open_candidates,
     summarize,
@@ -61,11 +60,6 @@ class DigestContext:
     @property
     def unit_ids(self) -> Mapping[str, int]:
         return self.province.unit_ids
-
-    @property
-    def group_of(self) -> Mapping[str, UnitGroup]:
-        """Each unit's group, by code."""
-        return {unit.code: unit.group for unit in self.province.units}
 
 
 def occurrence_digest(session: Session, deadline_code: str, period: str | None, now: datetime,
@@ -132,15 +126,13 @@ def _digests_of_deadline(session: Session, chosen: list[Occurrence], context: Di
                                             context.list_limit):
         answers.setdefault(answer.due_date, []).append(_answer(answer, context.tz))
     escalated = figures_db.escalated_counts(session, deadline_id, dues, scope)
-    group_of = context.group_of
-    groups = {units: expected_by_group(units, group_of) for units in {o.units for o in chosen}}
     result = {}
     for occurrence in chosen:
         due_tallies = tuple(tallies.get(occurrence.due_date, ()))
         silent = _silent(session, deadline_id, occurrence, due_tallies, scope, context)
         figures = OccurrenceFigures(due_tallies, tuple(answers.get(occurrence.due_date, ())),
                                     silent, escalated.get(occurrence.due_date, 0),
-                                    groups[occurrence.units])
+                                    context.province.groups_of(occurrence.units))
         result[occurrence.key] = summarize(occurrence, figures, context.today, context.calendar)
     return result
 
