@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
@@ -150,6 +150,22 @@ def test_the_open_digest_of_five_big_reports_stays_within_three_messages() -> No
     assert "➡️ Đôn đốc 150 đơn vị: gõ /dondoc tuan 12/09/2025" in texts[2]  # no buttons
     assert all("• Sở, ban, ngành (14)" in text for text in texts)
     assert texts[2].count("🔗 ") == 3
+
+
+def test_reports_that_do_not_fit_three_messages_are_named_to_ask_for_one_by_one() -> None:
+    dues = [date(2025, 6, 2) + timedelta(days=7 * n) for n in range(12)]
+    parts = parts_of(*(digest_at_scale(UNITS_150, 0.5, due=due, code="tuan") for due in dues),
+                     scope=DigestScope.OPEN)
+    check_telegram_limits(parts)
+    last = parse_html_text(parts[-1].text)[0].split("\n")
+    shown = [line for part in parts for line in parse_html_text(part.text)[0].split("\n")
+             if re.match(r"\d+\. ", line)]
+    left = dues[len(shown):]
+    assert len(parts) == MAX_MESSAGES and 3 <= len(shown) < 12
+    assert last[-1] == (
+        f"➕ Còn {len(left)} báo cáo không đủ chỗ trong tin nhắn: "
+        + ", ".join(f"tuan {due:%d/%m/%Y}" for due in left)
+        + ". Xem từng báo cáo bằng /digest <mã> <ngày hạn>.")
 
 
 def test_the_longest_names_notes_titles_and_unreachable_chats_still_fit() -> None:
