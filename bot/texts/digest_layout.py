@@ -54,7 +54,7 @@ class Placed:
 
     block: Block
     buttons: bool = False
-    shown: list[int] = field(default_factory=list)
+    shown: list[int] = field(init=False)
 
     def __post_init__(self) -> None:
         self.shown = [0] * len(self.block.listings)
