@@ -85,6 +85,18 @@ class TallyRow:
 
 
 @dataclass(frozen=True, slots=True)
+class GroupTallyRow:
+    """How many units of `unit_group` have this latest status for the occurrence due on
+    `due_date`."""
+
+    due_date: date
+    unit_group: str
+    status: str
+    on_time: bool | None
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
 class AnswerRow:
     """A unit's latest answer when it is worth naming: late, in progress, blocked, extension."""
 
@@ -128,6 +140,19 @@ def standing_tallies(session: Session, deadline_id: int, due_dates: Sequence[dat
                  CurrentStatus.on_time, func.count())
         .group_by(CurrentStatus.due_date, CurrentStatus.status, CurrentStatus.on_time))
     return [TallyRow(due, status, on_time, count) for due, status, on_time, count in rows]
+
+
+def group_tallies(session: Session, deadline_id: int, due_dates: Sequence[date],
+                  scope: UnitScope) -> list[GroupTallyRow]:
+    """Units per (due date, unit group, latest status, on time) among the expected units."""
+    rows = session.execute(
+        _current(deadline_id, due_dates, scope, CurrentStatus.due_date, Unit.unit_group,
+                 CurrentStatus.status, CurrentStatus.on_time, func.count())
+        .join_from(CurrentStatus, Unit, Unit.id == CurrentStatus.unit_id)
+        .group_by(CurrentStatus.due_date, Unit.unit_group, CurrentStatus.status,
+                  CurrentStatus.on_time))
+    return [GroupTallyRow(due, group, status, on_time, count)
+            for due, group, status, on_time, count in rows]
 
 
 def listed_answers(session: Session, deadline_id: int, due_dates: Sequence[date],

@@ -18,8 +18,9 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from bot.domain.deadlines import Deadline
+from bot.domain.digests import expected_by_group
 from bot.domain.reorganisations import Lineage
-from bot.domain.units import Unit
+from bot.domain.units import Unit, UnitGroup
 from db import deadlines, reorganisations, revisions, units
 from db.digests import UnitScope, unit_scope
 from db.models import Deadline as DeadlineRow
@@ -42,6 +43,9 @@ class ProvinceSnapshot:
     # be looked up again for every digest while the province is unchanged.
     _scopes: dict[tuple[str, ...], UnitScope] = field(default_factory=dict, compare=False,
                                                      repr=False)
+    # And how many of those units each group has (the digest's counts per group).
+    _groups: dict[tuple[str, ...], tuple[tuple[UnitGroup, int], ...]] = field(
+        default_factory=dict, compare=False, repr=False)
 
     def scope_of(self, codes: tuple[str, ...]) -> UnitScope:
         """The units `codes` as the digest queries take them (a deadline's `units`)."""
@@ -50,6 +54,15 @@ class ProvinceSnapshot:
             scope = unit_scope([self.unit_ids[code] for code in codes], self.unit_ids.values())
             self._scopes[codes] = scope
         return scope
+
+    def groups_of(self, codes: tuple[str, ...]) -> tuple[tuple[UnitGroup, int], ...]:
+        """How many of the units `codes` (a deadline's `units`) each group has, in the
+        province's order."""
+        groups = self._groups.get(codes)
+        if groups is None:
+            groups = expected_by_group(codes, {unit.code: unit.group for unit in self.units})
+            self._groups[codes] = groups
+        return groups
 
     def live_deadline(self, deadline_id: int) -> Deadline | None:
         """The deadline (not deleted) stored with this id."""

@@ -28,5 +28,7 @@ async def show_digest(update: Update, context: BotContext) -> None:
             lambda s: digests.occurrence_digest(s, code, period, now, timing))
     else:
         digest = await context.deps.database.run(lambda s: digests.open_digest(s, now, timing))
-    for part in digest_parts(digest, context.lang):
-        await reply(update, part.text, office_keyboard(part.actions, context.lang))
+    # No link preview: the digest may link the dashboard, whose page needs a sign-in.
+    for part in digest_parts(digest, context.lang, context.deps.settings.web.base_url):
+        await reply(update, part.text, office_keyboard(part.actions, context.lang),
+                    link_preview=False)

@@ -19,7 +19,7 @@ from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
 from loguru import logger
-from telegram import Bot
+from telegram import Bot, LinkPreviewOptions
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, InvalidToken, TelegramError
 from telegram.ext import Application, JobQueue
@@ -43,6 +43,7 @@ DIGESTS_KEY = "digests"
 SAFETY_TICK = timedelta(minutes=15)
 CLAIM_LEASE = timedelta(minutes=10)
 WAKEUP_PREFIX = "digests-at-"
+_NO_PREVIEW = LinkPreviewOptions(is_disabled=True)  # of the dashboard's sign-in page
 
 
 @dataclass(slots=True)
@@ -65,6 +66,7 @@ class DigestRunner:
     bot: Bot
     lang: Lang
     job_queue: JobQueue[Any]
+    dashboard_url: str | None = None  # WEB_BASE_URL: the digest links a cut list's report page
 
     def __post_init__(self) -> None:
         self._lock = asyncio.Lock()
@@ -115,11 +117,12 @@ class DigestRunner:
     async def _send(self, delivery: DigestDelivery, report: DigestReport) -> None:
         """Steps: send every part; record sent, failed (refused chat: unreachable) or hand the
         claim back (network trouble) in its own unit of work."""
-        parts = digest_parts(delivery.digest, self.lang)
+        parts = digest_parts(delivery.digest, self.lang, self.dashboard_url)
         try:
             for part in parts:
                 await self.bot.send_message(delivery.chat_id, part.text, parse_mode=ParseMode.HTML,
-                                            reply_markup=office_keyboard(part.actions, self.lang))
+                                            reply_markup=office_keyboard(part.actions, self.lang),
+                                            link_preview_options=_NO_PREVIEW)
         except (Forbidden, BadRequest) as error:
             await self._failed(delivery, error, report)
         except InvalidToken:
@@ -160,7 +163,8 @@ def build_digest_runner(deps: Dependencies, job_queue: JobQueue[Any], bot: Bot) 
     settings = deps.settings
     return DigestRunner(database=deps.database, clock=deps.clock,
                         timing=deps.timing, weekly=settings.bot_weekly_digest,
-                        bot=bot, lang=settings.bot_language, job_queue=job_queue)
+                        bot=bot, lang=settings.bot_language, job_queue=job_queue,
+                        dashboard_url=settings.web.base_url)
 
 
 async def start_digests(application: Application[Any, Any, Any, Any, Any, Any],

@@ -6,7 +6,8 @@ unit, and short capped lists of the units worth naming), never on every status r
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
@@ -15,6 +16,7 @@ from bot.domain.calendar import WorkingCalendar
 from bot.domain.deadlines import Occurrence
 from bot.domain.delivery import UnreachableChat, working_days_left
 from bot.domain.statuses import ReportStatus, Standing, days_late, standing, unit_due_date
+from bot.domain.units import UnitGroup
 
 # The rolling digest shows what falls due within this many calendar days…
 DUE_SOON = timedelta(days=7)
@@ -27,6 +29,10 @@ STANDING_ORDER: tuple[Standing, ...] = (
     Standing.EXTENSION, Standing.NOT_SENT, Standing.OVERDUE,
 )
 _SENT = frozenset({Standing.SENT_ON_TIME, Standing.SENT_LATE})
+# Units a digest names per occurrence, all its lists together: every unit of a province of
+# Trà Vinh's size (38), and about a phone screen or two in a bigger one, whose other units the
+# counts per group and the dashboard's page of the report stand for.
+NAMES_SHOWN = 40
 
 
 class OccurrenceState(StrEnum):
@@ -40,11 +46,23 @@ class OccurrenceState(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class StatusTally:
-    """One row of the aggregation: how many units' latest answer is `status` (and `on_time`)."""
+    """One row of the aggregation: how many units' latest answer is `status` (and `on_time`),
+    among the units of `group` (None: not counted by group)."""
 
     status: ReportStatus
     on_time: bool | None
     count: int
+    group: UnitGroup | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class GroupCounts:
+    """One group of units in an occurrence (Sở, ban, ngành; UBND cấp xã…): how many must
+    report and how many stand where, with every standing of STANDING_ORDER."""
+
+    group: UnitGroup
+    expected: int
+    counts: dict[Standing, int]
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,13 +100,16 @@ class OccurrenceFigures:
     """What the database aggregated for one occurrence.
 
     `answers` and `silent` are capped lists (the first units by the order units were added);
-    `escalated` counts the units whose escalation reminder was sent.
+    `escalated` counts the units whose escalation reminder was sent; `expected_by_group`, when
+    given (see expected_by_group()), how many units of each group must report, for the counts
+    per group (the tallies then carry their group).
     """
 
     tallies: tuple[StatusTally, ...] = ()
     answers: tuple[UnitAnswer, ...] = ()
     silent: tuple[SilentUnit, ...] = ()
     escalated: int = 0
+    expected_by_group: tuple[tuple[UnitGroup, int], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,7 +128,8 @@ class OccurrenceDigest:
     """One report occurrence in the digest: counts by standing and the units worth naming.
 
     `counts` has every standing of STANDING_ORDER; the lists may be shorter than their counts
-    (capped), the renderer says how many more there are.
+    (capped), the renderer says how many more there are. `groups`: the same counts per group of
+    units, in the province's order (empty when the figures had none).
     """
 
     occurrence: Occurrence
@@ -120,6 +142,7 @@ class OccurrenceDigest:
     blocked: tuple[UnitAnswer, ...]
     extensions: tuple[UnitAnswer, ...]
     escalated: int
+    groups: tuple[GroupCounts, ...] = ()
 
     @property
     def expected(self) -> int:
@@ -177,7 +200,27 @@ def summarize(occurrence: Occurrence, figures: OccurrenceFigures, today: date,
         blocked=_with_status(answers, ReportStatus.BLOCKED),
         extensions=_with_status(answers, ReportStatus.EXTENSION),
         escalated=figures.escalated,
+        groups=group_counts(figures.tallies, figures.expected_by_group, today, due),
     )
+
+
+def expected_by_group(unit_codes: Iterable[str], group_of: Mapping[str, UnitGroup]
+                      ) -> tuple[tuple[UnitGroup, int], ...]:
+    """How many of `unit_codes` belong to each group, the groups in the order the codes
+    first name them (a deadline's units are in the province's order)."""
+    return tuple(Counter(group_of[code] for code in unit_codes).items())
+
+
+def group_counts(tallies: Iterable[StatusTally], expected: Iterable[tuple[UnitGroup, int]],
+                 today: date, effective_due_date: date) -> tuple[GroupCounts, ...]:
+    """Units per standing in each group: its tallies, the rest of its units silent."""
+    by_group: dict[UnitGroup, list[StatusTally]] = {}
+    for tally in tallies:
+        if tally.group is not None:
+            by_group.setdefault(tally.group, []).append(tally)
+    return tuple(GroupCounts(group, count, standing_counts(by_group.get(group, ()), count, today,
+                                                           effective_due_date))
+                 for group, count in expected)
 
 
 def standing_counts(tallies: Iterable[StatusTally], expected: int, today: date,

@@ -14,6 +14,7 @@ from bot.domain.deadlines import Occurrence, find_deadline, occurrences
 from bot.domain.digest_periods import pick_occurrences
 from bot.domain.digests import (
     DUE_SOON,
+    NAMES_SHOWN,
     OVERDUE_WINDOW,
     Digest,
     DigestScope,
@@ -27,15 +28,16 @@ from bot.domain.digests import (
     summarize,
 )
 from bot.domain.statuses import ReportStatus
+from bot.domain.units import UnitGroup
 from bot.services.reminders import ReminderTiming
 from db import calendar_days, reachability
 from db import digests as figures_db
 from db.digests import AnswerRow, UnitScope
 from db.province_snapshot import ProvinceSnapshot, province_snapshot
 
-# Units named per list (not sent, late, in progress, blocked, extension) and occurrence; the
-# digest says how many more there are.
-LIST_LIMIT = 50
+# Units read per list (not sent, late, in progress, blocked, extension) and occurrence: no more
+# than a digest names of one occurrence, all lists together; it counts the rest.
+LIST_LIMIT = NAMES_SHOWN
 # A due date moved by the calendar stays within this of its nominal date (Tết is the longest).
 _MOVE_MARGIN = timedelta(days=15)
 
@@ -110,15 +112,15 @@ def digest_context(session: Session, now: datetime, timing: ReminderTiming,
 
 def _digests_of_deadline(session: Session, chosen: list[Occurrence], context: DigestContext
                          ) -> dict[str, OccurrenceDigest]:
-    """Steps: aggregate the tallies, escalations and named answers of every due date at once;
-    list the silent units of each occurrence that has some; summarize."""
+    """Steps: aggregate the tallies (per unit group), escalations and named answers of every
+    due date at once; list the silent units of each occurrence that has some; summarize."""
     deadline_id = context.deadline_ids[chosen[0].deadline_code]
     scope = context.province.scope_of(chosen[0].units)
     dues = [o.due_date for o in chosen]
     tallies: dict[date, list[StatusTally]] = {}
-    for row in figures_db.standing_tallies(session, deadline_id, dues, scope):
-        tallies.setdefault(row.due_date, []).append(
-            StatusTally(ReportStatus(row.status), row.on_time, row.count))
+    for row in figures_db.group_tallies(session, deadline_id, dues, scope):
+        tallies.setdefault(row.due_date, []).append(StatusTally(
+            ReportStatus(row.status), row.on_time, row.count, UnitGroup(row.unit_group)))
     answers: dict[date, list[UnitAnswer]] = {}
     for answer in figures_db.listed_answers(session, deadline_id, dues, scope,
                                             context.list_limit):
@@ -129,7 +131,8 @@ def _digests_of_deadline(session: Session, chosen: list[Occurrence], context: Di
         due_tallies = tuple(tallies.get(occurrence.due_date, ()))
         silent = _silent(session, deadline_id, occurrence, due_tallies, scope, context)
         figures = OccurrenceFigures(due_tallies, tuple(answers.get(occurrence.due_date, ())),
-                                    silent, escalated.get(occurrence.due_date, 0))
+                                    silent, escalated.get(occurrence.due_date, 0),
+                                    context.province.groups_of(occurrence.units))
         result[occurrence.key] = summarize(occurrence, figures, context.today, context.calendar)
     return result
 

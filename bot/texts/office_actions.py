@@ -15,6 +15,14 @@ OFFICE_ACTION_MESSAGES: dict[str, dict[str, str]] = {
         "vi": "➡️ Đôn đốc {count} đơn vị khác: gõ <code>/dondoc {code} {due} &lt;mã đơn vị&gt;</code> (mã: {codes})",
         "en": "➡️ Follow up {count} more unit(s): type <code>/dondoc {code} {due} &lt;unit code&gt;</code> (codes: {codes})",
     },
+    "office.type.giahan": {
+        "vi": "➡️ Duyệt gia hạn cho {count} đơn vị: gõ <code>/giahan {code} {due} &lt;mã đơn vị&gt;</code> (mã: {codes})",
+        "en": "➡️ Approve {count} extension(s): type <code>/giahan {code} {due} &lt;unit code&gt;</code> (codes: {codes})",
+    },
+    "office.type.dondoc": {
+        "vi": "➡️ Đôn đốc {count} đơn vị: gõ <code>/dondoc {code} {due} &lt;mã đơn vị&gt;</code> (mã: {codes})",
+        "en": "➡️ Follow up {count} unit(s): type <code>/dondoc {code} {due} &lt;unit code&gt;</code> (codes: {codes})",
+    },
     "office.extension.granted": {"vi": " — ✅ đã duyệt đến {until}", "en": " — ✅ approved until {until}"},
     "office.unit.dondoc": {
         "vi": "📣 <b>Văn phòng UBND tỉnh đôn đốc</b>\nVăn phòng UBND tỉnh đề nghị <b>{unit}</b> khẩn trương gửi báo cáo: {title} ({period}).\nHạn gửi: <b>{due}</b>{late}\n<i>Bấm một nút bên dưới để cập nhật tình hình.</i>",

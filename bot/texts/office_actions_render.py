@@ -17,19 +17,21 @@ def action_label(action: OfficeAction, lang: Lang) -> str:
     return text(f"office.button.{action.kind.value}", lang, unit=action.unit_code)
 
 
-def more_actions_lines(digest: OccurrenceDigest, hidden: Sequence[OfficeAction],
-                       lang: Lang) -> list[str]:
-    """For the units without a button: the one-line command to type, with their codes (and
-    '…' for silent units beyond the digest's list)."""
+def more_actions_lines(digest: OccurrenceDigest, hidden: Sequence[OfficeAction], unlisted: int,
+                       lang: Lang, *, after_buttons: bool = True) -> list[str]:
+    """For the units without a button: the one-line command to type, with the codes of those
+    named (and '…' for the `unlisted` silent units the digest does not name); `after_buttons`:
+    the message has buttons for others ('… đơn vị khác')."""
     occurrence = digest.occurrence
     lines = []
     for kind in OfficeActionKind:
         codes = [action.unit_code for action in hidden if action.kind is kind]
-        unlisted = digest.not_sent - len(digest.silent) if kind is OfficeActionKind.FOLLOW_UP else 0
-        if not codes and unlisted <= 0:
+        others = max(unlisted, 0) if kind is OfficeActionKind.FOLLOW_UP else 0
+        if not codes and not others:
             continue
-        shown = ", ".join(codes + (["…"] if unlisted > 0 else []))
-        lines.append(text(f"office.more.{kind.value}", lang, count=len(codes) + max(unlisted, 0),
+        shown = ", ".join(codes + (["…"] if others else []))
+        key = "office.more" if after_buttons else "office.type"
+        lines.append(text(f"{key}.{kind.value}", lang, count=len(codes) + others,
                           code=occurrence.deadline_code, due=format_vn_date(occurrence.due_date),
                           codes=shown))
     return lines

@@ -17,6 +17,11 @@ UNIT_MESSAGES: dict[str, dict[str, str]] = {
         "vi": "<b>Đơn vị báo cáo</b> (trang {page}/{pages})\n{total} đơn vị, {active} đang theo dõi; {never} đơn vị chưa có ai đăng ký (⚠️).",
         "en": "<b>Reporting units</b> (page {page}/{pages})\n{total} units, {active} followed; {never} with nobody registered (⚠️).",
     },
+    "units.groups": {
+        "vi": "Theo nhóm: {groups}. Gõ <code>/units &lt;trang&gt;</code> để mở thẳng một trang.",
+        "en": "By group: {groups}. Type <code>/units &lt;page&gt;</code> to open a page.",
+    },
+    "units.group_pages": {"vi": "{group} {count} (trang {pages})", "en": "{group} {count} (page {pages})"},
     "units.group_heading": {"vi": "\n<b>{group}</b>", "en": "\n<b>{group}</b>"},
     "units.line": {
         "vi": "• <code>{code}</code> {name} — {officers} cán bộ",

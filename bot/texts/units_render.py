@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from bot.domain.dates import format_vn_date
 from bot.domain.units import UnitGroup
 from bot.services.units import UnitEdit, UnitLine
-from bot.texts import MESSAGES, Lang, text
+from bot.texts import MESSAGES, Html, Lang, text
 
 UNITS_PER_PAGE = 15
 # Shortened in the list so that a page of the longest names still fits one message (4096).
@@ -54,6 +54,8 @@ def units_page(units: Sequence[UnitLine], page: int, lang: Lang,
     lines = [text("units.header", lang, page=page, pages=pages, total=len(units),
                   active=sum(unit.follows for unit in units),
                   never=sum(unit.never_registered for unit in units if unit.follows))]
+    if pages > 1:
+        lines.append(_group_pages(units, per_page, lang))
     current_group: UnitGroup | None = None
     for unit in units[(page - 1) * per_page: page * per_page]:
         if unit.group is not current_group:
@@ -61,6 +63,19 @@ def units_page(units: Sequence[UnitLine], page: int, lang: Lang,
             lines.append(text("units.group_heading", lang, group=group_label(unit.group, lang)))
         lines.append(_unit_line(unit, lang))
     return UnitsPage("\n".join(lines), page, pages)
+
+
+def _group_pages(units: Sequence[UnitLine], per_page: int, lang: Lang) -> str:
+    """How many units each group has and on which pages, to jump there with /units N."""
+    spans: dict[UnitGroup, tuple[int, int, int]] = {}  # count, first page, last page
+    for index, unit in enumerate(units):
+        page = index // per_page + 1
+        count, first, _last = spans.get(unit.group, (0, page, page))
+        spans[unit.group] = (count + 1, first, page)
+    groups = [text("units.group_pages", lang, group=group_label(group, lang), count=count,
+                   pages=str(first) if first == last else f"{first}–{last}")
+              for group, (count, first, last) in spans.items()]
+    return text("units.groups", lang, groups=Html(" · ".join(groups)))
 
 
 def _unit_line(unit: UnitLine, lang: Lang) -> str:

@@ -66,6 +66,11 @@ HEAD_OF_THE_DIGEST = [
     "📅 Đề nghị gia hạn: 1",
     "❌ Quá hạn – chưa gửi: 33",
     "🚨 Đã đôn đốc: 1 đơn vị",
+    "Theo nhóm đơn vị:",
+    "• Sở, ban, ngành (19): 1 đúng hạn, 1 trễ hạn, 1 đang thực hiện, 1 vướng mắc, "
+    "1 xin gia hạn, 14 quá hạn",
+    "• Cơ quan khác (10): 10 quá hạn",
+    "• UBND cấp huyện (9): 9 quá hạn",
     "Các đơn vị chưa gửi báo cáo (33):",
     "• Văn phòng Ủy ban nhân dân tỉnh",
     "• Sở Kế hoạch và Đầu tư",

@@ -97,6 +97,18 @@ def test_the_latest_answer_of_each_unit_is_counted(database: Database) -> None:
     assert digest.silent[0].unit_code == "vpubnd"  # in the order units were added
 
 
+def test_units_are_counted_per_group_of_units(database: Database) -> None:
+    database.run_sync(quarter_answers)
+    digest = only(database.run_sync(
+        lambda s: occurrence_digest(s, "quy", "10/03/2020", local(2020, 3, 16), TIMING)))
+    assert [(g.group.value, g.expected, {s.value: n for s, n in g.counts.items() if n})
+            for g in digest.groups] == [
+        ("department", 19, {"sent_on_time": 1, "sent_late": 1, "in_progress": 1, "blocked": 1,
+                            "extension": 1, "overdue": 14}),
+        ("agency", 10, {"overdue": 10}),
+        ("district", 9, {"overdue": 9})]
+
+
 def test_lists_are_capped_but_counts_are_not(database: Database) -> None:
     database.run_sync(quarter_answers)
     digest = only(database.run_sync(lambda s: occurrence_digest(

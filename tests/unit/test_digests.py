@@ -7,6 +7,7 @@ from datetime import date
 from bot.domain.calendar import WorkingCalendar
 from bot.domain.deadlines import Occurrence, Recipient
 from bot.domain.digests import (
+    NAMES_SHOWN,
     Digest,
     DigestScope,
     OccurrenceFigures,
@@ -14,6 +15,7 @@ from bot.domain.digests import (
     SilentUnit,
     StatusTally,
     UnitAnswer,
+    expected_by_group,
     is_open,
     open_candidates,
     standing_counts,
@@ -23,6 +25,7 @@ from bot.domain.periods import Period
 from bot.domain.reminder_offsets import ReminderOffsets
 from bot.domain.roles import Role, commands_for
 from bot.domain.statuses import ReportStatus, Standing
+from bot.domain.units import UnitGroup
 from bot.texts import TELEGRAM_TEXT_LIMIT
 from bot.texts.digests_render import digest_messages
 
@@ -72,6 +75,26 @@ def test_units_without_an_answer_are_not_sent_before_the_due_date_and_overdue_af
     assert (before[Standing.NOT_SENT], before[Standing.OVERDUE]) == (3, 0)
     assert (after[Standing.NOT_SENT], after[Standing.OVERDUE]) == (0, 3)
     assert after[Standing.SENT_ON_TIME] == 2 and after[Standing.IN_PROGRESS] == 1
+
+
+def test_units_are_counted_per_group_in_the_order_the_province_lists_the_groups() -> None:
+    group_of = {"syt": UnitGroup.DEPARTMENT, "congan": UnitGroup.AGENCY,
+                "xcanglong": UnitGroup.COMMUNE, "ptravinh": UnitGroup.COMMUNE}
+    units = ("syt", "congan", "xcanglong", "ptravinh")
+    figures = OccurrenceFigures(
+        tallies=(StatusTally(SUBMITTED, True, 1, UnitGroup.DEPARTMENT),
+                 StatusTally(SUBMITTED, False, 1, UnitGroup.COMMUNE),
+                 StatusTally(BLOCKED, None, 1, UnitGroup.COMMUNE)),
+        expected_by_group=expected_by_group(units, group_of))
+    digest = summarize(quarterly(units=units), figures, date(2020, 3, 16), CALENDAR)
+    assert [(g.group, g.expected) for g in digest.groups] == [
+        (UnitGroup.DEPARTMENT, 1), (UnitGroup.AGENCY, 1), (UnitGroup.COMMUNE, 2)]
+    department, agency, commune = ({s: n for s, n in g.counts.items() if n}
+                                   for g in digest.groups)
+    assert department == {Standing.SENT_ON_TIME: 1}
+    assert agency == {Standing.OVERDUE: 1}  # silent after the due date
+    assert commune == {Standing.SENT_LATE: 1, Standing.BLOCKED: 1}
+    assert digest.counts[Standing.OVERDUE] == 1 and digest.expected == 4
 
 
 def test_a_late_report_counts_working_days_after_the_effective_due_date() -> None:
@@ -191,17 +214,17 @@ def test_names_and_notes_are_escaped_and_capped_lists_say_how_many_more() -> Non
     assert message.count("… và 2 đơn vị khác") == 1
 
 
-def test_a_long_digest_is_split_into_messages_under_the_limit_at_line_breaks() -> None:
+def test_a_long_list_names_forty_units_says_how_many_more_and_fits_one_message() -> None:
     units = tuple(f"u{i:04d}" for i in range(400))
     silent = tuple(SilentUnit(code, f"Ủy ban nhân dân xã số {code}", ("Nguyễn Văn An",))
                    for code in units)
     digest = summarize(quarterly(units=units), OccurrenceFigures(silent=silent),
                        date(2020, 3, 16), CALENDAR)
-    messages = digest_messages(Digest(date(2020, 3, 16), DigestScope.OPEN, (digest,)), "vi")
-    assert len(messages) > 1
-    assert all(len(message) <= TELEGRAM_TEXT_LIMIT for message in messages)
-    lines = [line for message in messages for line in message.split("\n")]
-    assert sum(line.startswith("• Ủy ban nhân dân xã số") for line in lines) == 400
+    [message] = digest_messages(Digest(date(2020, 3, 16), DigestScope.OPEN, (digest,)), "vi")
+    assert len(message) <= TELEGRAM_TEXT_LIMIT
+    lines = message.split("\n")
+    assert sum(line.startswith("• Ủy ban nhân dân xã số") for line in lines) == NAMES_SHOWN
+    assert "   … và 360 đơn vị khác" in lines
 
 
 def test_digest_is_in_the_menus_of_the_office_and_admins_only() -> None:

@@ -20,6 +20,7 @@ from bot.texts import TELEGRAM_TEXT_LIMIT, error_text
 from bot.texts.audit_render import audit_text, describe_changes
 from bot.texts.units_render import unit_edit_text, units_page
 from tests.fake_telegram.html_text import parse_html_text
+from tests.support.digest_scale import vinh_long_units
 
 HANOI = ZoneInfo("Asia/Ho_Chi_Minh")
 
@@ -92,6 +93,20 @@ def test_a_page_of_the_longest_names_and_heads_fits_one_telegram_message() -> No
     assert len(plain) <= TELEGRAM_TEXT_LIMIT
     assert "<b>Nguyễn" not in page.text  # the names are escaped
     assert "+3" in page.text
+
+
+def test_150_units_take_ten_pages_each_within_a_message_and_say_where_each_group_is() -> None:
+    units = [UnitLine(u.code, u.name, u.group, True, 0) for u in vinh_long_units(10)]
+    pages = [units_page(units, number, "vi") for number in range(1, 11)]
+    assert {page.pages for page in pages} == {10}
+    assert all(len(parse_html_text(page.text)[0]) <= TELEGRAM_TEXT_LIMIT for page in pages)
+    assert sum(page.text.count("\n• ") for page in pages) == 150
+    assert pages[0].text.splitlines()[1:3] == [
+        "150 đơn vị, 150 đang theo dõi; 150 đơn vị chưa có ai đăng ký (⚠️).",
+        "Theo nhóm: Sở, ban, ngành 14 (trang 1) · Cơ quan khác 2 (trang 1–2) · UBND cấp xã "
+        "134 (trang 2–10). Gõ <code>/units &lt;trang&gt;</code> để mở thẳng một trang."]
+    assert pages[9].text.splitlines()[2].startswith("Theo nhóm: ")
+    assert "Theo nhóm" not in units_page(units[:15], 1, "vi").text  # one page says it all
 
 
 def test_an_edit_of_the_group_is_shown_with_the_group_labels() -> None:
