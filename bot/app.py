@@ -33,6 +33,7 @@ from handlers import (
     export,
     fallback,
     office_actions,
+    onboarding,
     people,
     reachability,
     registration,
@@ -122,6 +123,8 @@ def register_handlers(application: BotApplication) -> None:
                                                  pattern=office_actions.CALLBACK_PATTERN))
     application.add_handler(CallbackQueryHandler(unit_heads.on_head_button,
                                                  pattern=unit_heads.CALLBACK_PATTERN))
+    application.add_handler(CallbackQueryHandler(onboarding.on_revoke_button,
+                                                 pattern=onboarding.CALLBACK_PATTERN))
     register_unit_handlers(application)
     register_reorganisation_handlers(application)
     register_deadline_handlers(application)

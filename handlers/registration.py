@@ -9,6 +9,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from bot.command_menu import publish_personal_menu
 from bot.context import BotContext
 from bot.domain.errors import WrongUsage
+from bot.domain.onboarding import parse_bulk_invite, selection_word
 from bot.domain.roles import Role
 from bot.services import registration
 from bot.texts import text
@@ -17,6 +18,7 @@ from bot.texts.people_render import invite_label, invites_text, role_label
 from handlers.chat_scope import in_group_chat
 from handlers.groups import start_in_group
 from handlers.identify import caller_of
+from handlers.onboarding import ask_revoke_group, invite_group
 from handlers.replies import notify, reply
 from handlers.start import greet
 
@@ -24,6 +26,9 @@ _INVITE_NUMBER = re.compile(r"#?[0-9]{1,12}")
 INVITE_USAGE = WrongUsage(
     usage="/invite <mã đơn vị> [head|group] hoặc /invite office [group]",
     example="/invite skhdt group")
+REVOKE_USAGE = WrongUsage(
+    usage="/revoke_invite <số> hoặc /revoke_invite all|departments|communes|districts|agencies",
+    example="/revoke_invite 3")
 
 
 async def start(update: Update, context: BotContext) -> None:
@@ -95,7 +100,12 @@ def parse_invite_args(args: list[str]) -> tuple[registration.InviteRole, str | N
 
 
 async def invite(update: Update, context: BotContext) -> None:
-    """/invite <unit code> [head|group] or /invite office [group]."""
+    """/invite <unit code> [head|group], /invite office [group], or /invite <group word>
+    [--role officer|head] for every unit of a group (handlers.onboarding)."""
+    bulk = parse_bulk_invite(context.args or [])
+    if bulk is not None:
+        await invite_group(update, context, bulk)
+        return
     role, unit_code, for_group = parse_invite_args(context.args or [])
     caller, now = caller_of(context), context.deps.clock()
     created = await context.deps.database.run(lambda s: registration.create_invite(
@@ -122,11 +132,16 @@ async def list_invites(update: Update, context: BotContext) -> None:
 
 
 async def revoke_invite(update: Update, context: BotContext) -> None:
-    """/revoke_invite <number>, the number shown by /invites."""
+    """/revoke_invite <number>, the number shown by /invites; or /revoke_invite <group word>
+    for every open invite of a group's units, after a confirmation (handlers.onboarding)."""
     args = context.args or []
+    selection = selection_word(args[0]) if len(args) == 1 else None
+    if selection is not None:
+        await ask_revoke_group(update, context, selection)
+        return
     # ASCII digits only: "²".isdigit() is true, but int("²") fails.
     if len(args) != 1 or not _INVITE_NUMBER.fullmatch(args[0]):
-        raise WrongUsage(usage="/revoke_invite <số>", example="/revoke_invite 3")
+        raise REVOKE_USAGE
     invite_id, caller, now = int(args[0].lstrip("#")), caller_of(context), context.deps.clock()
     view = await context.deps.database.run(
         lambda s: registration.revoke_invite(s, caller, invite_id, now))

@@ -14,6 +14,8 @@ class AuditAction(StrEnum):
     UNIT_REORGANISE = "unit.reorganise"
     INVITE_CREATE = "invite.create"
     INVITE_REVOKE = "invite.revoke"
+    INVITE_BULK_CREATE = "invite.bulk_create"
+    INVITE_BULK_REVOKE = "invite.bulk_revoke"
     PERSON_REGISTER = "person.register"
     PERSON_APPROVE = "person.approve"
     PERSON_REJECT = "person.reject"

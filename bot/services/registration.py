@@ -71,6 +71,12 @@ def _hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
+def new_invite_token() -> tuple[str, str]:
+    """A fresh token (shown once, in the link) and the hash stored in its place."""
+    token = secrets.token_urlsafe(TOKEN_BYTES)
+    return token, _hash(token)
+
+
 def _view(invite: Invite, unit_code: str | None, unit_name: str | None) -> InviteView:
     role: InviteRole = invite.role  # type: ignore[assignment]  # checked by the schema
     return InviteView(invite.id, role, unit_code, unit_name or OFFICE_NAME, invite.expires_at,
@@ -88,9 +94,9 @@ def create_invite(session: Session, actor: Caller, unit_code: str | None, role: 
     if for_group and role == "head":
         raise ValueError("a group chat cannot be a unit's head")
     unit = active_unit(session, unit_code) if role != "office" and unit_code else None
-    token = secrets.token_urlsafe(TOKEN_BYTES)
+    token, token_hash = new_invite_token()
     invite = invites.add(session, Invite(
-        token_hash=_hash(token), unit_id=unit.id if unit else None, role=role,
+        token_hash=token_hash, unit_id=unit.id if unit else None, role=role,
         created_by=actor.person_id, created_at=now, expires_at=now + lifetime,
         for_group=for_group))
     view = _view(invite, unit.code if unit else None, unit.name if unit else None)

@@ -20,6 +20,7 @@ from bot.texts.flows import FLOW_MESSAGES, UNIT_FLOW_MESSAGES
 from bot.texts.groups import GROUP_MESSAGES
 from bot.texts.messages import GENERAL_MESSAGES
 from bot.texts.office_actions import OFFICE_ACTION_MESSAGES
+from bot.texts.onboarding import ONBOARDING_MESSAGES
 from bot.texts.people import PEOPLE_MESSAGES
 from bot.texts.reminders import REMINDER_MESSAGES
 from bot.texts.reorganisation_chat import REORGANISATION_CHAT_MESSAGES
@@ -38,7 +39,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     **OFFICE_ACTION_MESSAGES, **EXPORT_MESSAGES, **DEADLINE_MESSAGES, **WORKING_DAY_MESSAGES,
     **DUE_RULE_MESSAGES, **AUDIT_MESSAGES, **WEB_MESSAGES, **IMPORT_MESSAGES,
     **REORGANISATION_MESSAGES, **REORGANISATION_CHAT_MESSAGES,
-    **UNIT_DETAIL_MESSAGES,
+    **UNIT_DETAIL_MESSAGES, **ONBOARDING_MESSAGES,
 }
 
 

@@ -23,6 +23,8 @@ AUDIT_MESSAGES: dict[str, dict[str, str]] = {
     "audit.action.unit.enable": {"vi": "bật lại đơn vị", "en": "unit enabled"},
     "audit.action.invite.create": {"vi": "tạo đường dẫn đăng ký", "en": "invite created"},
     "audit.action.invite.revoke": {"vi": "thu hồi đường dẫn đăng ký", "en": "invite revoked"},
+    "audit.action.invite.bulk_create": {"vi": "tạo đường dẫn đăng ký cho cả nhóm đơn vị", "en": "invites created for a group of units"},
+    "audit.action.invite.bulk_revoke": {"vi": "thu hồi đường dẫn đăng ký của cả nhóm đơn vị", "en": "a group's invites revoked"},
     "audit.action.person.register": {"vi": "đăng ký", "en": "registered"},
     "audit.action.person.approve": {"vi": "duyệt yêu cầu đăng ký", "en": "request approved"},
     "audit.action.person.reject": {"vi": "từ chối yêu cầu đăng ký", "en": "request rejected"},
@@ -76,6 +78,9 @@ AUDIT_MESSAGES: dict[str, dict[str, str]] = {
     "audit.field.kind": {"vi": "loại ngày", "en": "day kind"},
     "audit.field.office": {"vi": "nhóm Văn phòng", "en": "office group"},
     "audit.field.expires_at": {"vi": "hết hạn", "en": "expires"},
+    "audit.field.count": {"vi": "số lượng", "en": "count"},
+    "audit.field.first": {"vi": "từ số", "en": "from no."},
+    "audit.field.last": {"vi": "đến số", "en": "to no."},
     "audit.field.removed_by": {"vi": "người gỡ bot (mã Telegram)", "en": "removed by (Telegram id)"},
     # Codes stored as values.
     "audit.reason.bot_removed": {"vi": "bot bị gỡ khỏi nhóm", "en": "bot removed from the group"},

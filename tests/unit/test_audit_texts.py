@@ -99,7 +99,7 @@ def test_snapshot_keys_roles_and_unit_groups_read_in_the_readers_language() -> N
     {"title", "rule", "units", "recipient", "offsets", "legal", "paused", "name", "group",
      "active", "invite", "reachable", "reason", "status", "chat_id", "unit", "head", "roles",
      "admin", "due_date", "granted_until", "day", "role", "revoked", "request", "kind",
-     "office"}))
+     "office", "count", "first", "last", "expires_at"}))
 def test_every_snapshot_key_written_today_has_a_label_in_both_languages(key: str) -> None:
     labels = MESSAGES[f"audit.field.{key}"]
     assert labels.keys() == {"vi", "en"} and all(labels.values())

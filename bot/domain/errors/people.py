@@ -98,3 +98,15 @@ class RequestAlreadyHandled(DomainError):
     """Another admin already approved or rejected this access request (params: none)."""
 
     code = "request_already_handled"
+
+
+class NoUnitsToInvite(DomainError):
+    """A bulk invite whose group has no unit followed today (params: selection)."""
+
+    code = "bulk_invite_no_units"
+
+
+class NoOpenInvites(DomainError):
+    """A bulk revoke whose group has no open invite (params: selection)."""
+
+    code = "bulk_revoke_nothing_open"

@@ -77,3 +77,9 @@ class StatusFileNotVisible(DomainError):
     """An officer downloading a file of a unit they do not serve (params: none)."""
 
     code = "web_file_not_visible"
+
+
+class OfficePageOnly(DomainError):
+    """A dashboard page for the office and admins opened by someone else (params: none)."""
+
+    code = "web_office_page_only"

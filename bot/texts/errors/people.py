@@ -56,6 +56,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Yêu cầu này đã được xử lý trước đó; không có gì thay đổi.",
         "en": "That request was already handled; nothing changed.",
     },
+    "bulk_invite_no_units": {
+        "vi": "Nhóm “{selection}” hiện không có đơn vị nào đang theo dõi; chưa tạo đường dẫn đăng ký nào. Xem danh sách đơn vị bằng /units.",
+        "en": "The group “{selection}” has no unit followed today; no invite was created. See the units with /units.",
+    },
+    "bulk_revoke_nothing_open": {
+        "vi": "Nhóm “{selection}” không có đường dẫn đăng ký nào còn hiệu lực; không có gì thay đổi. Xem danh sách bằng /invites.",
+        "en": "The group “{selection}” has no open invite; nothing changed. See /invites.",
+    },
     # Group chats registered for a unit or for the office.
     "invite_person_in_group": {
         "vi": "Đây là đường dẫn đăng ký dành cho một người nên không dùng được trong nhóm; không có "

@@ -27,6 +27,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Phiên mở trang từ Telegram đã quá 1 giờ. Vui lòng đóng và mở lại trang từ nút menu của bot.",
         "en": "The page was opened from Telegram more than an hour ago. Close it and open it again from the bot's menu button.",
     },
+    "web_office_page_only": {
+        "vi": "Trang này chỉ dành cho Văn phòng UBND tỉnh và quản trị viên.",
+        "en": "This page is for the Provincial Office and admins.",
+    },
     "web_link_in_group": {
         "vi": "Đường dẫn đăng nhập là của riêng từng người: anh/chị vui lòng gửi /web trong cuộc trò chuyện riêng với bot.",
         "en": "A sign-in link is personal: please send /web in your private chat with the bot.",
