@@ -15,11 +15,8 @@ from db.models import DigestSend, Person
 
 def office_chat_ids(session: Session) -> list[int]:
     """Private chats of the office's people, then the office's groups, that the bot can reach."""
-    people = session.scalars(
-        select(Person.telegram_user_id)
-        .where(Person.is_office, Person.unreachable_since.is_(None)).order_by(Person.id))
     groups = [group.telegram_chat_id for group in group_chats.office_group_chats(session)]
-    return [*people, *groups]
+    return [*office_people_chat_ids(session), *groups]
 
 
 def unclaimed_chats(session: Session, subject: str, day: date, chat_ids: Iterable[int]
@@ -79,3 +76,10 @@ def sent_on(session: Session, day: date) -> list[tuple[str, int, str]]:
     rows = session.execute(select(DigestSend.subject, DigestSend.chat_id, DigestSend.state)
                            .where(DigestSend.day == day).order_by(DigestSend.id))
     return [(subject, chat_id, state) for subject, chat_id, state in rows]
+
+
+def office_people_chat_ids(session: Session) -> list[int]:
+    """Private chats of the office's people that the bot can reach (no groups)."""
+    return list(session.scalars(
+        select(Person.telegram_user_id)
+        .where(Person.is_office, Person.unreachable_since.is_(None)).order_by(Person.id)))

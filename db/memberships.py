@@ -48,3 +48,16 @@ def officer_counts(session: Session) -> dict[int, int]:
     """Number of officers per unit id (units without officers are absent)."""
     rows = session.execute(select(Membership.unit_id, func.count()).group_by(Membership.unit_id))
     return {unit_id: count for unit_id, count in rows}
+
+
+def serving_by_unit_code(session: Session) -> dict[str, tuple[int, int]]:
+    """(officers who are not heads, heads) of each unit anyone serves, by unit code."""
+    rows = session.execute(
+        select(Unit.code, Membership.is_head, func.count())
+        .join(Unit, Unit.id == Membership.unit_id)
+        .group_by(Unit.code, Membership.is_head))
+    serving: dict[str, tuple[int, int]] = {}
+    for code, is_head, count in rows:
+        officers, heads = serving.get(code, (0, 0))
+        serving[code] = (officers, heads + count) if is_head else (officers + count, heads)
+    return serving

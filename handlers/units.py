@@ -17,10 +17,11 @@ from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 from bot.context import BotContext
 from bot.domain.errors import StaleButton, WrongUsage
 from bot.domain.roles import require
-from bot.domain.units import parse_unit_field
-from bot.services import units
+from bot.domain.units import fold_code, parse_unit_field
+from bot.services import onboarding, units
 from bot.services.people import Caller
 from bot.texts import Lang, text
+from bot.texts.onboarding_render import unregistered_page
 from bot.texts.units_render import (
     unit_added_text,
     unit_edit_text,
@@ -33,9 +34,12 @@ from handlers.identify import caller_of
 from handlers.replies import reply
 
 CALLBACK_PATTERN = r"^units:"
-# units:p:<page> | units:d:<code> (confirm disable) | units:n:<code> (keep) | units:e:<code>
-_CALLBACK = re.compile(r"units:(?:p:([0-9]{1,4})|([dne]):([a-z0-9]{2,16}))")
+# units:p:<page> (every unit) | units:u:<page> (units still to register)
+# | units:d:<code> (confirm disable) | units:n:<code> (keep) | units:e:<code>
+_CALLBACK = re.compile(r"units:(?:([pu]):([0-9]{1,4})|([dne]):([a-z0-9]{2,16}))")
 _PAGE = re.compile(r"[0-9]{1,4}")  # ASCII only: "²".isdigit() is true, but int("²") fails
+UNREGISTERED_WORDS = frozenset({"unregistered", "chuadangky", "chua-dang-ky"})
+LIST_USAGE = WrongUsage(usage="/units [unregistered] [trang]", example="/units unregistered")
 ADD_USAGE = WrongUsage(usage="/unit_add <mã> <nhóm> <tên đơn vị>",
                        example="/unit_add sdl department Sở Du lịch")
 EDIT_USAGE = WrongUsage(usage="/unit_edit <mã> name|group <giá trị mới>",
@@ -69,19 +73,28 @@ def command_words(update: Update, count: int) -> list[str]:
 
 
 async def list_units(update: Update, context: BotContext) -> None:
-    """/units [page]."""
+    """/units [page], or /units unregistered [page]: only the units without an officer or a
+    head (also `chuadangky`)."""
     caller = allowed_caller(context, "units")
     args = context.args or []
-    if len(args) > 1 or (args and not _PAGE.fullmatch(args[0])):
-        raise WrongUsage(usage="/units [trang]", example="/units 2")
-    await _send_page(update, context, caller, int(args[0]) if args else 1, edit=False)
+    unregistered = bool(args) and fold_code(args[0]) in UNREGISTERED_WORDS
+    pages = args[1:] if unregistered else args
+    if len(pages) > 1 or (pages and not _PAGE.fullmatch(pages[0])):
+        raise LIST_USAGE
+    await _send_page(update, context, caller, int(pages[0]) if pages else 1, edit=False,
+                     unregistered=unregistered)
 
 
 async def _send_page(update: Update, context: BotContext, caller: Caller, page: int,
-                     edit: bool) -> None:
-    lines = await context.deps.database.run(lambda s: units.list_units(s, caller))
-    shown = units_page(lines, page, context.lang)
-    keyboard = _pager(shown.page, shown.pages, context.lang)
+                     edit: bool, unregistered: bool = False) -> None:
+    now, timing = context.deps.clock(), context.deps.timing
+    lines, gaps = await context.deps.database.run(lambda s: (
+        units.list_units(s, caller), onboarding.registration_status(s, caller, now, timing)))
+    if unregistered:
+        shown = unregistered_page(gaps, page, context.lang)
+    else:
+        shown = units_page(lines, page, context.lang, gaps=gaps)
+    keyboard = _pager(shown.page, shown.pages, context.lang, "u" if unregistered else "p")
     if edit and update.callback_query is not None:
         await update.callback_query.answer()
         try:
@@ -93,14 +106,14 @@ async def _send_page(update: Update, context: BotContext, caller: Caller, page: 
         await reply(update, shown.text, keyboard)
 
 
-def _pager(page: int, pages: int, lang: Lang) -> InlineKeyboardMarkup | None:
+def _pager(page: int, pages: int, lang: Lang, kind: str) -> InlineKeyboardMarkup | None:
     buttons = []
     if page > 1:
         buttons.append(InlineKeyboardButton(text("pager.previous", lang),
-                                            callback_data=f"units:p:{page - 1}"))
+                                            callback_data=f"units:{kind}:{page - 1}"))
     if page < pages:
         buttons.append(InlineKeyboardButton(text("pager.next", lang),
-                                            callback_data=f"units:p:{page + 1}"))
+                                            callback_data=f"units:{kind}:{page + 1}"))
     return InlineKeyboardMarkup([buttons]) if buttons else None
 
 
@@ -168,12 +181,13 @@ async def on_units_button(update: Update, context: BotContext) -> None:
     if match is None:
         raise StaleButton()
     if match[1]:
-        await _send_page(update, context, caller, int(match[1]), edit=True)
-    elif match[2] == "n":
+        await _send_page(update, context, caller, int(match[2]), edit=True,
+                         unregistered=match[1] == "u")
+    elif match[3] == "n":
         await query.answer()
         await query.edit_message_text(text("unit.disable_cancelled", context.lang))
     else:
-        await _switch_unit(update, context, caller, match[3], enable=match[2] == "e")
+        await _switch_unit(update, context, caller, match[4], enable=match[3] == "e")
 
 
 async def _switch_unit(update: Update, context: BotContext, caller: Caller, code: str,

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot.domain.dates import format_vn_date
+from bot.domain.onboarding import RegistrationGaps
 from bot.domain.units import UnitGroup
 from bot.services.units import UnitEdit, UnitLine
 from bot.texts import MESSAGES, Html, Lang, text
@@ -45,8 +46,10 @@ def page_count(total: int, per_page: int = UNITS_PER_PAGE) -> int:
 
 
 def units_page(units: Sequence[UnitLine], page: int, lang: Lang,
-               per_page: int = UNITS_PER_PAGE) -> UnitsPage:
-    """Page `page` (1-based, clamped) of the units, grouped under headings, with a summary."""
+               per_page: int = UNITS_PER_PAGE, gaps: RegistrationGaps | None = None
+               ) -> UnitsPage:
+    """Page `page` (1-based, clamped) of the units, grouped under headings, with a summary
+    (and, given the `gaps`, how many units still lack an officer or a head)."""
     if not units:
         return UnitsPage(text("units.none", lang), 1, 1)
     pages = page_count(len(units), per_page)
@@ -54,6 +57,8 @@ def units_page(units: Sequence[UnitLine], page: int, lang: Lang,
     lines = [text("units.header", lang, page=page, pages=pages, total=len(units),
                   active=sum(unit.follows for unit in units),
                   never=sum(unit.never_registered for unit in units if unit.follows))]
+    if gaps is not None:
+        lines.append(registration_line(gaps, lang))
     if pages > 1:
         lines.append(_group_pages(units, per_page, lang))
     current_group: UnitGroup | None = None
@@ -76,6 +81,12 @@ def _group_pages(units: Sequence[UnitLine], per_page: int, lang: Lang) -> str:
                    pages=str(first) if first == last else f"{first}–{last}")
               for group, (count, first, last) in spans.items()]
     return text("units.groups", lang, groups=Html(" · ".join(groups)))
+
+
+def registration_line(gaps: RegistrationGaps, lang: Lang) -> str:
+    """/units' line counting the units without an officer and without a head."""
+    return text("units.registration", lang, no_officer=len(gaps.without_officer),
+                no_head=len(gaps.without_head))
 
 
 def _unit_line(unit: UnitLine, lang: Lang) -> str:

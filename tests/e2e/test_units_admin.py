@@ -242,7 +242,8 @@ async def test_bad_input_gets_a_clear_vietnamese_answer_and_changes_nothing(
     assert answers[6] is not None and answers[6].startswith("Lệnh chưa đúng cú pháp.")
     for usage in answers[7:10]:
         assert usage is not None and "Cách dùng: /audit [số mục, 1–100]" in usage
-    assert answers[10] == "Lệnh chưa đúng cú pháp. Cách dùng: /units [trang], ví dụ: /units 2"
+    assert answers[10] == ("Lệnh chưa đúng cú pháp. Cách dùng: /units [unregistered] [trang], "
+                           "ví dụ: /units unregistered")
     for refused in (line_break, zero_width):
         assert refused.text is not None
         assert refused.text.startswith("Tên đơn vị chứa ký tự ẩn hoặc ký tự điều khiển")
