@@ -432,6 +432,8 @@ class DigestSend(Base):
     `subject` is the occurrence's key ('quy:2020-03-10') or 'weekly'; `day` the local day it is
     scheduled for. The unique key makes each digest go out once per chat and day, whichever
     process or restart gets there first; `state` moves sending (claimed) → sent | failed.
+    The office's weekly note on units nobody registered for is recorded here too, as subject
+    'registration' with `day` the Monday of its week: once per chat and week.
     """
 
     __tablename__ = "digest_sends"

@@ -1,7 +1,8 @@
 """Scheduled digests to the provincial office, woken through PTB's JobQueue (APScheduler).
 
-The database decides what is due (bot.services.digest_delivery); this module only decides when
-to look and sends. Jobs:
+The database decides what is due (bot.services.digest_delivery, and bot.services.onboarding for
+the weekly note on units without an officer, sent on the same passes at the office hour); this
+module only decides when to look and sends. Jobs:
 - one-off wake-ups at the next office hour and the next weekly time, computed from the injected
   clock (a simulated clock in tests and the real one in production behave alike);
 - a safety tick every SAFETY_TICK that hands back claims of a dead sender and sends whatever is
@@ -19,7 +20,7 @@ from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
 from loguru import logger
-from telegram import Bot, LinkPreviewOptions
+from telegram import Bot, InlineKeyboardMarkup, LinkPreviewOptions
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, InvalidToken, TelegramError
 from telegram.ext import Application, JobQueue
@@ -27,11 +28,13 @@ from telegram.ext import Application, JobQueue
 from bot.clock import Clock
 from bot.domain.digest_schedule import WeeklySlot, next_wakeups
 from bot.office_buttons import office_keyboard
-from bot.services import digest_delivery
+from bot.services import digest_delivery, onboarding
 from bot.services.digest_delivery import DigestDelivery
+from bot.services.onboarding import NoteDelivery
 from bot.services.reminders import ReminderTiming
-from bot.texts import Lang
+from bot.texts import Lang, split_message
 from bot.texts.digests_render import digest_parts
+from bot.texts.onboarding_render import registration_note_text
 from db.session import Database
 from scheduler.background import BackgroundTasks, wake_at
 from scheduler.sender import is_unreachable
@@ -44,15 +47,17 @@ SAFETY_TICK = timedelta(minutes=15)
 CLAIM_LEASE = timedelta(minutes=10)
 WAKEUP_PREFIX = "digests-at-"
 _NO_PREVIEW = LinkPreviewOptions(is_disabled=True)  # of the dashboard's sign-in page
+Part = tuple[str, InlineKeyboardMarkup | None]  # one message: its text (HTML) and buttons
 
 
 @dataclass(slots=True)
 class DigestReport:
-    """What one pass did."""
+    """What one pass did (`notes_sent`: the weekly notes on units without an officer)."""
 
     sent: int = 0
     failed: int = 0
     retried: int = 0  # claims handed back after a network error: the next tick tries again
+    notes_sent: int = 0
 
 
 @dataclass
@@ -94,9 +99,13 @@ class DigestRunner:
                 s, now, self.timing, self.weekly))
             for delivery in deliveries:
                 await self._send(delivery, report)
-        if report.sent or report.failed or report.retried:
-            logger.info("Digests: {} sent, {} failed, {} to retry", report.sent, report.failed,
-                        report.retried)
+            notes = await self.database.run(
+                lambda s: onboarding.claim_registration_notes(s, now, self.timing))
+            for note in notes:
+                await self._send_note(note, report)
+        if report.sent or report.failed or report.retried or report.notes_sent:
+            logger.info("Digests: {} sent, {} failed, {} to retry; {} registration notes",
+                        report.sent, report.failed, report.retried, report.notes_sent)
         self.schedule_wakeups()
         return report
 
@@ -115,37 +124,48 @@ class DigestRunner:
         await self._background.idle()
 
     async def _send(self, delivery: DigestDelivery, report: DigestReport) -> None:
-        """Steps: send every part; record sent, failed (refused chat: unreachable) or hand the
-        claim back (network trouble) in its own unit of work."""
-        parts = digest_parts(delivery.digest, self.lang, self.dashboard_url)
+        parts = [(part.text, office_keyboard(part.actions, self.lang))
+                 for part in digest_parts(delivery.digest, self.lang, self.dashboard_url)]
+        if await self._deliver(delivery.row_id, delivery.chat_id, parts, report):
+            report.sent += 1
+
+    async def _send_note(self, note: NoteDelivery, report: DigestReport) -> None:
+        parts: list[Part] = [(part, None) for part in
+                             split_message(registration_note_text(note.gaps, self.lang))]
+        if await self._deliver(note.row_id, note.chat_id, parts, report):
+            report.notes_sent += 1
+
+    async def _deliver(self, row_id: int, chat_id: int, parts: list[Part],
+                       report: DigestReport) -> bool:
+        """Steps: send every part; record sent (True), failed (refused chat: unreachable) or
+        hand the claim back (network trouble) in its own unit of work."""
         try:
-            for part in parts:
-                await self.bot.send_message(delivery.chat_id, part.text, parse_mode=ParseMode.HTML,
-                                            reply_markup=office_keyboard(part.actions, self.lang),
+            for text, keyboard in parts:
+                await self.bot.send_message(chat_id, text, parse_mode=ParseMode.HTML,
+                                            reply_markup=keyboard,
                                             link_preview_options=_NO_PREVIEW)
         except (Forbidden, BadRequest) as error:
-            await self._failed(delivery, error, report)
+            await self._failed(row_id, chat_id, error, report)
         except InvalidToken:
             raise
         except TelegramError as error:  # network, 5xx, 429 after the limiter's retries
-            logger.warning("Digest to chat {} not sent yet: {}", delivery.chat_id, error)
-            await self.database.run(
-                lambda s: digest_delivery.release_digest_claims(s, [delivery.row_id]))
+            logger.warning("Office message to chat {} not sent yet: {}", chat_id, error)
+            await self.database.run(lambda s: digest_delivery.release_digest_claims(s, [row_id]))
             report.retried += 1
         else:
             now = self.clock()
             await self.database.run(
-                lambda s: digest_delivery.record_digest_sent(s, delivery.row_id, len(parts), now))
-            report.sent += 1
+                lambda s: digest_delivery.record_digest_sent(s, row_id, len(parts), now))
+            return True
+        return False
 
-    async def _failed(self, delivery: DigestDelivery, error: Forbidden | BadRequest,
+    async def _failed(self, row_id: int, chat_id: int, error: Forbidden | BadRequest,
                       report: DigestReport) -> None:
-        logger.warning("Digest to chat {} failed: {}", delivery.chat_id, error.message)
+        logger.warning("Office message to chat {} failed: {}", chat_id, error.message)
         unreachable = is_unreachable(error)
         now = self.clock()
         await self.database.run(lambda s: digest_delivery.record_digest_failed(
-            s, delivery.row_id, error.message, now,
-            unreachable_chat=delivery.chat_id if unreachable else None))
+            s, row_id, error.message, now, unreachable_chat=chat_id if unreachable else None))
         report.failed += 1
 
     async def _wake_job(self, _context: object) -> None:
