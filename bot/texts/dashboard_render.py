@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from hashlib import sha256
 from importlib.resources import files
+from itertools import groupby
 from urllib.parse import urlencode
 
 from jinja2 import Environment, PackageLoader, select_autoescape
@@ -22,11 +23,13 @@ from bot.domain.digests import STANDING_ORDER
 from bot.domain.errors import DomainError
 from bot.domain.exports import OnTimeRate, ranked_units
 from bot.domain.office_actions import OfficeActionKind, line_actions
+from bot.domain.onboarding import RegistrationGaps, UnitRegistration
 from bot.domain.units import Unit, UnitGroup
 from bot.services.charts import OnTimeChart
 from bot.services.dashboard import OccurrenceDetail, UnitHistory, YearMatrix
 from bot.texts import MESSAGES, Lang, error_text
 from bot.texts.chart_render import bar_colour, chart_caption, rate_figure, rate_percent
+from bot.texts.onboarding_render import by_group
 from bot.texts.statuses_render import file_size_text
 
 HTML_TYPE = "text/html; charset=utf-8"
@@ -183,6 +186,31 @@ def chart_page(chart: OnTimeChart, frame: PageFrame) -> str:
         worst=[ChartBar(r.label, codes[id(r)], r) for r in worst],
         quarters=[ChartBar(quarter.format(name=q.label), None, q) for q in chart.quarters],
         caption=Markup(chart_caption(chart, frame.lang)))
+
+
+@dataclass(frozen=True, slots=True)
+class GapSection:
+    """One list of the registration page: its key (`no_officer`, `no_head`), how many units
+    it names, and those units under their group's label."""
+
+    key: str
+    count: int
+    groups: tuple[tuple[str, tuple[UnitRegistration, ...]], ...]
+
+
+def registration_page(gaps: RegistrationGaps, frame: PageFrame) -> str:
+    """The units followed that have no reporting officer, then those with no head, each list
+    by group: a page that reads on a phone (lists, no wide table)."""
+    sections = [GapSection(key, len(entries), _grouped(entries, frame.lang))
+                for key, entries in (("no_officer", gaps.without_officer),
+                                     ("no_head", gaps.without_head))]
+    return _render("registration.html", frame, gaps=gaps, sections=sections)
+
+
+def _grouped(entries: Sequence[UnitRegistration], lang: Lang
+             ) -> tuple[tuple[str, tuple[UnitRegistration, ...]], ...]:
+    return tuple((label(f"unit_group.{group.value}", lang), tuple(found))
+                 for group, found in groupby(by_group(entries), key=lambda e: e.unit.group))
 
 
 def message_page(frame: PageFrame, message: str) -> str:

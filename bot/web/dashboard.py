@@ -32,6 +32,7 @@ from bot.domain.errors import (
     ExpiredLoginLink,
     NotAllowed,
     OccurrenceNotInYear,
+    OfficePageOnly,
     StatusFileNotVisible,
     UnitNotVisible,
     UnknownLoginLink,
@@ -46,7 +47,7 @@ from bot.domain.web_auth import SESSION_LIFETIME, csrf_matches, csrf_token
 from bot.file_archive import download_into_memory
 from bot.notices import NoticeDelivery
 from bot.office_notices import tell_unit
-from bot.services import charts, dashboard, export, office_actions, web_access
+from bot.services import charts, dashboard, export, office_actions, onboarding, web_access
 from bot.services.office_actions import OfficeNotice, ReportTarget
 from bot.services.people import Caller
 from bot.texts import Lang
@@ -60,6 +61,7 @@ from bot.texts.dashboard_render import (
     label,
     matrix_page,
     message_page,
+    registration_page,
     static_asset,
     unit_page,
 )
@@ -80,7 +82,7 @@ MAX_FORM_FIELDS = 8
 MAX_FORM_FIELD_BYTES = 1024
 _STATUS: tuple[tuple[type[DomainError], int], ...] = (
     (UnknownLoginLink, 404), (UsedLoginLink, 410), (ExpiredLoginLink, 410),
-    (WebSignInRefused, 401), (NotAllowed, 403), (OccurrenceNotInYear, 404),
+    (WebSignInRefused, 401), (NotAllowed, 403), (OfficePageOnly, 403), (OccurrenceNotInYear, 404),
     (UnitNotVisible, 403), (UnknownUnit, 404), (UnknownStatusFile, 404),
     (StatusFileNotVisible, 403),
 )
@@ -128,6 +130,7 @@ class Dashboard:
             Route("/file/{file_id}", self._page(self.file), methods=["GET"]),
             Route("/unit/{code}", self._page(self.unit), methods=["GET"]),
             Route("/chart", self._page(self.chart), methods=["GET"]),
+            Route("/registration", self._page(self.registration), methods=["GET"]),
             Route("/xlsx", self._page(self.workbook), methods=["GET"]),
             Route("/login/{token}", self._page(self.login), methods=["GET"]),
             Route("/logout", self._page(self.logout), methods=["POST"]),
@@ -217,6 +220,14 @@ class Dashboard:
         chart = await self.deps.database.run(
             lambda s: charts.on_time_chart(s, typed, now, timing))
         return _html(chart_page(chart, self._frame(request, reader)))
+
+    async def registration(self, request: Request) -> Response:
+        """GET /registration: the units without an officer or a head (the office, admins)."""
+        reader = await self._reader(request)
+        caller, now, timing = reader.caller, self.deps.clock(), self.deps.timing
+        gaps = await self.deps.database.run(
+            lambda s: onboarding.registration_overview(s, caller, now, timing))
+        return _html(registration_page(gaps, self._frame(request, reader)))
 
     async def workbook(self, request: Request) -> Response:
         """GET /xlsx?year=: the /export workbook (the office and admins, as /export)."""
