@@ -14,8 +14,9 @@ import re
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 
 from bot.context import BotContext
-from bot.domain.errors import StaleButton
+from bot.domain.errors import BulkInviteInGroup, StaleButton
 from bot.domain.onboarding import BulkInviteRequest, selection_word
+from bot.domain.roles import require
 from bot.services import bulk_invites
 from bot.services.bulk_invites import BulkInvites
 from bot.texts import text
@@ -27,6 +28,7 @@ from bot.texts.onboarding_render import (
     bulk_revoke_done,
     bulk_revoke_question,
 )
+from handlers.chat_scope import in_group_chat
 from handlers.identify import caller_of
 from handlers.replies import reply
 
@@ -39,9 +41,13 @@ async def invite_group(update: Update, context: BotContext, request: BulkInviteR
     """Create one invite per unit of the group, then send the workbook, the PDF and a summary.
 
     The invites are committed first; if their files cannot be made or sent, the batch is
-    revoked again (nobody holds its links) and the error handler apologises.
+    revoked again (nobody holds its links) and the error handler apologises. Private chats
+    only: the files hold every unit's link.
     """
     caller, now = caller_of(context), context.deps.clock()
+    require(caller.roles, "invite")  # an officer in a group hears they may not, not where
+    if in_group_chat(update):
+        raise BulkInviteInGroup()
     tz = context.deps.settings.bot_timezone
     batch = await context.deps.database.run(
         lambda s: bulk_invites.create_bulk_invites(s, caller, request, now, tz))

@@ -60,6 +60,7 @@ from bot.domain.errors.flows import (
 )
 from bot.domain.errors.people import (
     AlreadyRegistered,
+    BulkInviteInGroup,
     ExpiredInvite,
     GroupAlreadyRegistered,
     GroupInviteInPrivateChat,
@@ -163,6 +164,7 @@ __all__ = [
     "AmbiguousOccurrence",
     "AnswerWithButtons",
     "AnswersAfterReorganisation",
+    "BulkInviteInGroup",
     "CalendarDayAlreadyAdded",
     "CalendarDayInPast",
     "CalendarDayNotAdded",

@@ -106,6 +106,13 @@ class NoUnitsToInvite(DomainError):
     code = "bulk_invite_no_units"
 
 
+class BulkInviteInGroup(DomainError):
+    """A bulk invite asked for in a group chat: its files hold every unit's link, so they go
+    to a private chat only (params: none)."""
+
+    code = "bulk_invite_in_group"
+
+
 class NoOpenInvites(DomainError):
     """A bulk revoke whose group has no open invite (params: selection)."""
 

@@ -60,6 +60,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Nhóm “{selection}” hiện không có đơn vị nào đang theo dõi; chưa tạo đường dẫn đăng ký nào. Xem danh sách đơn vị bằng /units.",
         "en": "The group “{selection}” has no unit followed today; no invite was created. See the units with /units.",
     },
+    "bulk_invite_in_group": {
+        "vi": "Tệp đường dẫn đăng ký của cả nhóm chứa mã riêng của từng đơn vị, nên bot chỉ gửi trong cuộc trò chuyện riêng: anh/chị vui lòng gõ lệnh này khi nhắn riêng với bot. Chưa có gì bị thay đổi.",
+        "en": "A group's invite files hold every unit's private link, so the bot sends them only in a private chat: please send this command in your private chat with the bot. Nothing was changed.",
+    },
     "bulk_revoke_nothing_open": {
         "vi": "Nhóm “{selection}” không có đường dẫn đăng ký nào còn hiệu lực; không có gì thay đổi. Xem danh sách bằng /invites.",
         "en": "The group “{selection}” has no open invite; nothing changed. See /invites.",
