@@ -64,7 +64,8 @@ async def test_every_page_works_under_the_policy_without_a_violation(
             seen: dict[str, list[str]] = {}
             for path in ("/?year=2020", "/?year=2020&group=district&lang=en",
                          f"{REPORT}?year=2020", "/report/quy/2020-03-10?year=2020",
-                         "/unit/syt?year=2020", "/chart?year=2020", "/unit/nothing"):
+                         "/unit/syt?year=2020", "/chart?year=2020", "/unit/nothing",
+                         "/registration", "/registration?lang=en"):
                 await page.goto(path)
                 seen[path] = await violations(page)
             header = await page.eval_on_selector(
