@@ -12,6 +12,7 @@ import asyncio
 import re
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
+from telegram.error import TelegramError
 
 from bot.context import BotContext
 from bot.domain.errors import BulkInviteInGroup, StaleButton
@@ -41,8 +42,8 @@ async def invite_group(update: Update, context: BotContext, request: BulkInviteR
     """Create one invite per unit of the group, then send the workbook, the PDF and a summary.
 
     The invites are committed first; if their files cannot be made or sent, the batch is
-    revoked again (nobody holds its links) and the error handler apologises. Private chats
-    only: the files hold every unit's link.
+    revoked again (nobody holds its links) and the admin is told. Private chats only: the
+    files hold every unit's link.
     """
     caller, now = caller_of(context), context.deps.clock()
     require(caller.roles, "invite")  # an officer in a group hears they may not, not where
@@ -55,12 +56,21 @@ async def invite_group(update: Update, context: BotContext, request: BulkInviteR
     assert message is not None  # a command always comes in a message
     try:
         await _send_files(message, context, batch)
-    except Exception:
-        later = context.deps.clock()
-        await context.deps.database.run(
-            lambda s: bulk_invites.withdraw_bulk_invites(s, caller, batch, later))
+    except Exception as error:
+        await _withdraw(update, context, batch, error)
         raise
     await reply(update, bulk_invite_summary(batch, tz, context.lang))
+
+
+async def _withdraw(update: Update, context: BotContext, batch: BulkInvites,
+                    error: Exception) -> None:
+    """Revoke a batch whose files did not reach the admin. Telegram refused a file: say so
+    here (the error handler stays silent on Telegram's errors); a bug: it apologises."""
+    caller, now = caller_of(context), context.deps.clock()
+    await context.deps.database.run(
+        lambda s: bulk_invites.withdraw_bulk_invites(s, caller, batch, now))
+    if isinstance(error, TelegramError):
+        await reply(update, text("bulk_invite.not_sent", context.lang, count=len(batch.invites)))
 
 
 async def _send_files(message: Message, context: BotContext, batch: BulkInvites) -> None:

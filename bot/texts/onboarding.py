@@ -40,6 +40,10 @@ ONBOARDING_MESSAGES: dict[str, dict[str, str]] = {
         "vi": "\n({skipped} đơn vị của nhóm đã ngừng theo dõi hoặc đã sắp xếp lại: không tạo đường dẫn.)",
         "en": "\n({skipped} unit(s) of the group are disabled or reorganised: no invite for them.)",
     },
+    "bulk_invite.not_sent": {
+        "vi": "⚠️ Không gửi được tệp đường dẫn đăng ký, nên {count} đường dẫn vừa tạo đã được thu hồi ngay; không đường dẫn nào dùng được. Anh/chị vui lòng thử lại sau ít phút.",
+        "en": "⚠️ The invite files could not be sent, so the {count} invites just created were revoked at once; none of them works. Please try again in a few minutes.",
+    },
     "bulk_invite.workbook_caption": {
         "vi": "📋 Đường dẫn đăng ký ({role}) — {selection}, {count} đơn vị",
         "en": "📋 Registration links ({role}) — {selection}, {count} unit(s)",

@@ -189,6 +189,23 @@ async def test_bad_group_invites_are_explained_and_change_nothing(
     assert state == ([], [], 0)
 
 
+async def test_invites_whose_files_could_not_be_sent_are_revoked_again(
+    database_url: str, province_file: str
+) -> None:
+    fake = FakeTelegram(rate_limits=RateLimits.off())
+    admin = fake.add_user("Quản trị")
+    async with running_bot(fake, database_url, admin_ids=(admin.id,),
+                           clock=SimulatedClock(MONDAY), bot_province_file=province_file) as bot:
+        fake.inject_failure("sendDocument", 400, description="Bad Request: file is too big")
+        [told] = await ask(fake, admin, "invite", "communes")
+        state = await database_state(bot)
+    assert told.text == ("⚠️ Không gửi được tệp đường dẫn đăng ký, nên 3 đường dẫn vừa tạo đã "
+                         "được thu hồi ngay; không đường dẫn nào dùng được. Anh/chị vui lòng thử "
+                         "lại sau ít phút.")
+    assert state == ([("invite.bulk_create", "communes"), ("invite.bulk_revoke", "communes")],
+                     [(0, 1)] * 3, 0)
+
+
 async def test_heads_are_invited_by_group_and_the_one_unit_forms_still_work(
     database_url: str, province_file: str
 ) -> None:
