@@ -46,7 +46,7 @@ async def invite_group(update: Update, context: BotContext, request: BulkInviteR
     files hold every unit's link.
     """
     caller, now = caller_of(context), context.deps.clock()
-    require(caller.roles, "invite")  # an officer in a group hears they may not, not where
+    require(caller.roles, "invite")  # a non-admin hears that they may not, before where
     if in_group_chat(update):
         raise BulkInviteInGroup()
     tz = context.deps.settings.bot_timezone
