@@ -23,6 +23,8 @@ from bot.services.registration import INVITE_LIFETIME, new_invite_token
 from db import invites, units
 from db.models import Invite
 
+FILES_NOT_DELIVERED = "files_not_delivered"  # the audit's reason for withdrawing a batch
+
 
 @dataclass(frozen=True, slots=True)
 class UnitInvite:
@@ -113,7 +115,7 @@ def withdraw_bulk_invites(session: Session, actor: Caller, batch: BulkInvites,
     sent): nobody holds them, so nothing is left open that nobody can hand out."""
     revoked = invites.revoke_open(session, [invite.invite_id for invite in batch.invites], now)
     record_change(session, actor.person_id, AuditAction.INVITE_BULK_REVOKE, batch.selection,
-                  now, after={"count": revoked, "reason": "files not delivered"})
+                  now, after={"count": revoked, "reason": FILES_NOT_DELIVERED})
     return revoked
 
 

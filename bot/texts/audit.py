@@ -84,6 +84,7 @@ AUDIT_MESSAGES: dict[str, dict[str, str]] = {
     "audit.field.removed_by": {"vi": "người gỡ bot (mã Telegram)", "en": "removed by (Telegram id)"},
     # Codes stored as values.
     "audit.reason.bot_removed": {"vi": "bot bị gỡ khỏi nhóm", "en": "bot removed from the group"},
+    "audit.reason.files_not_delivered": {"vi": "không gửi được tệp đường dẫn", "en": "the invite files could not be sent"},
     "audit.status.left": {"vi": "rời nhóm", "en": "left the group"},
     "audit.status.kicked": {"vi": "bị xoá khỏi nhóm", "en": "removed from the group"},
     # Subjects stored in English.

@@ -14,6 +14,7 @@ from bot.domain.errors import DomainError
 from bot.domain.recurrence import parse_rule
 from bot.domain.units import UnitGroup
 from bot.services.audit import AuditLine, Snapshot
+from bot.services.bulk_invites import FILES_NOT_DELIVERED
 from bot.services.group_chats import BOT_REMOVED
 from bot.texts import MESSAGES, Html, Lang, text
 from bot.texts.due_rules_render import due_rule_text
@@ -26,7 +27,8 @@ DAY_KINDS = frozenset({"day_off", "working_day"})
 ROLE_KEYS = frozenset({"role", "roles"})
 UNIT_GROUPS = frozenset(group.value for group in UnitGroup)
 # Codes stored as values: why a group was marked unreachable, and Telegram's member statuses.
-VALUE_CODES = {"reason": frozenset({BOT_REMOVED}), "status": frozenset({"left", "kicked"})}
+VALUE_CODES = {"reason": frozenset({BOT_REMOVED, FILES_NOT_DELIVERED}),
+               "status": frozenset({"left", "kicked"})}
 _INVITE_SUBJECT = re.compile(r"invite #(\d+)")
 
 
@@ -62,6 +64,8 @@ def _subject(entry: AuditLine, lang: Lang) -> str:
         return _date_or_text(entry.subject)
     if invite := _INVITE_SUBJECT.fullmatch(entry.subject):  # stored as 'invite #12'
         return text("audit.subject.invite", lang, id=invite.group(1))
+    if entry.action.startswith("invite.bulk_") and f"selection.{entry.subject}" in MESSAGES:
+        return label(f"selection.{entry.subject}", lang)  # stored as the group word typed
     return shorten(entry.subject, VALUE_SHOWN)
 
 

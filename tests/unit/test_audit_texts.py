@@ -175,3 +175,20 @@ def _snapshot_keys() -> set[str]:
                           for key in dict_node.keys
                           if isinstance(key, ast.Constant) and isinstance(key.value, str)}
     return found
+
+
+def test_a_groups_invites_read_with_the_group_and_the_reason_in_words() -> None:
+    entries = [
+        AuditLine(AT, "Quản trị", "invite.bulk_create", "communes", None,
+                  {"role": "officer", "count": 124, "first": 12, "last": 135,
+                   "expires_at": "2020-03-09T02:30:00+00:00"}),
+        AuditLine(AT, "Quản trị", "invite.bulk_revoke", "communes", None,
+                  {"count": 124, "reason": "files_not_delivered"}),
+    ]
+    assert audit_text(entries, TRA_VINH, "vi").splitlines()[1:] == [
+        "02/03/2020 09:30 · <b>Quản trị</b> · tạo đường dẫn đăng ký cho cả nhóm đơn vị · UBND "
+        "các xã, phường: vai trò: cán bộ, số lượng: 124, từ số: 12, đến số: 135, hết hạn: "
+        "09/03/2020 09:30",
+        "02/03/2020 09:30 · <b>Quản trị</b> · thu hồi đường dẫn đăng ký của cả nhóm đơn vị · "
+        "UBND các xã, phường: số lượng: 124, lý do: không gửi được tệp đường dẫn",
+    ]
