@@ -3,8 +3,9 @@ officers register with links taken from the workbook, /units counts who is missi
 of the links are revoked, and the office hears of the units without an officer every Monday,
 once, until every unit has one.
 
-The province here is small and made for the test: the office's unit and a department, three
-communes followed, a disabled commune and one a reorganisation closed.
+The province is mostly small and made for the test: the office's unit and a department, three
+communes followed, a disabled commune and one a reorganisation closed; one test takes the
+shipped Vĩnh Long file, its 124 xã and phường invited with one command.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from pypdf import PdfReader
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from config.province import default_province_path
 from db.models import AuditEntry, Invite, Membership
 from scheduler.digests import build_digest_runner
 from tests.e2e.harness import RunningBot, running_bot
@@ -47,6 +49,7 @@ deadlines: []
 """
 COMMUNES = ["xaanbinh", "xacl", "phuonglc"]
 MONDAY = local(2025, 7, 7, 7)  # a working Monday, before the reminder time (08:00)
+VINH_LONG = default_province_path().parent / "vinh_long_2025.yaml"  # 124 xã and phường
 
 
 @pytest.fixture
@@ -136,6 +139,34 @@ async def test_communes_are_invited_at_once_register_from_the_workbook_and_the_r
     assert state == ([("invite.bulk_create", "communes"), ("person.register", "An"),
                       ("person.register", "Bình"), ("invite.bulk_revoke", "communes")],
                      [(1, 0), (1, 0), (0, 1)], 2)
+
+
+async def test_the_124_communes_of_vinh_long_are_invited_with_one_command(
+    database_url: str
+) -> None:
+    fake = FakeTelegram(rate_limits=RateLimits.off())
+    admin, an, binh = fake.add_user("Quản trị"), fake.add_user("An"), fake.add_user("Bình")
+    async with running_bot(fake, database_url, admin_ids=(admin.id,),
+                           clock=SimulatedClock(MONDAY), bot_province_file=str(VINH_LONG)):
+        rows, pdf, summary = await invite_group(fake, admin, "communes")
+        first, second = list(rows)[:2]
+        registered = [await registers(fake, admin, person, token_of(rows[code]))
+                      for person, code in ((an, first), (binh, second))]
+        [units_page] = await ask(fake, admin, "units")
+    reader = PdfReader(BytesIO(pdf))
+    assert len(rows) == 124 and len({token_of(row) for row in rows.values()}) == 124
+    assert {row[2] for row in rows.values()} == {"UBND cấp xã"}
+    assert len(reader.pages) == 21  # six cards to a page
+    assert [code.text for image in reader.pages[-1].images
+            for code in zxingcpp.read_barcodes(image.image)] == [
+        rows[code][4] for code in list(rows)[120:]]
+    assert summary.text is not None and summary.text.startswith("✅ Đã tạo 124 đường dẫn")
+    assert all(text.startswith("✅ Đăng ký thành công") for text in registered)
+    assert units_page.text is not None
+    followed = int(units_page.text.split("\n")[1].split(" đang theo dõi")[0].split(", ")[-1])
+    assert units_page.text.split("\n")[2] == (
+        f"Đăng ký: {followed - 2} đơn vị chưa có cán bộ phụ trách, {followed} đơn vị chưa có "
+        "lãnh đạo — xem /units unregistered.")
 
 
 def decoded_links(pdf: bytes) -> list[str]:
