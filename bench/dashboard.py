@@ -30,6 +30,7 @@ import tempfile
 import time
 from collections.abc import AsyncIterator
 from dataclasses import asdict, dataclass
+from datetime import datetime
 from pathlib import Path
 from urllib.parse import parse_qsl, urlsplit
 
@@ -87,19 +88,21 @@ class Measurement:
         return self.median < self.target_seconds
 
 
-def _office_login(session: Session) -> str:
+def _office_login(session: Session, now: datetime) -> str:
     """A person of the provincial office and a login link for them, as /web makes one."""
     person = Person(telegram_user_id=FIRST_PERSON_ID - 1, full_name="Văn phòng UBND tỉnh",
                     language_code="vi", is_office=True, created_at=SEED_TIME)
     session.add(person)
     session.flush()
-    return web_access.create_login_link(session, describe(session, person), NOW).token
+    return web_access.create_login_link(session, describe(session, person), now).token
 
 
 @contextlib.asynccontextmanager
-async def signed_in_client(deps: Dependencies) -> AsyncIterator[httpx.AsyncClient]:
-    """The dashboard's routes over the database, with the office's session cookie set."""
-    token = deps.database.run_sync(_office_login)
+async def signed_in_client(deps: Dependencies, now: datetime = NOW
+                           ) -> AsyncIterator[httpx.AsyncClient]:
+    """The dashboard's routes over the database, with the office's session cookie set (signed
+    in at `now`, the time of `deps.clock`)."""
+    token = deps.database.run_sync(lambda session: _office_login(session, now))
     # Pages only read: the application (never started) is there for the routes that act.
     app = Starlette(routes=Dashboard(deps, build_application(deps)).routes())
     async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app),
@@ -110,6 +113,11 @@ async def signed_in_client(deps: Dependencies) -> AsyncIterator[httpx.AsyncClien
 
 
 def _shown(body: str) -> str:
+    if '<table id="detail">' in body:  # a report's page: a line per unit, then the actions
+        units = body.split('<table id="detail">', 1)[1].split("</table>", 1)[0]
+        actions = body.split('<table id="actions">', 1)[1] if 'id="actions"' in body else ""
+        return (f"{units.count('<tr data-unit=')} units, {actions.count('<tr data-unit=')} "
+                f"action rows, {len(body.encode()) / 1024:.0f} KB")
     rows = body.count("<tr data-unit=")
     columns = body.split("</thead>", 1)[0].count("<th title=")
     return f"{rows} rows × {columns} columns, {len(body.encode()) / 1024:.0f} KB"

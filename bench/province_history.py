@@ -6,10 +6,11 @@ What the reorganisation, dashboard and digest benchmarks of Vĩnh Long read
 (`bot.lifecycle.prepare`: migrations, then the province file), then bulk-inserted with Core
 `insert()` and lists of rows:
 
-- `seed_tra_vinh_history`: config/data/tra_vinh.yaml (38 units, the five deadlines), `copies`
-  times over (copy k > 1: every unit again, its code ending in k, e.g. `canglong2`), an officer
-  and a head in every unit, a person of the office, and the answers to every report due from
-  01/01/2020 to 30/06/2025 (the deadlines' own units as of each due date), in the spread of
+- `seed_tra_vinh_history`: config/data/tra_vinh.yaml (38 units, the five deadlines; on request
+  a monthly report too), `copies` times over (copy k > 1: every unit again, its code ending in
+  k, e.g. `canglong2`), an officer and a head in every unit, a person of the office, and the
+  answers to every report due from 01/01/2020 to 30/06/2025 (the deadlines' own units as of
+  each due date), in the spread of
   tests/support/seeded_province.py: silent 10 %, on time 62 % (a third after an "in progress"
   answer), late 14 %, in progress 7 %, blocked 4 %, asking for more time 3 %; half of the
   silent or late units escalated (an `outbox` row, sent). An open invite for every district.
@@ -37,14 +38,16 @@ from sqlalchemy.orm import Session
 from bench.reminder_slot import bench_settings
 from bot.clock import Clock
 from bot.dependencies import reminder_timing
-from bot.domain.deadlines import Occurrence, occurrences
+from bot.domain.deadlines import Deadline, LegalBasis, Occurrence, Recipient, occurrences
+from bot.domain.periods import PeriodKind, PeriodSpec
+from bot.domain.recurrence import parse_rule
 from bot.domain.reorganisations import Reorganisation
 from bot.domain.units import Unit as DomainUnit
 from bot.lifecycle import prepare
 from bot.services.reorganisations import apply_reorganisations
 from config.province import default_province_path
 from config.reorganisation_file import load_reorganisations
-from db import calendar_days, status_updates
+from db import calendar_days, deadlines, status_updates
 from db.models import Base, Invite, Membership, OutboxMessage, Person, StatusUpdate, Unit
 from db.province_snapshot import province_snapshot
 from db.session import Database
@@ -58,6 +61,13 @@ HISTORY_FROM = date(2020, 1, 1)
 LAST_DAY = date(2025, 6, 30)  # Trà Vinh's last day; the file is applied on it
 APPLIED_AT = datetime(2025, 6, 30, 16, 0, tzinfo=TZ)
 SEED_TIME = datetime(2019, 12, 1, tzinfo=UTC)
+# Decree 09's monthly report, which many offices add (15th of every month, every unit).
+MONTHLY_REPORT = Deadline(
+    code="thang", title="Báo cáo tình hình thực hiện nhiệm vụ hằng tháng",
+    legal_basis=LegalBasis(document="09/2019/NĐ-CP", clause="Điều 12"),
+    recipient=Recipient("vpubnd", "Văn phòng Ủy ban nhân dân tỉnh"), units=("all",),
+    rule=parse_rule("DTSTART:20200115\nRRULE:FREQ=MONTHLY;BYMONTHDAY=15"),
+    period=PeriodSpec(PeriodKind.MONTH), unit_selector="all")
 FIRST_PERSON_ID = 700_000_000
 CHUNK = 5_000
 # (what the unit answered, share of reports); the rest are silent.
@@ -82,17 +92,20 @@ def _clock(at: datetime) -> Clock:
     return lambda: at
 
 
-def seed_tra_vinh_history(url: str, copies: int = 1, last_day: date = LAST_DAY) -> Seeded:
-    """Migrate an empty database, load Trà Vinh and fill in its history (module docstring)."""
+def seed_tra_vinh_history(url: str, copies: int = 1, *, monthly: bool = False) -> Seeded:
+    """Migrate an empty database, load Trà Vinh and fill in its history (module docstring);
+    `monthly`: with a monthly report too (MONTHLY_REPORT)."""
     settings = bench_settings(url).model_copy(update={"bot_province_file": TRA_VINH_FILE})
     deps = prepare(settings, _clock(SEED_TIME))
     try:
         if copies > 1:
             deps.database.run_sync(lambda s: _copy_units(s, copies))
+        if monthly:
+            deps.database.run_sync(lambda s: deadlines.add_deadline(s, MONTHLY_REPORT, SEED_TIME))
         people = deps.database.run_sync(lambda s: _add_people(s, with_office=True))
         deps.database.run_sync(_invite_districts)
         seeded = deps.database.run_sync(
-            lambda s: _add_answers(s, HISTORY_FROM, last_day, None, random.Random(24)))
+            lambda s: _add_answers(s, HISTORY_FROM, LAST_DAY, None, random.Random(24)))
         _analyse(deps.database)
     finally:
         deps.database.dispose()
