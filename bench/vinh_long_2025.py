@@ -54,6 +54,7 @@ from bench.tables import format_table
 from bot.dependencies import Dependencies, reminder_timing
 from bot.domain.digests import Digest
 from bot.services import digests
+from bot.texts.digest_layout import telegram_length
 from bot.texts.digests_render import digest_parts
 from config.province import load_province
 from db.session import Database
@@ -90,8 +91,9 @@ class Row:
 def _messages(digest: Digest) -> str:
     parts = digest_parts(digest, "vi", DASHBOARD)
     units = max((len(o.occurrence.units) for o in digest.occurrences), default=0)
+    sizes = " + ".join(str(telegram_length(part.text)) for part in parts)
     return (f"{len(digest.occurrences)} report(s), up to {units} units; {len(parts)} message(s) "
-            f"of {' + '.join(str(len(p.text)) for p in parts)} characters (HTML)")
+            f"of {sizes} UTF-16 units (HTML as sent)")
 
 
 def _one_report(session: Session) -> str:
