@@ -122,14 +122,13 @@ def reorganisation_events(copies: int = 1) -> tuple[Reorganisation, ...]:
 def become_vinh_long(url: str, now: datetime) -> Seeded:
     """Apply the file on 30/06/2025, restart on vinh_long_2025.yaml, register the new units
     and answer what fell due from 01/07/2025 up to `now`."""
-    settings = bench_settings(url).model_copy(update={"bot_province_file": TRA_VINH_FILE})
     database = Database(url)
     events = reorganisation_events()
     try:
         database.run_sync(lambda s: apply_reorganisations(s, events, APPLIED_AT, TZ))
     finally:
         database.dispose()
-    settings = settings.model_copy(update={"bot_province_file": VINH_LONG_FILE})
+    settings = bench_settings(url).model_copy(update={"bot_province_file": VINH_LONG_FILE})
     deps = prepare(settings, _clock(APPLIED_AT))
     try:
         people = deps.database.run_sync(lambda s: _add_people(s, with_office=False))
