@@ -160,6 +160,8 @@ class RateLimiter:
     clock: Clock = time.monotonic
     hits: list[RateLimitHit] = field(default_factory=list)
     hits_by_scope: Counter[str] = field(default_factory=Counter)
+    # When each message the bot-wide limit counts was admitted (kept with the limits off too).
+    counted_at: list[float] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.configure(self.limits)
@@ -178,6 +180,16 @@ class RateLimiter:
     def rejected_count(self) -> int:
         """How many requests were answered 429 by the limiter."""
         return len(self.hits)
+
+    @property
+    def busiest_second(self) -> int:
+        """The most messages the bot-wide limit counted within any one second, ``(t - 1, t]``."""
+        most, first = 0, 0
+        for last, at in enumerate(self.counted_at):
+            while at - self.counted_at[first] >= 1.0:
+                first += 1
+            most = max(most, last - first + 1)
+        return most
 
     def _buckets(self, chat_id: int | None, chat_type: str | None, is_edit: bool) -> list[
         tuple[str, Limit, object]
@@ -216,8 +228,11 @@ class RateLimiter:
         self, chat_id: int | None, chat_type: str | None, *, is_edit: bool = False
     ) -> None:
         """Take a token from every bucket this (successful) send belongs to."""
-        if not self.limits.enabled or (is_edit and not self.limits.edits_count_globally):
+        if is_edit and not self.limits.edits_count_globally:
             return
         now = self.clock()
+        self.counted_at.append(now)
+        if not self.limits.enabled:
+            return
         for _scope, bucket, key in self._buckets(chat_id, chat_type, is_edit):
             bucket.take(key, now)

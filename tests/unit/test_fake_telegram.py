@@ -420,14 +420,16 @@ async def test_the_strict_window_refuses_a_31st_message_within_one_second_the_bu
                 statuses.append(answer.status_code)
         return statuses, fake
 
-    bucket, _ = await spread_over_one_second(RateLimits())
+    bucket, bucket_fake = await spread_over_one_second(RateLimits())
     window, fake = await spread_over_one_second(RateLimits.strict())
     # The bucket refills almost 2 tokens per 1/16 s: every later message is admitted.
     assert bucket == [200] * 46
+    assert bucket_fake.busiest_second == 45
     # The window admits the 30 of the first instant, then nothing until they are a second old.
     assert window == [200] * 30 + [429] * 15 + [200]
     assert {hit.scope for hit in fake.rate_limit_hits} == {"global"}
     assert [hit.retry_after for hit in fake.rate_limit_hits] == [1] * 15
+    assert fake.busiest_second == 30
 
 
 # -- faults ---------------------------------------------------------------------------------
