@@ -129,16 +129,16 @@ class DatabaseSendPace:
 
     @contextlib.asynccontextmanager
     async def sending(self) -> AsyncIterator[None]:
-        started: float | None = None
+        turn: tuple[float, float] | None = None
         try:
-            started = await self._turn()
+            turn = await self._turn()
         except SQLAlchemyError as error:
             self._database_failed(error)
-        if started is None:
+        if turn is None:
             async with self._fallback.sending():
                 yield
             return
-        began = time.monotonic()
+        started, began = turn
         try:
             yield
         finally:
@@ -150,13 +150,18 @@ class DatabaseSendPace:
         await self._fallback.rate_limited(retry_after)
         await self._in_database(partial(db.send_window.pause, seconds=retry_after))
 
-    async def _turn(self) -> float:
+    async def _turn(self) -> tuple[float, float]:
+        """Ask the database until it gives a turn: when the message counts from (its clock),
+        and when that was on this process's clock. The round trip is timed from there, so that
+        however long the message took to leave after it (the commit, the way back to the event
+        loop) is part of its excess, and a wait for another process's turn before it is not."""
         async with self._turns:
             while True:
-                turn = await self.database.run(partial(db.send_window.start, rule=self.rule))
+                turn, granted = await self.database.run(
+                    partial(db.send_window.start, rule=self.rule))
                 self._database_answered()
                 if turn.started is not None:
-                    return turn.started
+                    return turn.started, granted
                 await asyncio.sleep(turn.wait)
 
     async def _in_database(self, work: Callable[[Session], None]) -> None:

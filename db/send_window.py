@@ -9,6 +9,9 @@ process, which keeps its window in memory) this works too, one call at a time.
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
+
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -20,15 +23,20 @@ BOT_WINDOW = "bot"
 UNIX_EPOCH_JULIAN_DAY = 2440587.5
 
 
-def start(session: Session, rule: WindowRule, name: str = BOT_WINDOW) -> Turn:
+def start(session: Session, rule: WindowRule, name: str = BOT_WINDOW,
+          monotonic: Callable[[], float] = time.monotonic) -> tuple[Turn, float]:
     """Count a message starting now if the window has room (the time it counts from, on the
-    database's clock, is the key to `answered`); else count nothing and say how long to wait."""
+    database's clock, is the key to `answered`); else count nothing and say how long to wait.
+    Also return the caller's `monotonic` clock as the database read its own, after any wait for
+    another process's turn: the message's round trip is timed from there."""
     row = _locked(session, name)
+    now = database_now(session)
+    read_at = monotonic()
     state = _state(row)
-    turn = state.start(rule, database_now(session))
+    turn = state.start(rule, now)
     if turn.started is not None:
         row.counted, row.unanswered = state.counted, state.unanswered
-    return turn
+    return turn, read_at
 
 
 def answered(session: Session, started: float, excess: float, name: str = BOT_WINDOW) -> None:

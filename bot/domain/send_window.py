@@ -203,13 +203,20 @@ class EvenSpacing:
 
 class RoundTrips:
     """The latest round trips to Telegram (request to answer), to tell how much later than the
-    fastest one a message may have reached it."""
+    fastest one a message may have reached it.
 
-    def __init__(self, keep: int = 100) -> None:
+    The first few say little about the fastest: they are the slowest (new connections), and
+    one alone is its own fastest. Until `warm_up` are known, a message counts from its answer
+    (the latest it can have reached Telegram)."""
+
+    def __init__(self, keep: int = 100, warm_up: int = 5) -> None:
         self._latest: deque[float] = deque(maxlen=keep)
+        self._warm_up = warm_up
 
     def excess(self, seconds: float) -> float:
         """Record one round trip; return how much longer it took than the fastest of the
-        latest."""
+        latest (while warming up, all of it)."""
         self._latest.append(seconds)
+        if len(self._latest) <= self._warm_up:
+            return seconds
         return seconds - min(self._latest)

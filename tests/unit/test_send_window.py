@@ -170,6 +170,12 @@ def test_an_even_spread_starts_three_at_once_then_one_per_interval_and_catches_u
 
 
 def test_the_excess_of_a_round_trip_is_over_the_fastest_of_the_latest() -> None:
-    trips = RoundTrips(keep=3)
+    trips = RoundTrips(keep=3, warm_up=0)
     assert [trips.excess(s) for s in (0.2, 0.25, 0.21, 0.3, 0.4)] == pytest.approx(
         [0.0, 0.05, 0.01, 0.09, 0.19])
+
+
+def test_the_first_round_trips_count_whole_until_the_fastest_is_known() -> None:
+    trips = RoundTrips(warm_up=2)
+    assert [trips.excess(s) for s in (0.04, 0.02, 0.005, 0.006)] == pytest.approx(
+        [0.04, 0.02, 0.0, 0.001])
