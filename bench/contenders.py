@@ -6,9 +6,10 @@ the sender itself saw (time, 429s, errors) and its memory. What was delivered is
 fake server, not here.
 
 - `outbox`: deadline-bot's `OutboxSender.send_due()` with the default `Pacing` (or another
-  `--send-max-in-flight`), over the database already holding the planned rows, repeated at the
-  next due time while rows are pending (what the runner's wake-ups do), then the outbox's end
-  state;
+  `--send-max-in-flight`) and the process's send window as `deadline-bot run` builds it (in
+  memory on SQLite, in the database on PostgreSQL), over the database already holding the
+  planned rows, repeated at the next due time while rows are pending (what the runner's
+  wake-ups do), then the outbox's end state;
 - `ptb-aioratelimiter`: python-telegram-bot's `AIORateLimiter()` with its defaults
   (max_retries=0) on an `Application`'s bot, every message through `asyncio.gather`;
 - `naive`: `for chat in chats: await bot.send_message(...)`, no pacing, no retry.
@@ -37,6 +38,7 @@ from telegram.error import RetryAfter, TelegramError
 from telegram.ext import AIORateLimiter, ApplicationBuilder
 
 from bench.reminder_slot import SLOT_TIME, bench_settings
+from bot.send_pace import send_pace_for
 from bot.services import reminders
 from db.session import Database
 from scheduler.sender import OutboxSender, Pacing, reminder_sender_bot
@@ -111,7 +113,8 @@ async def send_from_outbox(base_url: str, token: str, database_url: str,
     try:
         async with reminder_sender_bot(settings) as bot:
             sender = OutboxSender(bot, database, clock, settings.bot_language,
-                                  settings.bot_timezone, pacing=pacing)
+                                  settings.bot_timezone, pacing=pacing,
+                                  pace=send_pace_for(database, settings.bot_send_rate))
             while time.monotonic() - started < GIVE_UP_AFTER_SECONDS:
                 report = await sender.send_due()
                 outcome.passes += 1

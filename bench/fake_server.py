@@ -6,6 +6,9 @@ starts with full flood-limit buckets. The fake enforces its default limits (30 m
 bot, 1/s per private chat with a burst of 3, 20/min per group) and is served by uvicorn on
 127.0.0.1 (`tests.fake_telegram.serve_with_uvicorn`).
 
+With `--flood-model window` the bot-wide limit is a strict sliding window (at most 30 messages
+in any one second, `RateLimits.strict()`) instead of a bucket of 30 with a burst of 30.
+
 `GET /bench/stats` answers what the fake saw: bot messages per chat, the time of each delivery
 and of each 429 on the fake's monotonic clock, the 429s by scope and the sendMessage answers by
 status. The endpoint lives in this wrapper, not in the fake: only benchmarks need it.
@@ -31,10 +34,11 @@ from typing import Any
 import httpx
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from tests.fake_telegram import FakeTelegram, serve_with_uvicorn
+from tests.fake_telegram import FakeTelegram, RateLimits, serve_with_uvicorn
 from tests.fake_telegram.app import json_response
 
 STATS_PATH = "/bench/stats"
+FLOOD_MODELS = ("bucket", "window")  # the fake's bot-wide limit: a bucket or a strict window
 REPOSITORY_ROOT = Path(__file__).resolve().parent.parent
 START_TIMEOUT_SECONDS = 30.0
 
@@ -77,9 +81,10 @@ def with_stats_endpoint(fake: FakeTelegram, inner: ASGIApp, latency: float = 0.0
     return app
 
 
-async def serve(first_chat_id: int, recipients: int, latency: float) -> None:
+async def serve(first_chat_id: int, recipients: int, latency: float,
+                flood_model: str = "bucket") -> None:
     """Serve a fake knowing `recipients` private chats until standard input closes."""
-    fake = FakeTelegram()
+    fake = FakeTelegram(rate_limits=RateLimits.strict() if flood_model == "window" else None)
     for number in range(recipients):
         fake.add_user(f"Cán bộ {number + 1}", user_id=first_chat_id + number)
     # serve_with_uvicorn serves `fake.app`: wrap it so the counters can be read back.
@@ -105,12 +110,13 @@ class FakeServer:
 
 
 @contextlib.contextmanager
-def fake_server_process(first_chat_id: int, recipients: int,
-                        latency: float = 0.0) -> Iterator[FakeServer]:
+def fake_server_process(first_chat_id: int, recipients: int, latency: float = 0.0,
+                        flood_model: str = "bucket") -> Iterator[FakeServer]:
     """Start a fresh fake server process; stop it on exit."""
     process = subprocess.Popen(
         [sys.executable, "-m", "bench.fake_server", "--first-chat-id", str(first_chat_id),
-         "--recipients", str(recipients), "--latency", str(latency)],
+         "--recipients", str(recipients), "--latency", str(latency),
+         "--flood-model", flood_model],
         cwd=REPOSITORY_ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
     assert process.stdin is not None and process.stdout is not None
     try:
@@ -133,8 +139,10 @@ def main() -> None:
     parser.add_argument("--first-chat-id", type=int, required=True)
     parser.add_argument("--recipients", type=int, required=True)
     parser.add_argument("--latency", type=float, default=0.0, help="seconds added to each call")
+    parser.add_argument("--flood-model", choices=FLOOD_MODELS, default="bucket",
+                        help="the bot-wide limit: a bucket (burst 30) or a strict window")
     args = parser.parse_args()
-    asyncio.run(serve(args.first_chat_id, args.recipients, args.latency))
+    asyncio.run(serve(args.first_chat_id, args.recipients, args.latency, args.flood_model))
 
 
 if __name__ == "__main__":

@@ -2,14 +2,16 @@
 
     .venv/bin/python -m bench.fanout [--recipients 3000] [--database sqlite postgresql]
         [--contenders outbox ptb-aioratelimiter naive] [--latencies 0 [50 200 400]]
-        [--send-max-in-flight 16]
+        [--flood-models bucket window] [--send-max-in-flight 16]
 
 Steps: for each database, migrate and seed it, add the officers, plan the slot with the real
 planner and let deadline-bot's outbox sender send it; then python-telegram-bot's AIORateLimiter
 with its defaults and a naive loop send the same messages; all of it again at each round trip
 the fake adds (`--latencies`). Each contender runs in a process of
 its own against a fresh fake Bot API process enforcing Telegram's limits (30 messages/s per
-bot, 1/s per private chat, 20/min per group). What each chat received is read back from the
+bot, 1/s per private chat, 20/min per group), the bot-wide one as a bucket (burst 30) or as a
+strict sliding window (at most 30 in any one second), once per model asked for
+(`--flood-models`). What each chat received is read back from the
 fake; the figures are printed side by side with the machine, and saved as JSON under
 bench/results/.
 
@@ -38,7 +40,7 @@ from loguru import logger
 from sqlalchemy import text
 
 from bench.contenders import CONTENDERS, SenderOutcome, outcome_from_json
-from bench.fake_server import REPOSITORY_ROOT, fake_server_process
+from bench.fake_server import FLOOD_MODELS, REPOSITORY_ROOT, fake_server_process
 from bench.machine import describe_machine, postgresql_version
 from bench.reminder_slot import FIRST_CHAT_ID, plan_one_slot
 from bench.tables import format_table
@@ -56,6 +58,7 @@ TARGET_SHARE = 0.95
 RESULTS_DIR = REPOSITORY_ROOT / "bench" / "results"
 LABELS = {"outbox": "deadline-bot outbox sender", "ptb-aioratelimiter": "PTB AIORateLimiter()",
           "naive": "naive loop"}
+MODEL_LABELS = {"bucket": "bucket (burst 30)", "window": "strict 1 s window"}
 
 
 @dataclass
@@ -64,6 +67,7 @@ class FanoutRow:
 
     contender: str
     database: str | None
+    flood_model: str  # the fake's bot-wide limit: "bucket" or "window"
     latency_ms: float
     max_in_flight: int
     most_in_flight: int
@@ -111,7 +115,8 @@ def summarize(name: str, database: str | None, expected: list[int], outcome: Sen
     limited: list[float] = stats["rate_limit_times"]
     start = min(times[:1] + limited[:1], default=0.0)
     return FanoutRow(
-        contender=LABELS[name], database=database, latency_ms=options.latency * 1000,
+        contender=LABELS[name], database=database, flood_model=options.flood_model,
+        latency_ms=options.latency * 1000,
         max_in_flight=options.send_max_in_flight, most_in_flight=outcome.most_in_flight,
         recipients=len(expected),
         delivered=sum(counts), messages_per_second=rate,
@@ -136,6 +141,7 @@ class RunOptions:
     contenders: tuple[str, ...] = CONTENDERS
     trace_memory: bool = False
     latency: float = 0.0  # seconds the fake adds to every call
+    flood_model: str = "bucket"  # the fake's bot-wide limit: "bucket" or "window"
     send_max_in_flight: int = Pacing().max_in_flight  # the outbox sender's cap
 
 
@@ -143,7 +149,8 @@ def run_contender(name: str, messages_file: Path, expected: list[int], options: 
                   *, database: str | None = None, database_url: str | None = None) -> FanoutRow:
     """One contender in a fresh process, against a fresh fake server process."""
     print(f"… {LABELS[name]}" + (f" ({database})" if database else ""), file=sys.stderr)
-    with fake_server_process(FIRST_CHAT_ID, len(expected), options.latency) as server:
+    with fake_server_process(FIRST_CHAT_ID, len(expected), options.latency,
+                             options.flood_model) as server:
         command = [sys.executable, "-m", "bench.contenders", name, "--base-url",
                    server.base_url, "--token", server.token, "--messages", str(messages_file),
                    "--send-max-in-flight", str(options.send_max_in_flight)]
@@ -233,6 +240,7 @@ def _installed_postgresql() -> str | None:
 
 COLUMNS = (
     ("Contender", lambda r: r.contender + (f" ({r.database})" if r.database else "")),
+    ("Telegram's limit", lambda r: MODEL_LABELS[r.flood_model]),
     ("round trip", lambda r: f"{r.latency_ms:g} ms"),
     ("in flight: most (cap)",
      lambda r: f"{r.most_in_flight} ({r.max_in_flight})" if r.most_in_flight else "—"),
@@ -260,7 +268,8 @@ def format_notes(rows: list[FanoutRow], machine: dict[str, str]) -> str:
         errors = f"; errors {row.errors}" if row.errors else ""
         traced = (f"; tracemalloc peak {row.tracemalloc_peak_mb:.1f} MB"
                   if row.tracemalloc_peak_mb is not None else "")
-        lines.append(f"- {COLUMNS[0][1](row)}, {row.latency_ms:g} ms: {verdict} the target "
+        lines.append(f"- {COLUMNS[0][1](row)}, {MODEL_LABELS[row.flood_model]}, "
+                     f"{row.latency_ms:g} ms: {verdict} the target "
                      f"(≥ 95 % of 30/s, none lost, none duplicated){extra}{errors}{traced}")
     lines.append("")
     lines += [f"{name}: {value}" for name, value in machine.items()]
@@ -279,6 +288,9 @@ def main() -> None:
     parser.add_argument("--latencies", "--latency-ms", type=float, nargs="+", default=[0.0],
                         metavar="MS", help="run everything once per round trip to Telegram "
                         "(ms added to every call to the fake)")
+    parser.add_argument("--flood-models", nargs="+", choices=FLOOD_MODELS,
+                        default=list(FLOOD_MODELS), help="the fake's bot-wide limit: a bucket "
+                        "(burst 30), a strict one-second window, or each in turn")
     parser.add_argument("--send-max-in-flight", type=int, default=Pacing().max_in_flight,
                         help="the outbox sender's most sends in flight (BOT_SEND_MAX_IN_FLIGHT)")
     parser.add_argument("--markdown", action="store_true", help="print the table in Markdown")
@@ -289,16 +301,19 @@ def main() -> None:
     logger.add(sys.stderr, level="WARNING")
     started = time.strftime("%Y%m%d-%H%M%S")
     rows: list[FanoutRow] = []
-    for latency_ms in args.latencies:
-        rows_at_latency, machine = run_benchmark(replace(options, latency=latency_ms / 1000))
-        rows += rows_at_latency
+    for flood_model in args.flood_models:
+        for latency_ms in args.latencies:
+            rows_now, machine = run_benchmark(
+                replace(options, latency=latency_ms / 1000, flood_model=flood_model))
+            rows += rows_now
     print(format_table(rows, COLUMNS, markdown=args.markdown))
     print()
     print(format_notes(rows, machine))
     RESULTS_DIR.mkdir(parents=True, exist_ok=True)
     result_file = RESULTS_DIR / f"fanout-{started}.json"
     result_file.write_text(json.dumps(
-        {"options": asdict(options), "latencies_ms": args.latencies, "machine": machine,
+        {"options": asdict(options), "latencies_ms": args.latencies,
+         "flood_models": args.flood_models, "machine": machine,
          "rows": [asdict(r) for r in rows]},
         ensure_ascii=False, indent=2))
     print(f"\nSaved {result_file.relative_to(REPOSITORY_ROOT)}")

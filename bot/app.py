@@ -25,6 +25,7 @@ from bot.context import DEPENDENCIES_KEY, BotContext
 from bot.dependencies import Dependencies
 from bot.log_context import OwnContextJobQueue
 from bot.reply_limiter import SharedReplyLimiter
+from bot.send_pace import SendPace
 from bot.update_processor import LoggingUpdateProcessor
 from handlers import (
     access_requests,
@@ -65,8 +66,10 @@ REPLY_MAX_RETRIES = 3  # after a 429, wait retry_after and send again
 
 
 def build_application(deps: Dependencies, request: BaseRequest | None = None,
-                      updates_request: BaseRequest | None = None) -> BotApplication:
-    """The bot's Application for these dependencies; `request`s let tests talk in-process."""
+                      updates_request: BaseRequest | None = None,
+                      pace: SendPace | None = None) -> BotApplication:
+    """The bot's Application for these dependencies, its messages paced by the process's send
+    window `pace` (without one, a window of its own); `request`s let tests talk in-process."""
     settings = deps.settings
     builder = (
         ApplicationBuilder()
@@ -77,8 +80,8 @@ def build_application(deps: Dependencies, request: BaseRequest | None = None,
         .context_types(ContextTypes(context=BotContext))
         .concurrent_updates(LoggingUpdateProcessor(MAX_CONCURRENT_UPDATES))
         .job_queue(OwnContextJobQueue())
-        # Interactive replies only; reminder fan-outs get their own paced sender.
-        .rate_limiter(SharedReplyLimiter(max_retries=REPLY_MAX_RETRIES))
+        # Replies and notices; reminder fan-outs have their own sender, in the same window.
+        .rate_limiter(SharedReplyLimiter(max_retries=REPLY_MAX_RETRIES, pace=pace))
     )
     if request is not None:
         builder = builder.request(request)

@@ -22,7 +22,7 @@ from bot.context import REMINDERS_KEY
 from bot.dependencies import Dependencies
 from bot.domain.province import Province
 from bot.long_polling import LongPoller
-from bot.reply_limiter import SharedReplyLimiter
+from bot.send_pace import SendPace, send_pace_for
 from bot.services.people import admins_and_office_with_roles, bootstrap_admins
 from bot.services.province import seed_province
 from bot.stopping import StoppedWhileStarting, unless_stopped
@@ -104,11 +104,14 @@ async def run_until_stopped(deps: Dependencies, stop: asyncio.Event,
 
     `started` (tests) receives the running application once reminders are scheduled.
     """
-    application = build_application(deps, request, updates_request)
+    # One send window for the process: replies and reminders take turns in it.
+    pace = send_pace_for(deps.database, deps.settings.bot_send_rate)
+    application = build_application(deps, request, updates_request, pace)
     try:
         await unless_stopped(_connect(application, deps, first_retry_delay), stop)
         async with reminder_sender_bot(deps.settings, sender_request) as sender_bot:
-            await _serve(application, deps, sender_bot, stop, started, intake or long_polling)
+            await _serve(application, deps, sender_bot, pace, stop, started,
+                         intake or long_polling)
     except StoppedWhileStarting:
         logger.info("Stopped while starting")
         await application.shutdown()
@@ -140,9 +143,10 @@ async def _publish_personal_menus(application: BotApplication, deps: Dependencie
 
 
 async def _start_reminders(application: BotApplication, deps: Dependencies,
-                           sender_bot: Bot, leader: Leadership) -> ReminderRunner:
+                           sender_bot: Bot, pace: SendPace, leader: Leadership
+                           ) -> ReminderRunner:
     assert application.job_queue is not None
-    runner = build_reminder_runner(deps, application.job_queue, sender_bot, leader)
+    runner = build_reminder_runner(deps, application.job_queue, sender_bot, leader, pace)
     application.bot_data[REMINDERS_KEY] = runner
     # On SQLite one process runs the scheduler, so whatever was claimed before start was claimed
     # by a process that is gone; under an election, the new leader hands back its predecessor's.
@@ -169,8 +173,8 @@ async def long_polling(application: BotApplication) -> AsyncIterator[None]:
 
 
 async def _serve(application: BotApplication, deps: Dependencies, sender_bot: Bot,
-                 stop: asyncio.Event, started: asyncio.Future[BotApplication] | None,
-                 intake: UpdateIntake) -> None:
+                 pace: SendPace, stop: asyncio.Event,
+                 started: asyncio.Future[BotApplication] | None, intake: UpdateIntake) -> None:
     """Start, take updates until `stop`, then stop in order: updates, reminders, the
     application."""
     await application.start()
@@ -178,8 +182,8 @@ async def _serve(application: BotApplication, deps: Dependencies, sender_bot: Bo
         # Exactly one process sends reminders: the holder of PostgreSQL's advisory lock.
         async with leader_election(deps.settings.database_url,
                                    deps.settings.bot_leader_period) as leader:
-            _share_reply_budget(application, leader)
-            runner = await _start_reminders(application, deps, sender_bot, leader)
+            _count_workers_for(pace, leader)
+            runner = await _start_reminders(application, deps, sender_bot, pace, leader)
             try:
                 await _take_updates(application, deps, stop, started, intake)
             finally:
@@ -189,11 +193,10 @@ async def _serve(application: BotApplication, deps: Dependencies, sender_bot: Bo
         await application.shutdown()
 
 
-def _share_reply_budget(application: BotApplication, leader: Leadership) -> None:
-    """The processes of the election share the bot's budget of messages."""
-    limiter = application.bot.rate_limiter
-    if isinstance(limiter, SharedReplyLimiter):
-        limiter.count_workers = lambda: leader.workers
+def _count_workers_for(pace: SendPace, leader: Leadership) -> None:
+    """A send window kept in memory (a process that cannot reach the shared one) takes its
+    share of the bot's limit among the processes of the election."""
+    pace.count_workers = lambda: leader.workers
 
 
 async def _take_updates(application: BotApplication, deps: Dependencies, stop: asyncio.Event,

@@ -1,9 +1,10 @@
-"""The pace of the bot's replies, shared by every process that answers for the bot.
+"""The pace of the bot's replies (every call of the application's bot that names a chat).
 
-Telegram allows a bot about 30 messages per second in all. PTB's AIORateLimiter keeps one
-process under that, but two webhook workers with one each could send twice as much. Here each
-process takes an equal share of the budget: 30 / the number of live workers (counted by the
-leader election, db.advisory_lock), and PTB's limiter still paces groups and waits out 429s.
+Each message waits for its turn in the bot's send window (bot.send_pace), which reminders share,
+so that replies and reminders together, from every process, stay within Telegram's limit.
+python-telegram-bot's AIORateLimiter still paces each group (20 messages a minute) and, after a
+429, waits `retry_after` and tries again: every attempt takes a turn of its own, and the 429
+pauses the whole window.
 """
 
 from __future__ import annotations
@@ -11,32 +12,38 @@ from __future__ import annotations
 from collections.abc import Callable, Coroutine
 from typing import Any
 
-from aiolimiter import AsyncLimiter
-from loguru import logger
 from telegram._utils.types import JSONDict
+from telegram.error import RetryAfter
 from telegram.ext import AIORateLimiter, BaseRateLimiter
+
+from bot.send_pace import LocalSendPace, SendPace
 
 BOT_MESSAGES_PER_SECOND = 30.0
 
 ApiResult = bool | JSONDict | list[JSONDict]
+ApiCall = Callable[..., Coroutine[Any, Any, ApiResult]]
 
 
 class SharedReplyLimiter(BaseRateLimiter[int]):
-    """AIORateLimiter without its bot-wide limit, under this process's share of it."""
+    """AIORateLimiter without its bot-wide limit, under the bot's send window instead."""
 
-    def __init__(self, max_retries: int,
-                 messages_per_second: float = BOT_MESSAGES_PER_SECOND) -> None:
+    def __init__(self, max_retries: int, pace: SendPace | None = None) -> None:
         self._per_chat = AIORateLimiter(overall_max_rate=0, max_retries=max_retries)
-        self._budget = messages_per_second
-        self._workers = 1
-        self._overall = _limiter(messages_per_second)
-        # How many processes answer for the bot now; set by whoever knows (the election).
-        self.count_workers: Callable[[], int] = lambda: 1
+        self.pace = pace or LocalSendPace()
+
+    @property
+    def count_workers(self) -> Callable[[], int]:
+        """How many processes answer for the bot (a window in memory takes a share)."""
+        return self.pace.count_workers
+
+    @count_workers.setter
+    def count_workers(self, count: Callable[[], int]) -> None:
+        self.pace.count_workers = count
 
     @property
     def messages_per_second(self) -> float:
-        """This process's share of the bot-wide budget, as of the last request."""
-        return self._budget / self._workers
+        """This process's limit: the bot's whole limit, or its share of a window in memory."""
+        return self.pace.messages_per_second
 
     async def initialize(self) -> None:
         await self._per_chat.initialize()
@@ -45,29 +52,27 @@ class SharedReplyLimiter(BaseRateLimiter[int]):
         await self._per_chat.shutdown()
 
     async def process_request(
-        self, callback: Callable[..., Coroutine[Any, Any, ApiResult]], args: Any,
-        kwargs: dict[str, Any], endpoint: str, data: dict[str, Any],
-        rate_limit_args: int | None,
+        self, callback: ApiCall, args: Any, kwargs: dict[str, Any], endpoint: str,
+        data: dict[str, Any], rate_limit_args: int | None,
     ) -> ApiResult:
-        if data.get("chat_id") is None:  # not a message to a chat (getUpdates, answers…)
-            return await self._per_chat.process_request(callback, args, kwargs, endpoint, data,
-                                                        rate_limit_args)
-        async with self._share():
-            return await self._per_chat.process_request(callback, args, kwargs, endpoint, data,
-                                                        rate_limit_args)
+        if data.get("chat_id") is not None:  # a message to a chat, not getUpdates or answers
+            callback = self._in_turn(callback)
+        return await self._per_chat.process_request(callback, args, kwargs, endpoint, data,
+                                                    rate_limit_args)
 
-    def _share(self) -> AsyncLimiter:
-        workers = max(1, self.count_workers())
-        if workers != self._workers:
-            self._workers = workers
-            self._overall = _limiter(self.messages_per_second)
-            logger.info("Replies paced at {:.1f} messages/s here: {} of the bot's budget "
-                        "(processes answering for the bot: {})", self.messages_per_second,
-                        f"1/{workers}", workers)
-        return self._overall
+    def _in_turn(self, callback: ApiCall) -> ApiCall:
+        """`callback`, each call of it (a retry too) waiting for its turn in the window."""
+        async def paced(*args: Any, **kwargs: Any) -> ApiResult:
+            try:
+                async with self.pace.sending():
+                    return await callback(*args, **kwargs)
+            except RetryAfter as error:
+                await self.pace.rate_limited(retry_after_seconds(error))
+                raise
+        return paced
 
 
-def _limiter(messages_per_second: float) -> AsyncLimiter:
-    if messages_per_second >= 1:
-        return AsyncLimiter(messages_per_second, 1)
-    return AsyncLimiter(1, 1 / messages_per_second)  # under one per second: one at a time
+def retry_after_seconds(error: RetryAfter) -> float:
+    """The wait Telegram asked for, in seconds (PTB 22 gives an int or a timedelta)."""
+    wait = error.retry_after
+    return float(wait if isinstance(wait, int | float) else wait.total_seconds())

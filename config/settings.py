@@ -59,8 +59,9 @@ class Settings(BaseSettings):
     bot_reminder_time: time = time(8, 0)
     bot_due_date_policy: DueDatePolicy = DueDatePolicy.NEXT_WORKING_DAY
     bot_province_file: Path | None = None
-    # Reminder fan-out pace: Telegram allows about 30 messages/s per bot; leave room for replies.
-    bot_send_rate: Annotated[float, Field(gt=0, le=30)] = 29.0
+    # The bot's messages in any one second, reminders and replies together, from every process
+    # (Telegram allows 30 per bot); a strict sliding window with a margin (bot.send_pace).
+    bot_send_rate: Annotated[float, Field(gt=0, le=30)] = 30.0
     # Most reminder sends in flight at once: the sender keeps as many as the measured round trip
     # needs for the rate (1 over a fast link, ~15 at 400 ms); a killed process may leave that
     # many possible duplicates.

@@ -9,6 +9,7 @@ from sqlalchemy import (
     BigInteger,
     CheckConstraint,
     Date,
+    Double,
     ForeignKey,
     Index,
     MetaData,
@@ -559,3 +560,19 @@ class WebSession(Base):
     person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     expires_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
+
+
+class SendWindow(Base):
+    """The bot's latest message starts, on the database's clock, shared by every process that
+    sends for the bot, so that together they keep Telegram's limit (db.send_window)."""
+
+    __tablename__ = "send_windows"
+
+    name: Mapped[str] = mapped_column(String(32), primary_key=True)
+    # Seconds since the epoch on the database's clock: when each recent message counts from,
+    # oldest first, and the starts of those still waiting for their answer.
+    counted: Mapped[list[float]] = mapped_column(JSON, default=list)
+    unanswered: Mapped[list[float]] = mapped_column(JSON, default=list)
+    # After a 429: nobody sends before `paused_until`; the window opens again from `ramp_from`.
+    paused_until: Mapped[float | None] = mapped_column(Double)
+    ramp_from: Mapped[float | None] = mapped_column(Double)

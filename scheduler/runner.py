@@ -23,6 +23,7 @@ from loguru import logger
 from telegram.ext import JobQueue
 
 from bot.clock import Clock
+from bot.send_pace import SendPace, send_pace_for
 from bot.services import reminders
 from bot.services.reminders import PlanReport, ReminderTiming
 from db.session import Database
@@ -201,18 +202,21 @@ class ReminderRunner:
 
 
 def build_reminder_runner(deps: Dependencies, job_queue: JobQueue[Any], sender_bot: Bot,
-                          leader: Leadership | None = None) -> ReminderRunner:
+                          leader: Leadership | None = None,
+                          pace: SendPace | None = None) -> ReminderRunner:
     """The runner for this process's settings, sending through `sender_bot` while `leader`
-    leads (always, without one)."""
+    leads (always, without one), in turns of the process's send window `pace` (shared with its
+    replies; without one, a window for this settings' database)."""
     settings = deps.settings
     leader = leader or AlwaysLeader()
     pacing = Pacing(messages_per_second=settings.bot_send_rate,
                     max_in_flight=settings.bot_send_max_in_flight)
+    shared_pace = pace or send_pace_for(deps.database, settings.bot_send_rate)
     sender = OutboxSender(sender_bot, deps.database, deps.clock, settings.bot_language,
                           settings.bot_timezone, pacing=pacing,
-                          may_send=lambda: leader.is_leader)
+                          may_send=lambda: leader.is_leader, pace=shared_pace)
     notices = NoticeSender(sender_bot, deps.database, deps.clock, settings.bot_language,
-                           may_send=lambda: leader.is_leader)
+                           may_send=lambda: leader.is_leader, pace=shared_pace)
     return ReminderRunner(database=deps.database, clock=deps.clock,
                           timing=deps.timing, sender=sender, job_queue=job_queue,
                           leader=leader, notices=notices)

@@ -1,12 +1,15 @@
 """Send due reminders from the outbox: claim, send outside any transaction, record the result.
 
-Pacing follows Telegram's limits: one bot-wide rate (a little under 30 messages/s), one message
-per second per private chat, twenty per minute per group. A chat's turn is taken before its send
-is awaited, so sends in flight at once never reach one chat together; the chat's interval runs
-from the answer, also after a failed attempt (a timed-out message may have arrived). A 429
-pauses the whole sender for `retry_after`; network errors and 5xx are retried with back-off; a
-chat Telegram refuses (the person blocked the bot, the group removed it) fails its send and is
-marked unreachable.
+Pacing follows Telegram's limits: the bot's send window (bot.send_pace), shared with the
+replies and with every other process, so that no one-second window holds more than 30 of the
+bot's messages, and spread evenly over the window rather than a window's worth at once
+(`EvenSpacing`); one message per second per private chat, twenty per minute per group. A chat's
+turn is taken before its send is awaited, so sends in flight at once never reach one chat
+together; the chat's interval runs from the answer, also after a failed attempt (a timed-out
+message may have arrived). A 429 pauses the whole window for `retry_after` (replies and other
+processes too), after which it opens again step by step; network errors and 5xx are retried
+with back-off; a chat Telegram refuses (the person blocked the bot, the group removed it) fails
+its send and is marked unreachable.
 
 Sends are claimed in batches; each is made and its result recorded while it holds a place in
 flight. The number of places follows the measured cycle of a send (request to recorded result,
@@ -31,7 +34,6 @@ from dataclasses import dataclass, field
 from datetime import timedelta, tzinfo
 from functools import partial
 
-from aiolimiter import AsyncLimiter
 from loguru import logger
 from telegram import Bot
 from telegram.constants import ParseMode
@@ -47,6 +49,9 @@ from telegram.request import BaseRequest
 
 from bot.clock import Clock
 from bot.domain.delivery import MAX_SEND_ATTEMPTS, ReminderNotice, retry_delay
+from bot.domain.send_window import EvenSpacing, WindowRule
+from bot.reply_limiter import retry_after_seconds
+from bot.send_pace import LocalSendPace, SendPace
 from bot.services import reminders
 from bot.services.statuses import ReportRef
 from bot.status_buttons import status_keyboard
@@ -62,11 +67,12 @@ UNREACHABLE_ERRORS = ("chat not found", "user not found", "bot was blocked", "bo
 
 @dataclass(frozen=True, slots=True)
 class Pacing:
-    """The sender's limits. Sends in flight follow the measured round trip up to
-    `max_in_flight`: each one in flight is a message of unknown fate (a possible duplicate) if
-    the process is killed."""
+    """The sender's limits. `messages_per_second`: the bot's messages in any one second (the
+    send window's limit, which the sender shares when it is given one). Sends in flight follow
+    the measured round trip up to `max_in_flight`: each one in flight is a message of unknown
+    fate (a possible duplicate) if the process is killed."""
 
-    messages_per_second: float = 29.0
+    messages_per_second: float = 30.0
     private_chat_interval: float = 1.0
     group_chat_interval: float = 3.0
     claim_batch: int = 50
@@ -117,13 +123,16 @@ class OutboxSender:
     monotonic: Callable[[], float] = time.monotonic
     # Asked before each message: a process that stops leading stops sending at once.
     may_send: Callable[[], bool] = field(default=lambda: True)
+    # The bot's send window, shared with the replies (and other processes); None: one of its own.
+    pace: SendPace | None = None
 
     def __post_init__(self) -> None:
-        self._limiter = AsyncLimiter(self.pacing.messages_per_second, 1.0)
-        self._in_flight = InFlightTarget(self.pacing.messages_per_second,
+        self._pace = self.pace or LocalSendPace(
+            WindowRule.per_second(self.pacing.messages_per_second))
+        self._in_flight = InFlightTarget(self._pace.rule.messages_per_second,
                                          self.pacing.max_in_flight)
+        self._spacing = EvenSpacing.for_rule(self._pace.rule)
         self._next_send_to_chat: dict[int, float] = {}
-        self._resume_at = 0.0  # event-loop time until which a 429 pauses every send
         self._lock = asyncio.Lock()
         self._stopping = False
 
@@ -209,16 +218,19 @@ class OutboxSender:
                 self.monotonic() + self._chat_interval(notice.chat_id))
 
     async def _deliver(self, notice: ReminderNotice, report: SendReport) -> None:
-        """Wait out a 429's pause, take a bot-wide token, send, record the outcome in its own
-        unit of work; a success's cycle (request to record) tunes the sends in flight."""
-        await self._pause_after_rate_limit()
-        await self._limiter.acquire()
-        started = time.monotonic()  # real time, even when tests simulate the clock
+        """Wait for this send's place in the even spread, then for a turn in the bot's send
+        window (after a 429, for its pause), send, record the outcome in its own unit of work;
+        a success's cycle (request to record) tunes the sends in flight."""
+        await self._spaced()
+        started = math.inf
         try:
-            message = await self.bot.send_message(
-                notice.chat_id, reminder_text(notice, self.lang), parse_mode=ParseMode.HTML,
-                reply_markup=status_keyboard(
-                    ReportRef(notice.deadline_id, notice.due_date, notice.unit_id), self.lang))
+            async with self._pace.sending():
+                started = time.monotonic()  # real time, even when tests simulate the clock
+                message = await self.bot.send_message(
+                    notice.chat_id, reminder_text(notice, self.lang), parse_mode=ParseMode.HTML,
+                    reply_markup=status_keyboard(
+                        ReportRef(notice.deadline_id, notice.due_date, notice.unit_id),
+                        self.lang))
         except RetryAfter as error:
             await self._rate_limited(notice, error, report)
         except ChatMigrated as migrated:
@@ -239,6 +251,13 @@ class OutboxSender:
                 lambda s: reminders.record_sent(s, notice.row_id, message.message_id, now))
             report.sent += 1
             self._in_flight.observe(time.monotonic() - started)
+
+    async def _spaced(self) -> None:
+        """Wait for the next start of the even spread and take it (sends wait in turn: each
+        takes its start before the next one looks)."""
+        while (wait := self._spacing.wait(time.monotonic())) > 0:
+            await asyncio.sleep(wait)
+        self._spacing.start(time.monotonic())
 
     async def _chat_moved(self, notice: ReminderNotice, new_chat_id: int,
                           report: SendReport) -> None:
@@ -265,19 +284,12 @@ class OutboxSender:
 
     async def _rate_limited(self, notice: ReminderNotice, error: RetryAfter,
                             report: SendReport) -> None:
-        seconds = float(error.retry_after if isinstance(error.retry_after, int | float)
-                        else error.retry_after.total_seconds())
-        logger.warning("Telegram asks to wait {} s; pausing reminders", seconds)
+        seconds = retry_after_seconds(error)
+        logger.warning("Telegram asks to wait {} s; pausing every message", seconds)
         report.rate_limited += 1
         report.retried += 1
-        self._resume_at = max(self._resume_at, _loop_time() + seconds)
+        await self._pace.rate_limited(seconds)
         await self._record_retry(notice, "429 Too Many Requests", seconds, counts=False)
-        await self._pause_after_rate_limit()
-
-    async def _pause_after_rate_limit(self) -> None:
-        pause = self._resume_at - _loop_time()
-        if pause > 0:
-            await asyncio.sleep(pause)
 
     async def _transient(self, notice: ReminderNotice, reason: str, report: SendReport) -> None:
         attempts = notice.attempts + 1
@@ -303,10 +315,6 @@ class OutboxSender:
         await self.database.run(lambda s: reminders.record_failure(
             s, notice.row_id, reason, now, chat_unreachable=chat))
         report.failed += 1
-
-
-def _loop_time() -> float:
-    return asyncio.get_running_loop().time()
 
 
 def is_unreachable(error: Forbidden | BadRequest) -> bool:

@@ -1,5 +1,7 @@
 """Several reminder sends in flight over a slow link (default settings: the round trip decides
-how many): the rate is reached, each chat's own pace still holds, and a 429 pauses them all."""
+how many): the rate is reached, each chat's own pace still holds, and a 429 pauses them all.
+Under Telegram's limit read strictly (no one-second window may hold more than 30 messages), a
+fan-out, and replies asked for during it, never get a 429 (issue 22)."""
 
 from __future__ import annotations
 
@@ -22,7 +24,7 @@ from tests.e2e.test_reminder_faults import (
     seed,
     send_until_settled,
 )
-from tests.fake_telegram import FakeTelegram, FakeUser
+from tests.fake_telegram import FakeTelegram, FakeUser, RateLimits
 from tests.support.clock import SimulatedClock, local
 from tests.support.reminder_data import (
     add_officers,
@@ -34,6 +36,8 @@ from tests.support.reminder_data import (
 UNITS = ("syt", "stp", "stc")
 ROUND_TRIP = 0.25  # seconds: a distant Telegram, so several sends are in flight at once
 FAN_OUT = 40
+STRICT_FAN_OUT = 75  # two and a half windows' worth
+TELEGRAM_LIMIT = 30  # messages in any one second
 
 SlowLinkFanOut = tuple[FakeTelegram, list[FakeUser], SimulatedClock, RunningBot]
 
@@ -129,3 +133,38 @@ async def test_a_429_pauses_every_send_in_flight_not_only_the_one_it_answered(
                     if limited + ROUND_TRIP + 0.1 < call.at < limited + 1.0]
     assert during_pause == []
     assert [len(fake.bot_messages(officer)) for officer in officers] == [1] * FAN_OUT
+
+
+async def test_under_a_strict_one_second_window_a_fan_out_gets_no_429(database_url: str) -> None:
+    fake = FakeTelegram(rate_limits=RateLimits.strict())
+    officers = [fake.add_user(f"Cán bộ {i}") for i in range(STRICT_FAN_OUT)]
+    clock = SimulatedClock(local(2020, 3, 2, 7))
+    async with running_bot(fake, database_url, clock=clock) as bot:
+        await seed(bot, clock, date(2020, 3, 2), DUE_DAY_ONLY, officers)
+        clock.set(local(2020, 3, 2, 8))
+        await send_until_settled(bot, clock, local(2020, 3, 3))
+    assert fake.rate_limited_count == 0, fake.rate_limit_hits[:3]
+    assert fake.busiest_second <= TELEGRAM_LIMIT
+    assert [len(fake.bot_messages(officer)) for officer in officers] == [1] * STRICT_FAN_OUT
+
+
+async def test_replies_asked_for_during_a_fan_out_share_its_window_and_get_no_429(
+    database_url: str
+) -> None:
+    fake = FakeTelegram(rate_limits=RateLimits.strict())
+    officers = [fake.add_user(f"Cán bộ {i}") for i in range(45)]
+    askers = [fake.add_user(f"Người hỏi {i}") for i in range(20)]
+    clock = SimulatedClock(local(2020, 3, 2, 7))
+    async with running_bot(fake, database_url, clock=clock) as bot:
+        await seed(bot, clock, date(2020, 3, 2), DUE_DAY_ONLY, officers)
+        clock.set(local(2020, 3, 2, 8))
+        fan_out = asyncio.create_task(bot.reminders.run_due())
+        await fake.wait_for_calls("sendMessage", count=5)
+        for asker in askers:
+            fake.send_command(asker, "help")
+        report = await asyncio.wait_for(fan_out, timeout=20)
+        answers = [await fake.wait_for_bot_messages(asker, timeout=20) for asker in askers]
+    assert fake.rate_limited_count == 0, fake.rate_limit_hits[:3]
+    assert fake.busiest_second <= TELEGRAM_LIMIT
+    assert report.sent == len(officers)
+    assert all(answer.text.startswith("Các lệnh") for [answer] in answers)

@@ -158,6 +158,11 @@ class FakeTelegram(UserActions):
         """How many 429s the flood limits gave."""
         return self.limiter.rejected_count
 
+    @property
+    def busiest_second(self) -> int:
+        """The most bot messages (sends, and edits while they count) in any one second."""
+        return self.limiter.busiest_second
+
     # -- configuration and faults ---------------------------------------------------------
     def set_rate_limits(self, limits: RateLimits) -> None:
         """Replace the flood limits (``RateLimits.off()`` disables them); buckets refill."""

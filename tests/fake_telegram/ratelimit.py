@@ -12,21 +12,30 @@ Why token buckets (in their GCRA form: one "theoretical arrival time" per key):
   whole seconds (at least 1), which is what Telegram sends.
 
 A bucket admits at most ``burst + rate × T`` sends in any interval of T seconds.
+
+Telegram does not document its limit as a bucket, though, and a bot must also be safe under the
+strict reading of "30 messages per second": no sliding one-second window may hold more than 30.
+``RateLimits(global_model="window")`` (or ``RateLimits.strict()``) enforces the bot-wide limit
+that way (``SlidingWindow``); the per-chat and per-group limits stay buckets.
 """
 
 from __future__ import annotations
 
 import math
 import time
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Literal, Protocol
 
 Clock = Callable[[], float]
 
 SCOPE_GLOBAL = "global"
 SCOPE_PRIVATE_CHAT = "private chat"
 SCOPE_GROUP = "group"
+
+# How the bot-wide limit is counted: a token bucket (rate and burst) or a strict sliding window.
+GlobalModel = Literal["bucket", "window"]
 
 
 class ManualClock:
@@ -52,6 +61,9 @@ class RateLimits:
     ``edits_count_globally``: edits (``editMessageText``/``Caption``/``ReplyMarkup``) take a
     token from the bot-wide bucket only. Telegram publishes no edit limit and is visibly more
     lenient with edits, but a bot editing in a tight loop does get 429s.
+
+    ``global_model``: ``"bucket"`` (rate ``global_per_second``, burst ``global_burst``) or
+    ``"window"``: at most ``global_per_second`` sends in any one-second window, no burst.
     """
 
     enabled: bool = True
@@ -62,11 +74,25 @@ class RateLimits:
     group_per_minute: float = 20.0
     group_burst: int = 20
     edits_count_globally: bool = True
+    global_model: GlobalModel = "bucket"
 
     @classmethod
     def off(cls) -> RateLimits:
         """No limit at all (fast tests that do not care about pacing)."""
         return cls(enabled=False)
+
+    @classmethod
+    def strict(cls) -> RateLimits:
+        """Telegram's limits with the bot-wide one read strictly: 30 in any one second."""
+        return cls(global_model="window")
+
+
+class Limit(Protocol):
+    """One kind of flood limit, kept per key (the bot, a chat)."""
+
+    def wait_time(self, key: object, now: float) -> float: ...
+
+    def take(self, key: object, now: float) -> None: ...
 
 
 class TokenBucket:
@@ -90,6 +116,30 @@ class TokenBucket:
         self._theoretical_arrival[key] = arrival + self.interval
 
 
+class SlidingWindow:
+    """At most ``limit`` sends per key in any window of ``seconds``: a send at ``now`` is refused
+    while ``limit`` sends fall in ``(now - seconds, now]``. Only the last ``limit`` sends of a
+    key are kept."""
+
+    def __init__(self, limit: int, seconds: float = 1.0) -> None:
+        if limit < 1 or seconds <= 0:
+            raise ValueError("a window needs a limit of at least 1 and a positive length")
+        self.limit = limit
+        self.seconds = seconds
+        self._sends: dict[object, deque[float]] = {}
+
+    def wait_time(self, key: object, now: float) -> float:
+        """Seconds until the oldest of the last ``limit`` sends leaves the window (0: now)."""
+        sends = self._sends.get(key)
+        if sends is None or len(sends) < self.limit:
+            return 0.0
+        return max(sends[0] + self.seconds - now, 0.0)
+
+    def take(self, key: object, now: float) -> None:
+        """Record one send for ``key`` (call only after ``wait_time`` returned 0)."""
+        self._sends.setdefault(key, deque(maxlen=self.limit)).append(now)
+
+
 @dataclass(frozen=True)
 class RateLimitHit:
     """One request answered 429."""
@@ -103,12 +153,15 @@ class RateLimitHit:
 
 @dataclass
 class RateLimiter:
-    """Checks and records sends against the global, per-private-chat and per-group buckets."""
+    """Checks and records sends against the bot-wide limit (a bucket or a strict window) and the
+    per-private-chat and per-group buckets."""
 
     limits: RateLimits = field(default_factory=RateLimits)
     clock: Clock = time.monotonic
     hits: list[RateLimitHit] = field(default_factory=list)
     hits_by_scope: Counter[str] = field(default_factory=Counter)
+    # When each message the bot-wide limit counts was admitted (kept with the limits off too).
+    counted_at: list[float] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.configure(self.limits)
@@ -116,7 +169,10 @@ class RateLimiter:
     def configure(self, limits: RateLimits) -> None:
         """Apply new limits; every bucket starts full again."""
         self.limits = limits
-        self._global = TokenBucket(limits.global_per_second, limits.global_burst)
+        self._global: Limit = (
+            SlidingWindow(math.floor(limits.global_per_second))
+            if limits.global_model == "window"
+            else TokenBucket(limits.global_per_second, limits.global_burst))
         self._private = TokenBucket(limits.private_per_second, limits.private_burst)
         self._group = TokenBucket(limits.group_per_minute / 60.0, limits.group_burst)
 
@@ -125,10 +181,20 @@ class RateLimiter:
         """How many requests were answered 429 by the limiter."""
         return len(self.hits)
 
+    @property
+    def busiest_second(self) -> int:
+        """The most messages the bot-wide limit counted within any one second, ``(t - 1, t]``."""
+        most, first = 0, 0
+        for last, at in enumerate(self.counted_at):
+            while at - self.counted_at[first] >= 1.0:
+                first += 1
+            most = max(most, last - first + 1)
+        return most
+
     def _buckets(self, chat_id: int | None, chat_type: str | None, is_edit: bool) -> list[
-        tuple[str, TokenBucket, object]
+        tuple[str, Limit, object]
     ]:
-        buckets: list[tuple[str, TokenBucket, object]] = [(SCOPE_GLOBAL, self._global, None)]
+        buckets: list[tuple[str, Limit, object]] = [(SCOPE_GLOBAL, self._global, None)]
         if is_edit or chat_id is None:
             return buckets
         if chat_type == "private":
@@ -162,8 +228,11 @@ class RateLimiter:
         self, chat_id: int | None, chat_type: str | None, *, is_edit: bool = False
     ) -> None:
         """Take a token from every bucket this (successful) send belongs to."""
-        if not self.limits.enabled or (is_edit and not self.limits.edits_count_globally):
+        if is_edit and not self.limits.edits_count_globally:
             return
         now = self.clock()
+        self.counted_at.append(now)
+        if not self.limits.enabled:
+            return
         for _scope, bucket, key in self._buckets(chat_id, chat_type, is_edit):
             bucket.take(key, now)

@@ -403,6 +403,35 @@ async def test_flood_limits_follow_telegram_per_group_and_overall() -> None:
     assert {hit.scope for hit in fake.rate_limit_hits} == {"group", "global"}
 
 
+async def test_the_strict_window_refuses_a_31st_message_within_one_second_the_bucket_admits(
+) -> None:
+    async def spread_over_one_second(limits: RateLimits) -> tuple[list[int], FakeTelegram]:
+        """30 messages at once, then 16 more over the next second, 1/16 s apart."""
+        clock = ManualClock()
+        fake = FakeTelegram(clock=clock, rate_limits=limits)
+        users = [fake.add_user(f"U{i}") for i in range(46)]
+        statuses = []
+        async with httpx.AsyncClient(transport=InProcessTransport(fake.app),
+                                     base_url=f"http://t/bot{fake.token}/") as client:
+            for number, user in enumerate(users):
+                if number >= 30:
+                    clock.advance(1 / 16)
+                answer = await client.post("sendMessage", json={"chat_id": user.id, "text": "x"})
+                statuses.append(answer.status_code)
+        return statuses, fake
+
+    bucket, bucket_fake = await spread_over_one_second(RateLimits())
+    window, fake = await spread_over_one_second(RateLimits.strict())
+    # The bucket refills almost 2 tokens per 1/16 s: every later message is admitted.
+    assert bucket == [200] * 46
+    assert bucket_fake.busiest_second == 45
+    # The window admits the 30 of the first instant, then nothing until they are a second old.
+    assert window == [200] * 30 + [429] * 15 + [200]
+    assert {hit.scope for hit in fake.rate_limit_hits} == {"global"}
+    assert [hit.retry_after for hit in fake.rate_limit_hits] == [1] * 15
+    assert fake.busiest_second == 30
+
+
 # -- faults ---------------------------------------------------------------------------------
 async def test_injected_5xx_surfaces_as_network_error_once(bot: Bot, fake: FakeTelegram) -> None:
     user = fake.add_user()
