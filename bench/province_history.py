@@ -26,13 +26,12 @@ from __future__ import annotations
 
 import dataclasses
 import random
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
-from datetime import time as clock_time
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, insert, select, text
+from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from bench.reminder_slot import bench_settings
@@ -48,9 +47,10 @@ from bot.services.reorganisations import apply_reorganisations
 from config.province import default_province_path
 from config.reorganisation_file import load_reorganisations
 from db import calendar_days, deadlines, status_updates
-from db.models import Base, Invite, Membership, OutboxMessage, Person, StatusUpdate, Unit
+from db.models import Invite, Membership, OutboxMessage, Person, StatusUpdate, Unit
 from db.province_snapshot import province_snapshot
 from db.session import Database
+from tests.support.seeded_province import answer_rows, escalation_row, insert_rows, pick_answer
 
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 DATA = default_province_path().parent
@@ -69,12 +69,6 @@ MONTHLY_REPORT = Deadline(
     rule=parse_rule("DTSTART:20200115\nRRULE:FREQ=MONTHLY;BYMONTHDAY=15"),
     period=PeriodSpec(PeriodKind.MONTH), unit_selector="all")
 FIRST_PERSON_ID = 700_000_000
-CHUNK = 5_000
-# (what the unit answered, share of reports); the rest are silent.
-SPREAD: tuple[tuple[str, float], ...] = (
-    ("on_time", 0.62), ("late", 0.14), ("in_progress", 0.07), ("blocked", 0.04),
-    ("extension", 0.03),
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,7 +138,7 @@ def _copy_units(session: Session, copies: int) -> None:
     """Every unit of the file again for copies 2…N, after the originals."""
     originals = session.execute(select(Unit.code, Unit.name, Unit.unit_group)
                                 .order_by(Unit.id)).all()
-    _insert(session, Unit, [
+    insert_rows(session, Unit, [
         {"code": f"{code}{k}", "name": f"{name} ({k})", "unit_group": group, "active": True,
          "created_at": SEED_TIME, "updated_at": SEED_TIME}
         for k in range(2, copies + 1) for code, name, group in originals])
@@ -174,10 +168,10 @@ def _add_people(session: Session, *, with_office: bool) -> int:
     if with_office:
         rows.append({"telegram_user_id": first - 1, "full_name": "Văn phòng UBND tỉnh",
                      "language_code": "vi", "is_office": True, "created_at": SEED_TIME})
-    _insert(session, Person, rows)
+    insert_rows(session, Person, rows)
     people = list(session.scalars(select(Person.id).where(Person.telegram_user_id >= first)
                                   .order_by(Person.telegram_user_id)))
-    _insert(session, Membership, [
+    insert_rows(session, Membership, [
         {"person_id": people[2 * i + head], "unit_id": unit_id, "is_head": bool(head),
          "created_at": SEED_TIME} for i, unit_id in enumerate(unit_ids) for head in (0, 1)])
     return len(rows)
@@ -187,7 +181,7 @@ def _invite_districts(session: Session) -> None:
     """An officer invite still open for every district (the apply revokes them)."""
     office = session.scalar(select(Person.id).where(Person.is_office))
     made = datetime(2025, 6, 25, tzinfo=UTC)
-    _insert(session, Invite, [
+    insert_rows(session, Invite, [
         {"token_hash": f"{unit_id:064d}", "unit_id": unit_id, "role": "officer",
          "created_by": office, "created_at": made, "expires_at": made + timedelta(days=30)}
         for unit_id in session.scalars(select(Unit.id).where(Unit.unit_group == "district"))])
@@ -212,8 +206,8 @@ def _add_answers(session: Session, first: date, last: date, given_by: datetime |
             rows = [row for row in rows if _by(row, "received_at", given_by)]
             escalated = [row for row in escalated if _by(row, "sent_at", given_by)]
         reports += len(occurrence.units)
-        answers += _insert(session, StatusUpdate, rows)
-        escalations += _insert(session, OutboxMessage, escalated)
+        answers += insert_rows(session, StatusUpdate, rows)
+        escalations += insert_rows(session, OutboxMessage, escalated)
     status_updates.fill_current(session)
     units = session.scalar(select(func.count()).select_from(Unit)) or 0
     return Seeded(units, 0, reports, answers, escalations)
@@ -231,59 +225,12 @@ def _answers(occurrence: Occurrence, deadline_id: int, unit_ids: Sequence[int],
     answers: list[dict[str, object]] = []
     escalations: list[dict[str, object]] = []
     for unit_id in unit_ids:
-        kind, officer = _pick(rnd), officers[unit_id]
+        kind, officer = pick_answer(rnd), officers[unit_id]
         key = {"deadline_id": deadline_id, "due_date": occurrence.due_date, "unit_id": unit_id}
-        answers += _rows_for(kind, key, officer, occurrence.effective_due_date, rnd)
+        answers += answer_rows(kind, key, officer, occurrence.effective_due_date, rnd)
         if kind in ("silent", "late") and rnd.random() < 0.5:
-            escalations.append(_escalation(key, occurrence.effective_due_date, officer))
+            escalations.append(escalation_row(key, occurrence.effective_due_date, officer))
     return answers, escalations
-
-
-def _pick(rnd: random.Random) -> str:
-    draw = rnd.random()
-    for kind, share in SPREAD:
-        if draw < share:
-            return kind
-        draw -= share
-    return "silent"
-
-
-def _rows_for(kind: str, key: dict[str, object], officer: int, due: date,
-              rnd: random.Random) -> Iterator[dict[str, object]]:
-    def row(status: str, day: date, **extra: object) -> dict[str, object]:
-        at = datetime.combine(day, clock_time(9 + rnd.randrange(8)), TZ).astimezone(UTC)
-        return {**key, "person_id": officer, "status": status, "received_at": at,
-                "note": "", "proposal": "", "document_ref": "", "on_time": None, **extra}
-
-    if kind == "on_time" and rnd.random() < 1 / 3:
-        yield row("in_progress", due - timedelta(days=6))
-    if kind == "on_time":
-        yield row("submitted", due - timedelta(days=rnd.randrange(5)), on_time=True,
-                  document_ref=f"{rnd.randrange(1, 999)}/BC-UBND")
-    elif kind == "late":
-        yield row("submitted", due + timedelta(days=rnd.randrange(1, 11)), on_time=False)
-    elif kind == "in_progress":
-        yield row("in_progress", due - timedelta(days=2))
-    elif kind == "blocked":
-        yield row("blocked", due - timedelta(days=3),
-                  note="Chưa tổng hợp được số liệu của các phòng, ban chuyên môn",
-                  proposal="Đề nghị Văn phòng UBND tỉnh cho lùi thời hạn 05 ngày làm việc")
-    elif kind == "extension":
-        yield row("extension", due - timedelta(days=1), note="Chờ số liệu thống kê chính thức",
-                  wanted_date=due + timedelta(days=7))
-
-
-def _escalation(key: dict[str, object], due: date, chat_id: int) -> dict[str, object]:
-    at = datetime.combine(due + timedelta(days=4), clock_time(8), TZ).astimezone(UTC)
-    return {**key, "effective_due_date": due, "chat_id": chat_id, "slot": "escalation:3",
-            "planned_at": at, "send_after": at, "state": "sent", "sent_at": at,
-            "created_at": at, "updated_at": at}
-
-
-def _insert(session: Session, model: type[Base], rows: list[dict[str, object]]) -> int:
-    for start in range(0, len(rows), CHUNK):
-        session.execute(insert(model), rows[start:start + CHUNK])
-    return len(rows)
 
 
 def _analyse(database: Database) -> None:

@@ -42,6 +42,9 @@ from db import invites, memberships, people, reorganisations, status_updates, un
 from db.advisory_lock import try_transaction_lock
 from db.deadlines import UnitHistory, to_domain
 from db.deadlines import live_rows as live_deadline_rows
+from db.models import Deadline as DeadlineRow
+from db.models import Invite
+from db.models import Unit as UnitRow
 
 APPLY_LOCK = "deadline-bot:reorganise"
 
@@ -138,8 +141,9 @@ def plan_reorganisations(session: Session, events: Sequence[Reorganisation], now
     names |= {unit.code: unit.name for event in pending for unit in event.created}
     plans: list[EventPlan] = []
     state = _State(list(every_unit), applied)
+    stored = _Stored.read(session, now)
     for event in pending:
-        plans.append(_plan_event(session, event, state, now))
+        plans.append(_plan_event(session, event, state, stored))
         state = state.after(event)
     return ReorganisationPlan(tuple(plans), skipped, names)
 
@@ -157,6 +161,21 @@ def apply_reorganisations(session: Session, events: Sequence[Reorganisation], no
     return plan
 
 
+@dataclass(frozen=True)
+class _Stored:
+    """What every event of a plan reads alike: read once per plan, not once per event."""
+
+    deadline_rows: list[DeadlineRow]
+    submitted: set[tuple[int, date, int]]
+    unit_ids: dict[str, int]
+    open_invites: list[tuple[Invite, UnitRow | None]]
+
+    @classmethod
+    def read(cls, session: Session, now: datetime) -> _Stored:
+        return cls(live_deadline_rows(session), status_updates.submitted_reports(session),
+                   units.ids_by_code(session), invites.open_invites(session, now))
+
+
 @dataclass
 class _State:
     """The units and lineage as they will be once the earlier events of a file are applied."""
@@ -172,17 +191,15 @@ class _State:
 
 
 def _plan_event(session: Session, event: Reorganisation, state: _State,
-                now: datetime) -> EventPlan:
+                stored: _Stored) -> EventPlan:
     by_code = {unit.code: unit for unit in state.units}
     closed = tuple(by_code[code] for code in event.predecessors)
     after = state.after(event)
-    deadline_rows = live_deadline_rows(session)
+    deadline_rows, unit_ids = stored.deadline_rows, stored.unit_ids
     before_history, after_history = UnitHistory(state.units, state.lineage), UnitHistory(
         after.units, after.lineage)
     selectors: list[SelectorChange] = []
     open_reports: list[OpenReport] = []
-    submitted = status_updates.submitted_reports(session)
-    unit_ids = units.ids_by_code(session)
     for row in deadline_rows:
         was = to_domain(row, before_history)
         will_be = to_domain(row, after_history)
@@ -194,12 +211,12 @@ def _plan_event(session: Session, event: Reorganisation, state: _State,
                 row.code, row.units_selector,
                 tuple(c for c in before_units if c not in after_units),
                 tuple(c for c in after_units if c not in before_units)))
-        open_reports += _open_reports(was, row.id, event, submitted, unit_ids)
+        open_reports += _open_reports(was, row.id, event, stored.submitted, unit_ids)
     recipients = tuple(RecipientChange(row.code, row.recipient_code, event.successors[0])
                        for row in deadline_rows
                        if row.recipient_code in event.predecessors and len(event.successors) == 1)
     return EventPlan(event, closed, event.created, _people(session, event, unit_ids),
-                     tuple(selectors), tuple(open_reports), _invites(session, event, now),
+                     tuple(selectors), tuple(open_reports), _invites(event, stored.open_invites),
                      recipients)
 
 
@@ -237,12 +254,11 @@ def _people(session: Session, event: Reorganisation,
     return tuple(moves)
 
 
-def _invites(session: Session, event: Reorganisation, now: datetime
+def _invites(event: Reorganisation, open_invites: Sequence[tuple[Invite, UnitRow | None]]
              ) -> tuple[RevokedInvite, ...]:
     closing = set(event.predecessors)
     return tuple(RevokedInvite(invite.id, unit.code, invite.role)
-                 for invite, unit in invites.open_invites(session, now)
-                 if unit is not None and unit.code in closing)
+                 for invite, unit in open_invites if unit is not None and unit.code in closing)
 
 
 def _apply_event(session: Session, plan: EventPlan, now: datetime, actor_id: int | None) -> None:

@@ -29,8 +29,9 @@ from bot.domain.units import (
 )
 from bot.services.audit import record_change
 from bot.services.people import Caller
-from db import memberships, reorganisations, units
+from db import memberships, units
 from db.models import Unit
+from db.province_snapshot import province_snapshot
 
 _GROUP_ORDER = {group.value: index for index, group in enumerate(UnitGroup)}
 
@@ -95,10 +96,11 @@ def active_unit(session: Session, typed_code: str) -> Unit:
 
 def refuse_reorganised_unit(session: Session, code: str) -> None:
     """Raise UnitReorganised, naming who took over, if a reorganisation closed unit `code`."""
-    event = reorganisations.lineage(session).closing_event(code)
+    snapshot = province_snapshot(session)  # kept per process until units change
+    event = snapshot.lineage.closing_event(code)
     if event is None:
         return
-    names = {unit.code: unit.name for unit in units.all_units(session)}
+    names = {unit.code: unit.name for unit in snapshot.units}
     if not event.successors:
         raise UnitDissolved(code=code, name=names.get(code, code), day=event.effective_on)
     raise UnitReorganised(code=code, name=names.get(code, code), day=event.effective_on,

@@ -106,8 +106,8 @@ def _fill(session: Session, unit_count: int, occurrence_count: int
     rnd, rows, escalated = random.Random(6), 0, 0
     for occurrence in chosen:
         answers, escalations = _answers(occurrence, deadline_ids, officers, rnd)
-        rows += _insert(session, StatusUpdate, answers)
-        escalated += _insert(session, OutboxMessage, escalations)
+        rows += insert_rows(session, StatusUpdate, answers)
+        escalated += insert_rows(session, OutboxMessage, escalations)
     status_updates.fill_current(session)
     return chosen, rows, escalated
 
@@ -115,16 +115,16 @@ def _fill(session: Session, unit_count: int, occurrence_count: int
 def _add_units_and_people(session: Session, count: int) -> dict[int, int]:
     """`count` units (u00001…), each with an officer and a head; return officer id by unit id."""
     groups = ("department", "district", "agency")
-    _insert(session, Unit, [
+    insert_rows(session, Unit, [
         {"code": f"u{n:05d}", "name": f"Ủy ban nhân dân xã thử nghiệm số {n}",
          "unit_group": groups[n % 3], "active": True, "created_at": SEED_TIME,
          "updated_at": SEED_TIME} for n in range(1, count + 1)])
     unit_ids = list(session.scalars(select(Unit.id).order_by(Unit.id)))
-    _insert(session, Person, [
+    insert_rows(session, Person, [
         {"telegram_user_id": FIRST_PERSON_ID + n, "full_name": f"Cán bộ {n}",
          "language_code": "vi", "created_at": SEED_TIME} for n in range(2 * count)])
     people = list(session.scalars(select(Person.id).order_by(Person.telegram_user_id)))
-    _insert(session, Membership, [
+    insert_rows(session, Membership, [
         {"person_id": people[2 * i + head], "unit_id": unit_id, "is_head": bool(head),
          "created_at": SEED_TIME} for i, unit_id in enumerate(unit_ids) for head in (0, 1)])
     return {unit_id: people[2 * i] for i, unit_id in enumerate(unit_ids)}
@@ -157,15 +157,16 @@ def _answers(occurrence: Occurrence, deadline_ids: dict[str, int], officers: dic
     escalations: list[dict[str, object]] = []
     deadline_id = deadline_ids[occurrence.deadline_code]
     for unit_id, officer in officers.items():
-        kind = _pick(rnd)
+        kind = pick_answer(rnd)
         key = {"deadline_id": deadline_id, "due_date": occurrence.due_date, "unit_id": unit_id}
-        answers += _rows_for(kind, key, officer, occurrence.effective_due_date, rnd)
+        answers += answer_rows(kind, key, officer, occurrence.effective_due_date, rnd)
         if kind in ("silent", "late") and rnd.random() < 0.5:
-            escalations.append(_escalation(key, occurrence.effective_due_date, officer))
+            escalations.append(escalation_row(key, occurrence.effective_due_date, officer))
     return answers, escalations
 
 
-def _pick(rnd: random.Random) -> str:
+def pick_answer(rnd: random.Random) -> str:
+    """One answer kind drawn from SPREAD ('silent' for the rest)."""
     draw = rnd.random()
     for kind, share in SPREAD:
         if draw < share:
@@ -174,8 +175,9 @@ def _pick(rnd: random.Random) -> str:
     return "silent"
 
 
-def _rows_for(kind: str, key: dict[str, object], officer: int, due: date,
-              rnd: random.Random) -> Iterator[dict[str, object]]:
+def answer_rows(kind: str, key: dict[str, object], officer: int, due: date,
+                rnd: random.Random) -> Iterator[dict[str, object]]:
+    """The status_updates rows a unit of that kind leaves for the report `key`."""
     def row(status: str, day: date, **extra: object) -> dict[str, object]:
         at = datetime.combine(day, clock_time(9 + rnd.randrange(8)), TZ).astimezone(UTC)
         return {**key, "person_id": officer, "status": status, "received_at": at,
@@ -199,14 +201,16 @@ def _rows_for(kind: str, key: dict[str, object], officer: int, due: date,
                   wanted_date=due + timedelta(days=7))
 
 
-def _escalation(key: dict[str, object], due: date, chat_id: int) -> dict[str, object]:
+def escalation_row(key: dict[str, object], due: date, chat_id: int) -> dict[str, object]:
+    """A sent escalation's outbox row, four days after the due date."""
     at = datetime.combine(due + timedelta(days=4), clock_time(8), TZ).astimezone(UTC)
     return {**key, "effective_due_date": due, "chat_id": chat_id, "slot": "escalation:3",
             "planned_at": at, "send_after": at, "state": "sent", "sent_at": at,
             "created_at": at, "updated_at": at}
 
 
-def _insert(session: Session, model: type[Base], rows: list[dict[str, object]]) -> int:
+def insert_rows(session: Session, model: type[Base], rows: list[dict[str, object]]) -> int:
+    """Bulk-insert `rows` in batches of CHUNK; return how many."""
     for start in range(0, len(rows), CHUNK):
         session.execute(insert(model), rows[start:start + CHUNK])
     return len(rows)
